@@ -1,0 +1,1 @@
+"""The core: extraction, storage, linking, review. No UI imports, ever."""
