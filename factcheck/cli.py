@@ -1,0 +1,288 @@
+"""The command line: parse, call a core service, print. Heavy imports happen inside commands
+so that `factcheck --help` stays fast."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck.core.errors import UserError
+
+app = typer.Typer(
+    help="factcheck: extract checkable claims from articles, link evidence, record verdicts, export reports.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+sources_app = typer.Typer(help="Evidence documents.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+DEMO_FOLDER = Path("sources")
+
+
+class State:
+    db: str | None = None
+
+
+def _engine():
+    from factcheck.core.db import make_engine
+
+    return make_engine(State.db)
+
+
+def _progress(label: str):
+    """A rich progress bar on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), transient=True,
+    )
+    task = bar.add_task("", total=None)
+
+    def update(what: str, done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total, description=Path(what).name if what else "")
+
+    return bar, update
+
+
+def _run_with_progress(label: str, work):
+    bar, update = _progress(label)
+    if bar is None:
+        return work(None)
+    with bar:
+        return work(update)
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL or path (env FACTCHECK_DB; default claims.db here)."),
+    ] = None,
+) -> None:
+    """With no command: open the workbench (loading the bundled demo into an empty database)."""
+    State.db = db
+    if ctx.invoked_subcommand is None:
+        workbench()
+
+
+def workbench() -> None:
+    from factcheck.core.db import resolve_url
+
+    engine = _engine()
+    load_demo_if_empty(engine)
+    from factcheck.tui.app import make_app
+
+    make_app(resolve_url(State.db)).run()
+
+
+def load_demo_if_empty(engine) -> None:
+    from sqlmodel import Session
+
+    from factcheck.core.queries import document_count
+
+    with Session(engine) as session:
+        if document_count(session) or not DEMO_FOLDER.is_dir():
+            return
+    _say(f"Empty database: loading the demo from {DEMO_FOLDER}/ …")
+    articles, evidence = DEMO_FOLDER / "articles", DEMO_FOLDER / "evidence"
+    if articles.is_dir():
+        _ingest(engine, [articles], role="article", date=None)
+    if evidence.is_dir():
+        _ingest(engine, [evidence], role="source", date=None)
+    _link(engine)
+
+
+def _ingest(engine, paths, *, role: str, date: str | None):
+    from factcheck.core.ingest import ingest_paths
+
+    label = "Reading articles" if role == "article" else "Reading sources"
+    report = _run_with_progress(
+        label, lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update)
+    )
+    for path, reason in report.skipped:
+        _say(f"skipped {path}: {reason}")
+    what = f"{report.claims} claims" if role == "article" else f"{report.passages} passages"
+    _say(
+        f"{len(report.added)} added ({what}), {len(report.unchanged)} unchanged, "
+        f"{len(report.skipped)} skipped"
+    )
+    return report
+
+
+def _link(engine):
+    from factcheck.core.linking import link_all
+
+    report = _run_with_progress("Linking", lambda update: link_all(engine, progress=update))
+    _say(f"{report.suggested} links suggested for {report.claims} claims")
+    return report
+
+
+def _check_date(date: str | None) -> str | None:
+    from datetime import date as Date
+
+    if date is None:
+        return None
+    try:
+        return Date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise UserError(f"--date {date!r}: expected an ISO date such as 2024-05-22") from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="Publication date (ISO) for relative dates.")
+    ] = None,
+) -> None:
+    """Read articles and extract their claims. Ingesting the same bytes again adds nothing."""
+    date = _check_date(date)
+    engine = _engine()
+    report = _ingest(engine, paths, role="article", date=date)
+    if report.added and _has_passages(engine):
+        _link(engine)
+
+
+def _has_passages(engine) -> bool:
+    from sqlmodel import Session, select
+
+    from factcheck.core.models import Passage
+
+    with Session(engine) as session:
+        return session.exec(select(Passage.id).limit(1)).first() is not None
+
+
+@sources_app.command("add")
+def sources_add(
+    paths: Annotated[list[Path], typer.Argument(help="Evidence files or folders.")],
+) -> None:
+    """Add evidence documents, split them into passages and suggest links."""
+    engine = _engine()
+    _ingest(engine, paths, role="source", date=None)
+    _link(engine)
+
+
+@app.command()
+def link() -> None:
+    """Recompute suggested links (confirmed and rejected links are kept)."""
+    _link(_engine())
+
+
+@app.command()
+def claims(
+    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only claims with a quantity of this kind.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
+) -> None:
+    """List claims, most check-worthy first."""
+    from factcheck.core.review import check_status
+
+    if status:
+        check_status(status)
+    engine = _engine()
+    if as_json:
+        from factcheck.report.gather import ReportOptions
+        from factcheck.report.json_report import write_json
+
+        write_json(engine, sys.stdout, ReportOptions(status=status, kind=kind))
+        return
+    from sqlmodel import Session
+
+    from factcheck.core.queries import ClaimFilter, list_claims, quantities_of
+
+    with Session(engine) as session:
+        rows = list_claims(session, ClaimFilter(status=status, kind=kind))
+        quantities = quantities_of(session, [c.id for c in rows])
+    for claim in rows:
+        values = ", ".join(q.display for q in quantities[claim.id])
+        text = " ".join(claim.text.split())
+        typer.echo(f"{claim.id:>6}  {claim.status:<12} {claim.label[:28]:<28} {values[:24]:<24} {text[:60]}")
+
+
+@app.command()
+def review(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
+    status: Annotated[str, typer.Argument(help="supported, refuted, misleading, unverifiable, not_a_claim, in_progress, unreviewed.")],
+    note: Annotated[str | None, typer.Option("--note", help="Why.")] = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
+) -> None:
+    """Record a verdict: the status changes and the history gains an entry, together."""
+    from factcheck.core.review import check_status, record_verdict
+
+    check_status(status)
+    claim = record_verdict(_engine(), claim_id, status, note=note, reviewer=reviewer)
+    _say(f"claim {claim.id}: {claim.status}")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json or claimreview.")] = "md",
+    output: Annotated[str, typer.Option("-o", "--output", help="File; - or none for stdout.")] = "-",
+    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="Only claims of this document.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only claims reviewed on or after this date.")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="ClaimReview author name.")] = None,
+    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="ClaimReview author URL.")] = None,
+) -> None:
+    """Write the verification report."""
+    from factcheck.core.review import check_status
+    from factcheck.report import FORMATS, writer_for
+    from factcheck.report.gather import ReportOptions
+
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if status:
+        check_status(status)
+    options = ReportOptions(status=status, document=document, since=_check_date(since))
+    try:
+        write = writer_for(fmt)
+    except ValueError:
+        raise UserError(f"the {fmt} format is not available yet") from None
+    engine = _engine()
+    if output == "-":
+        write(engine, sys.stdout, options, publisher=publisher, publisher_url=publisher_url)
+        return
+    _write_atomically(Path(output), lambda out: write(engine, out, options, publisher=publisher, publisher_url=publisher_url))
+    _say(f"wrote {output}")
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Write beside the target and rename, so a failed export never leaves half a file."""
+    import os
+    import tempfile
+
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise UserError(f"{path}: folder does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            write(out)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def main() -> None:
+    try:
+        app()
+    except UserError as error:
+        typer.echo(f"factcheck: {error}", err=True)
+        raise SystemExit(error.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("factcheck: interrupted; nothing half-written was kept", err=True)
+        raise SystemExit(130) from None
