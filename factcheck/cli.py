@@ -259,6 +259,36 @@ def export(
     _say(f"wrote {output}")
 
 
+@app.command()
+def backup(
+    file: Annotated[Path, typer.Argument(help="The backup file to write (replaced atomically).")],
+    portable: Annotated[
+        bool, typer.Option("--portable", help="A JSON-lines dump any factcheck database can restore.")
+    ] = False,
+) -> None:
+    """Back up the whole database: a SQLite copy made online, or (PostgreSQL, --portable or a
+    .jsonl name) a portable dump."""
+    from factcheck.core.backup import backup as write_backup
+
+    counts = write_backup(_engine(), file, portable=portable or None)
+    _say(f"backed up {counts.rows} rows to {file}")
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file written by `factcheck backup`.")],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Overwrite a database that already holds data.")
+    ] = False,
+) -> None:
+    """Restore a backup into the database, all or nothing. Refuses a non-empty database
+    unless --replace."""
+    from factcheck.core.backup import restore as load_backup
+
+    counts = load_backup(_engine(), file, replace=replace)
+    _say(f"restored {counts.rows} rows from {file}")
+
+
 def _write_atomically(path: Path, write) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file."""
     import os
@@ -277,12 +307,28 @@ def _write_atomically(path: Path, write) -> None:
         raise
 
 
+def _database_busy(error: Exception) -> bool:
+    """SQLite still locked after its busy timeout and retries: a message, not a traceback.
+    (sqlalchemy is imported lazily, so --help stays fast.)"""
+    exc = sys.modules.get("sqlalchemy.exc")
+    if exc is None or not isinstance(error, exc.OperationalError):
+        return False
+    from factcheck.core.db import is_locked_error
+
+    return is_locked_error(error)
+
+
 def main() -> None:
     try:
         app()
     except UserError as error:
         typer.echo(f"factcheck: {error}", err=True)
         raise SystemExit(error.exit_code) from None
+    except Exception as error:
+        if not _database_busy(error):
+            raise
+        typer.echo("factcheck: the database stayed busy (another command is writing); try again", err=True)
+        raise SystemExit(4) from None
     except KeyboardInterrupt:
         typer.echo("factcheck: interrupted; nothing half-written was kept", err=True)
         raise SystemExit(130) from None

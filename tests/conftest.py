@@ -1,8 +1,11 @@
 """Shared fixtures. Every test gets its own empty database: a temporary SQLite file, or,
-when FACTCHECK_DB names a PostgreSQL server, a fresh schema-less database there."""
+when FACTCHECK_DB names a PostgreSQL server, a freshly created database there (dropped
+after the test), so tests never see each other's rows."""
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
 from pathlib import Path
 
@@ -10,11 +13,46 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "sources"
+SERVER_URL = os.environ.get("FACTCHECK_DB", "")
+ON_POSTGRES = SERVER_URL.startswith("postgresql")
+_numbers = itertools.count(1)
+
+
+def pytest_report_header(config) -> str:
+    return f"factcheck database: {'PostgreSQL ' + SERVER_URL.split('@')[-1] if ON_POSTGRES else 'SQLite'}"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if ON_POSTGRES and item.get_closest_marker("sqlite_only"):
+        reason = item.get_closest_marker("sqlite_only").kwargs.get("reason", "")
+        pytest.skip(f"SQLite only{': ' + reason if reason else ''}")
+
+
+@pytest.fixture(scope="session")
+def postgres_admin():
+    """An AUTOCOMMIT engine on the server named by FACTCHECK_DB, for CREATE/DROP DATABASE."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT", pool_size=1)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'claims.db'}"
+def db_url(tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if not ON_POSTGRES:
+        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        return
+    from sqlalchemy import make_url
+
+    admin = request.getfixturevalue("postgres_admin")
+    name = f"factcheck_test_{os.getpid()}_{next(_numbers)}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
+    yield make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
@@ -15,7 +18,11 @@ from sqlmodel import Session, create_engine
 
 from factcheck.core.errors import UserError
 
+T = TypeVar("T")
+
 DEFAULT_URL = "sqlite:///claims.db"
+WRITE_OPTION = "factcheck_write"
+LOCK_RETRIES = 5
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -28,15 +35,41 @@ def resolve_url(url: str | None = None) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Transactions are begun by _sqlite_begin, not by the driver, so writers can ask for
+    # BEGIN IMMEDIATE (see there) and savepoints behave.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
-    try:
+    with suppress(Exception):  # in-memory and read-only databases keep their own journal
         cursor.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # in-memory databases keep their own journal
-        pass
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    """A writer takes the write lock when its transaction starts. A deferred transaction
+    that reads first and writes later fails at once with "database is locked" when another
+    writer committed in between (WAL cannot upgrade a stale snapshot), and the busy timeout
+    does not help; an immediate one waits its turn instead. Readers stay deferred."""
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_sqlite_engine(url: str, *, read_only: bool = False) -> Engine:
+    """A SQLite engine with factcheck's pragmas; `read_only` opens an existing file without
+    ever writing to it (a backup being restored)."""
+    database = make_url(url).database or ""
+    kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    if database in ("", ":memory:"):
+        kwargs["poolclass"] = StaticPool
+    if read_only:
+        uri = f"file:{Path(database).resolve()}?mode=ro"
+        kwargs["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
 def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
@@ -51,11 +84,7 @@ def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
         in_memory = database in ("", ":memory:")
         if not in_memory and not Path(database).expanduser().parent.is_dir():
             raise UserError(f"cannot open database {url}: folder does not exist")
-        kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": 30}}
-        if in_memory:
-            kwargs["poolclass"] = StaticPool
-        engine = create_engine(url, **kwargs)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        engine = create_sqlite_engine(url)
     else:
         try:
             engine = create_engine(url, pool_pre_ping=True)
@@ -104,11 +133,28 @@ def upgrade(engine: Engine) -> None:
                 raise UserError(
                     f"database {describe(engine)} has factcheck tables but no schema version"
                 )
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, \
+                connection.begin():
+                _lock_for_migration(connection)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
     except (OperationalError, DatabaseError) as error:
         raise UserError(f"cannot open database {describe(engine)}: {_first_line(error)}") from None
+
+
+def _lock_for_migration(connection) -> None:
+    """Two commands started together on a fresh database must not both create the tables:
+    SQLite serialises them by BEGIN IMMEDIATE, PostgreSQL by an advisory lock; the second
+    then finds the schema current and alembic does nothing."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7406281)")
+
+
+def schema_revision(connection) -> str | None:
+    """The alembic revision a database is at, None when it has none."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
 
 
 def _revision_or_none(script, revision: str):
@@ -125,11 +171,35 @@ def _first_line(error: Exception) -> str:
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
+    """One unit of work: commit on success, roll back on any error. On SQLite it holds the
+    write lock from its first statement (see _sqlite_begin)."""
     with Session(engine, expire_on_commit=False) as session:
+        session.connection(execution_options={WRITE_OPTION: True})
         try:
             yield session
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+def is_locked_error(error: BaseException) -> bool:
+    text = str(getattr(error, "orig", None) or error).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def retry_when_locked(work: Callable[[], T], *, attempts: int = LOCK_RETRIES) -> T:
+    """Run a whole unit of work again when SQLite stayed locked past its busy timeout (a
+    long ingest holding the write lock); after the last attempt, say so in one line."""
+    for attempt in range(attempts):
+        try:
+            return work()
+        except OperationalError as error:
+            if not is_locked_error(error):
+                raise
+            if attempt == attempts - 1:
+                raise UserError(
+                    "the database stayed busy (another command is writing to it); try again"
+                ) from None
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from factcheck.core.db import session_scope
+from factcheck.core.db import retry_when_locked, session_scope
 from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.models import LINK_STATES, STATUSES, Claim, Link, ReviewEvent, utc_now
 
@@ -59,20 +59,24 @@ def record_verdict(
     expected_version: int | None = None,
 ) -> Claim:
     check_status(status)
-    with session_scope(engine) as session:
-        claim = _claim(session, claim_id)
-        old = claim.status
-        _bump(session, claim, expected_version, status=status)
-        session.add(
-            ReviewEvent(
-                claim_id=claim_id,
-                reviewer=reviewer or default_reviewer(),
-                field="status",
-                old=old,
-                new=status,
-                note=note or None,
+
+    def write() -> None:
+        with session_scope(engine) as session:
+            claim = _claim(session, claim_id)
+            old = claim.status
+            _bump(session, claim, expected_version, status=status)
+            session.add(
+                ReviewEvent(
+                    claim_id=claim_id,
+                    reviewer=reviewer or default_reviewer(),
+                    field="status",
+                    old=old,
+                    new=status,
+                    note=note or None,
+                )
             )
-        )
+
+    retry_when_locked(write)
     return fresh_claim(engine, claim_id)
 
 

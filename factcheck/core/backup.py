@@ -1,0 +1,296 @@
+"""Backing up and restoring a whole database.
+
+Two formats. A SQLite database backs up to a SQLite file through SQLite's online backup API
+(a consistent copy while others keep working). Any database can also be written as a
+portable dump: JSON lines, a header then one line per row, table by table in dependency
+order — the format for PostgreSQL, and the way to move a laptop's claims.db onto a shared
+server. Restore reads either format and is all or nothing: a SQLite file onto SQLite is one
+backup step, everything else is loaded in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import DateTime, delete, func, insert, select, text
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+import factcheck.core.models  # noqa: F401  (registers every table)
+from factcheck.core.db import (
+    WRITE_OPTION,
+    _alembic_config,
+    create_sqlite_engine,
+    describe,
+    schema_revision,
+    upgrade,
+)
+from factcheck.core.errors import UserError
+
+DUMP_FORMAT = "factcheck-dump"
+DUMP_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BATCH = 1000
+
+
+@dataclass
+class Counts:
+    rows: int = 0
+    tables: int = 0
+
+
+def tables():
+    return SQLModel.metadata.sorted_tables
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def backup(engine: Engine, target: Path, *, portable: bool | None = None) -> Counts:
+    """Write a backup of the whole database to `target`, replacing it atomically. SQLite
+    gives a SQLite file unless `portable` (or a .jsonl name) asks for the dump."""
+    target = Path(target)
+    if portable is None:
+        portable = not is_sqlite(engine) or target.suffix.lower() in (".jsonl", ".json")
+    if not portable and not is_sqlite(engine):
+        raise UserError("only a SQLite database can be backed up as a SQLite file; use a .jsonl name")
+    with _replacing(target) as temporary:
+        if portable:
+            with open(temporary, "w", encoding="utf-8") as out:
+                return write_dump(engine, out)
+        return _sqlite_backup(engine, temporary)
+
+
+@contextmanager
+def _replacing(target: Path) -> Iterator[Path]:
+    """A temporary file beside `target`, renamed over it only when complete."""
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        raise UserError(f"{target}: folder does not exist")
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _sqlite_backup(engine: Engine, temporary: Path) -> Counts:
+    destination = sqlite3.connect(temporary)
+    try:
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.backup(destination)
+        finally:
+            raw.close()
+        # One self-contained file, whatever the journal mode of the live database.
+        destination.execute("PRAGMA journal_mode=DELETE")
+        counts = Counts(tables=len(tables()))
+        for table in tables():
+            counts.rows += destination.execute(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
+        return counts
+    finally:
+        destination.close()
+
+
+def write_dump(engine: Engine, out: IO[str]) -> Counts:
+    """Every row of every table, read in one transaction so the dump is consistent."""
+    counts = Counts()
+    with engine.connect() as connection, connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        header = {"format": DUMP_FORMAT, "version": DUMP_VERSION, "schema": schema_revision(connection)}
+        out.write(json.dumps(header) + "\n")
+        for table in tables():
+            counts.tables += 1
+            ordered = select(table).order_by(*table.primary_key.columns)
+            for row in connection.execution_options(yield_per=BATCH).execute(ordered):
+                values = {key: _plain(value) for key, value in row._mapping.items()}
+                out.write(json.dumps({"table": table.name, "row": values}, ensure_ascii=False) + "\n")
+                counts.rows += 1
+    return counts
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def restore(engine: Engine, source: Path, *, replace: bool = False) -> Counts:
+    """Load a backup into the database behind `engine`, which must be empty unless
+    `replace`. Nothing changes unless everything loads."""
+    source = Path(source)
+    if not source.is_file():
+        raise UserError(f"{source}: no such backup file")
+    with open(source, "rb") as probe:
+        magic = probe.read(len(SQLITE_MAGIC))
+    if magic == SQLITE_MAGIC:
+        return _restore_sqlite_file(engine, source, replace=replace)
+    return _restore_dump(engine, source, replace=replace)
+
+
+def _check_empty(connection, replace: bool) -> None:
+    if replace:
+        return
+    for table in tables():
+        if connection.execute(select(func.count()).select_from(table)).scalar_one():
+            raise UserError(
+                f"database {describe(connection.engine)} is not empty (table {table.name}); "
+                "use --replace to overwrite it"
+            )
+
+
+def _restore_sqlite_file(engine: Engine, source: Path, *, replace: bool) -> Counts:
+    backup_engine = create_sqlite_engine(f"sqlite:///{source}", read_only=True)
+    try:
+        with backup_engine.connect() as connection:
+            revision = _checked_revision(engine, schema_revision(connection), source)
+        if is_sqlite(engine):
+            with engine.connect() as connection:
+                _check_empty(connection, replace)
+            _sqlite_copy_over(backup_engine, engine)
+            upgrade(engine)  # an older backup comes back at the program's schema
+            with engine.connect() as connection:
+                return _count(connection)
+        if revision != _head(engine):
+            raise UserError(f"{source}: made by an older factcheck; open it once with this one first")
+        return _load_rows(engine, _rows_of(backup_engine), replace=replace)
+    finally:
+        backup_engine.dispose()
+
+
+def _sqlite_copy_over(source: Engine, target: Engine) -> None:
+    """The online backup API in reverse: the target's pages are replaced in one step."""
+    raw_source, raw_target = source.raw_connection(), target.raw_connection()
+    try:
+        raw_source.driver_connection.backup(raw_target.driver_connection)
+    except sqlite3.Error as error:
+        raise UserError(f"cannot restore into {describe(target)}: {error}") from None
+    finally:
+        raw_source.close()
+        raw_target.close()
+
+
+def _rows_of(engine: Engine) -> Iterator[tuple[str, dict]]:
+    with engine.connect() as connection:
+        for table in tables():
+            ordered = select(table).order_by(*table.primary_key.columns)
+            for row in connection.execute(ordered):
+                yield table.name, dict(row._mapping)
+
+
+def _restore_dump(engine: Engine, source: Path, *, replace: bool) -> Counts:
+    with open(source, encoding="utf-8") as lines:
+        try:
+            header = json.loads(lines.readline() or "null")
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            header = None
+        if not isinstance(header, dict) or header.get("format") != DUMP_FORMAT:
+            raise UserError(f"{source}: not a factcheck backup (neither a SQLite file nor a dump)")
+        if header.get("version") != DUMP_VERSION:
+            raise UserError(f"{source}: dump format {header.get('version')} is not supported")
+        revision = _checked_revision(engine, header.get("schema"), source)
+        if revision != _head(engine):
+            raise UserError(f"{source}: made by an older factcheck schema ({revision}); "
+                            "restore it with that version, then upgrade")
+        return _load_rows(engine, _dump_rows(lines, source), replace=replace)
+
+
+def _dump_rows(lines, source: Path) -> Iterator[tuple[str, dict]]:
+    known = {table.name: table for table in tables()}
+    moments = {table.name: [c.name for c in table.columns if _is_moment(c)] for table in tables()}
+    for number, line in enumerate(lines, start=2):
+        try:
+            entry = json.loads(line)
+            table = known[entry["table"]]
+            row = entry["row"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise UserError(f"{source}: line {number} is damaged; nothing was restored") from None
+        for name in moments[table.name]:
+            if isinstance(row.get(name), str):
+                row[name] = datetime.fromisoformat(row[name])
+        yield table.name, row
+
+
+def _is_moment(column) -> bool:
+    kind = getattr(column.type, "impl", column.type)  # sqlmodel wraps DateTime in a decorator
+    return isinstance(kind, DateTime)
+
+
+def _load_rows(engine: Engine, rows: Iterator[tuple[str, dict]], *, replace: bool) -> Counts:
+    known = {table.name: table for table in tables()}
+    counts = Counts()
+    with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, \
+            connection.begin():
+            _check_empty(connection, replace)
+            for table in reversed(tables()):
+                connection.execute(delete(table))
+            batch: list[dict] = []
+            current = None
+            for name, row in rows:
+                if name != current and batch:
+                    connection.execute(insert(known[current]), batch)
+                    batch = []
+                current = name
+                batch.append(row)
+                counts.rows += 1
+                if len(batch) >= BATCH:
+                    connection.execute(insert(known[current]), batch)
+                    batch = []
+            if batch:
+                connection.execute(insert(known[current]), batch)
+            _reset_sequences(connection)
+    counts.tables = len(known)
+    return counts
+
+
+def _reset_sequences(connection) -> None:
+    """Rows came with their ids; PostgreSQL's counters must move past them."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables():
+        if "id" in table.columns:
+            connection.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \"{table.name}\""
+            ))
+
+
+def _head(engine: Engine) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(_alembic_config(engine)).get_heads()
+    return heads[0] if len(heads) == 1 else None
+
+
+def _checked_revision(engine: Engine, revision: str | None, source: Path) -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(engine))
+    if not revision:
+        raise UserError(f"{source}: the backup has no factcheck schema version")
+    try:
+        script.get_revision(revision)
+    except Exception:
+        raise UserError(
+            f"{source}: schema {revision} is newer than this factcheck: upgrade factcheck to restore it"
+        ) from None
+    return revision
+
+
+def _count(connection) -> Counts:
+    counts = Counts(tables=len(tables()))
+    for table in tables():
+        counts.rows += connection.execute(select(func.count()).select_from(table)).scalar_one()
+    return counts
