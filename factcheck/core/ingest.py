@@ -19,7 +19,7 @@ from factcheck.core.extraction import ReadDocument
 from factcheck.core.models import Alias, Claim, Document, Passage, Quantity
 from factcheck.core.passages import split_passages
 from factcheck.core.quantities import extract_quantities
-from factcheck.core.reading import is_readable, read_bytes
+from factcheck.core.reading import MAX_BYTES, is_readable, read_bytes
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -42,11 +42,14 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
         if path.is_dir():
             found = []
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    if is_readable(child):
-                        found.append(child)
-                    else:
-                        skipped.append((str(child), "not a supported document type"))
+                if child.name.startswith(".") or child.is_dir():
+                    continue
+                if not child.is_file():  # never opened: a pipe would block, a loop never resolves
+                    skipped.append((str(child), "not a regular file (a pipe, device or broken link)"))
+                elif is_readable(child):
+                    found.append(child)
+                else:
+                    skipped.append((str(child), "not a supported document type"))
             if not found:
                 raise UserError(f"{path}: no readable documents in this folder")
             files.extend(found)
@@ -79,7 +82,7 @@ def ingest_paths(
         if progress:
             progress(str(path), index, len(files))
         try:
-            data = path.read_bytes()
+            data = _read_limited(path)
             read = read_bytes(data, str(path))
         except UserError as error:
             if path in named_alone:
@@ -95,6 +98,17 @@ def ingest_paths(
     if progress:
         progress("", len(files), len(files))
     return report
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, refusing before reading anything when it is over the size limit
+    (a 1 GB file, sparse or not, must not be pulled into memory)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise UserError(
+            f"{path}: too large to ingest ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)"
+        )
+    return path.read_bytes()
 
 
 def store_document(

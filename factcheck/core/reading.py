@@ -25,7 +25,8 @@ def is_readable(path: Path) -> bool:
 
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: BOMs first, then UTF-8, then charset-normalizer's best guess."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # Anywhere, not only near the start: PostgreSQL cannot store a NUL in text.
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UserError(f"{name}: binary file, not text")
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):

@@ -1,0 +1,37 @@
+"""What the robustness tests share: the command line run as a user runs it, row counts,
+the shape of a user error."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from factcheck.core.models import Claim, Document, Link, Passage, Quantity, ReviewEvent
+
+
+def run_cli(cwd: Path, db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_DB"}
+    command = [sys.executable, "-m", "factcheck", "--db", db, *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def row_counts(engine) -> dict[str, int]:
+    with Session(engine) as session:
+        return {
+            model.__tablename__: session.execute(select(func.count()).select_from(model)).scalar_one()
+            for model in (Document, Claim, Quantity, Passage, Link, ReviewEvent)
+        }
+
+
+def one_line_error(result: subprocess.CompletedProcess) -> str:
+    """The run failed the way a user error must: non-zero, one line on stderr, no traceback."""
+    assert result.returncode != 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
