@@ -1,0 +1,116 @@
+"""`factcheck backup` and `factcheck restore`: a round trip gives back every row, a restore
+refuses to overwrite data unless told, and a damaged backup changes nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from harness import one_line_error, row_counts
+from sqlmodel import Session, select
+
+from factcheck.core.backup import backup, restore
+from factcheck.core.db import make_engine
+from factcheck.core.errors import UserError
+from factcheck.core.ingest import ingest_paths
+from factcheck.core.linking import link_all
+from factcheck.core.models import Claim, ReviewEvent
+from factcheck.core.review import add_note, record_verdict
+from factcheck.report.gather import ReportOptions
+from factcheck.report.json_report import write_json
+
+DEMO = Path(__file__).resolve().parents[2] / "sources"
+
+
+def _fill(engine) -> None:
+    ingest_paths(engine, [DEMO / "articles"])
+    ingest_paths(engine, [DEMO / "evidence"], role="source")
+    link_all(engine)
+    record_verdict(engine, 1, "refuted", reviewer="ann", note="another figure")
+    add_note(engine, 2, "ask the desk", reviewer="bo")
+
+
+def _report(engine) -> list[dict]:
+    out = io.StringIO()
+    write_json(engine, out, ReportOptions())
+    return json.loads(out.getvalue())["claims"]
+
+
+def test_portable_dump_round_trip_and_replace(engine, tmp_path: Path):
+    _fill(engine)
+    original, counts = _report(engine), row_counts(engine)
+    dump = tmp_path / "claims.jsonl"
+    assert backup(engine, dump).rows == sum(counts.values())
+    # onto an empty SQLite database: the portable way from a shared server to a laptop
+    laptop = make_engine(f"sqlite:///{tmp_path / 'laptop.db'}")
+    restore(laptop, dump)
+    assert _report(laptop) == original
+    laptop.dispose()
+    # back onto the database itself, undoing a later verdict
+    record_verdict(engine, 3, "supported", reviewer="cy")
+    with pytest.raises(UserError, match="not empty"):
+        restore(engine, dump)
+    restore(engine, dump, replace=True)
+    assert _report(engine) == original
+    # ids continue after the restored ones (PostgreSQL's counters were moved on)
+    record_verdict(engine, 3, "supported", reviewer="cy")
+    with Session(engine) as session:
+        assert len(session.exec(select(ReviewEvent)).all()) == counts["reviewevent"] + 1
+
+
+def test_a_damaged_dump_changes_nothing(engine, tmp_path: Path):
+    _fill(engine)
+    dump = tmp_path / "claims.jsonl"
+    backup(engine, dump)
+    lines = dump.read_text(encoding="utf-8").splitlines()
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text("\n".join(lines[:-3] + ['{"table": "claim", "row": '] + lines[-3:]) + "\n", encoding="utf-8")
+    record_verdict(engine, 3, "supported", reviewer="cy")
+    before = _report(engine)
+    with pytest.raises(UserError, match="damaged"):
+        restore(engine, damaged, replace=True)
+    assert _report(engine) == before
+
+
+def test_a_dump_from_a_newer_schema_is_refused(engine, tmp_path: Path):
+    dump = tmp_path / "future.jsonl"
+    dump.write_text(json.dumps({"format": "factcheck-dump", "version": 1, "schema": "9999_future"}) + "\n")
+    with pytest.raises(UserError, match="newer"):
+        restore(engine, dump)
+    not_a_backup = tmp_path / "notes.txt"
+    not_a_backup.write_text("hello\n")
+    with pytest.raises(UserError, match="not a factcheck backup"):
+        restore(engine, not_a_backup)
+
+
+@pytest.mark.sqlite_only(reason="SQLite's online backup API")
+def test_sqlite_backup_is_a_consistent_file_while_a_reader_is_open(engine, tmp_path: Path):
+    _fill(engine)
+    copy = tmp_path / "backup.db"
+    with Session(engine) as reading:
+        reading.exec(select(Claim)).first()  # a read transaction stays open meanwhile
+        backup(engine, copy)
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    original = _report(engine)
+    fresh = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    restore(fresh, copy)
+    assert _report(fresh) == original
+    fresh.dispose()
+
+
+def test_command_line_backup_and_restore(engine, cli, tmp_path: Path):
+    _fill(engine)
+    name = "claims.jsonl" if engine.dialect.name != "sqlite" else "claims.bak"
+    result = cli("backup", name)
+    assert result.returncode == 0, result.stderr
+    assert "backed up" in result.stderr
+    line = one_line_error(cli("restore", name))
+    assert "not empty" in line and "--replace" in line
+    result = cli("restore", "--replace", name)
+    assert result.returncode == 0, result.stderr
+    assert "missing.bak" in one_line_error(cli("restore", "missing.bak"))
