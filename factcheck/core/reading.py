@@ -30,7 +30,14 @@ def decode(data: bytes, name: str) -> str:
         raise UserError(f"{name}: binary file, not text")
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UserError(f"{name}: not valid {encoding} despite its byte order mark "
+                                f"(at byte {error.start})") from None
+            if "\x00" in text:
+                raise UserError(f"{name}: binary file, not text")
+            return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -32,6 +32,7 @@ REFUSED = {
     "binary.txt": "binary",
     "nul-byte.txt": "binary",
     "truncated.pdf": None,
+    "utf16-cut-mid-character.txt": None,
     "sparse-1gb.txt": "too large",
     "loop-a.txt": "regular file",
     "pipe.txt": "regular file",

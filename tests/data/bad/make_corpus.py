@@ -34,6 +34,7 @@ def files() -> dict[str, bytes]:
         "nul-byte.txt": (english * 80).encode() + b"\x00" + english.encode(),
         "gb18030-no-bom.txt": chinese.encode("gb18030"),
         "utf16-bom.txt": chinese.encode("utf-16"),  # little-endian with its BOM
+        "utf16-cut-mid-character.txt": chinese.encode("utf-16")[:-1],
         "nested.html": b"<html><body>" + b"<div>" * 10_000 + english.encode() + b"</div>" * 10_000
         + b"</body></html>",
         "空格 与 中文 ü/报道 一 ü.txt": chinese.encode("utf-8"),
