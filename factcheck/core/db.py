@@ -134,12 +134,37 @@ def upgrade(engine: Engine) -> None:
                     f"database {describe(engine)} has factcheck tables but no schema version"
                 )
         with engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, \
-                connection.begin():
-                _lock_for_migration(connection)
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                _foreign_keys_deferred(connection), connection.begin():
+            _lock_for_migration(connection)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            _check_foreign_keys(connection)
     except (OperationalError, DatabaseError) as error:
         raise UserError(f"cannot open database {describe(engine)}: {_first_line(error)}") from None
+
+
+@contextmanager
+def _foreign_keys_deferred(connection) -> Iterator[None]:
+    """SQLite alters a table by copying it and dropping the old one; with foreign keys on,
+    that drop cascades and deletes every row pointing at the table (links, quantities).
+    So enforcement is off while migrating (the pragma only works outside a transaction)
+    and the result is checked before commit instead."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(connection) -> None:
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise UserError(f"upgrade stopped: {len(broken)} rows would lose their parent ({broken[0][0]})")
 
 
 def _lock_for_migration(connection) -> None:
