@@ -124,3 +124,13 @@ def test_the_command_line_refuses_a_newer_database_in_one_line(engine, cli):
     engine.dispose()
     line = one_line_error(cli("claims"))
     assert "9999_from_the_future" in line and "newer" in line
+
+
+@pytest.mark.sqlite_only(reason="SQLite's foreign key pragma")
+def test_foreign_keys_are_enforced_again_after_an_upgrade(tmp_path: Path):
+    copy = tmp_path / "claims.db"
+    shutil.copy(FIXTURE, copy)
+    engine = make_engine(f"sqlite:///{copy}")  # upgrades on the connection it then pools
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+    engine.dispose()
