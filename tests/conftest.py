@@ -22,10 +22,14 @@ def pytest_report_header(config) -> str:
     return f"factcheck database: {'PostgreSQL ' + SERVER_URL.split('@')[-1] if ON_POSTGRES else 'SQLite'}"
 
 
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if ON_POSTGRES and item.get_closest_marker("sqlite_only"):
-        reason = item.get_closest_marker("sqlite_only").kwargs.get("reason", "")
-        pytest.skip(f"SQLite only{': ' + reason if reason else ''}")
+def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRES:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker:
+            reason = marker.kwargs.get("reason", "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only{': ' + reason if reason else ''}"))
 
 
 @pytest.fixture(scope="session")
