@@ -130,7 +130,7 @@ def _link(engine):
     return report
 
 
-def _check_date(date: str | None) -> str | None:
+def _check_date(date: str | None, option: str = "--date") -> str | None:
     from datetime import date as Date
 
     if date is None:
@@ -138,7 +138,7 @@ def _check_date(date: str | None) -> str | None:
     try:
         return Date.fromisoformat(date).isoformat()
     except ValueError:
-        raise UserError(f"--date {date!r}: expected an ISO date such as 2024-05-22") from None
+        raise UserError(f"{option} {date!r}: expected an ISO date such as 2024-05-22") from None
 
 
 @app.command()
@@ -246,7 +246,7 @@ def export(
         raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if status:
         check_status(status)
-    options = ReportOptions(status=status, document=document, since=_check_date(since))
+    options = ReportOptions(status=status, document=document, since=_check_date(since, "--since"))
     if fmt == "claimreview":
         from factcheck.report.claimreview import resolve_publisher
 

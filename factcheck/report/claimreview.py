@@ -111,6 +111,6 @@ def shortened(text: str, limit: int = SHORT) -> str:
         return text
     cut = text[: limit - 1]
     space = cut.rfind(" ")
-    if space >= limit - 20:
+    if text[limit - 1] != " " and space >= limit - 20:  # the cut falls inside a word
         cut = cut[:space]
     return cut.rstrip(" ,;:，、。；：") + "…"

@@ -145,20 +145,23 @@ def _claim_record(row, quantities: dict, links: dict, events: dict) -> dict:
 
 
 def surrounding(text: str, start: int, end: int, width: int) -> dict:
-    """The text before and after a span, trimmed to the nearest line break inside `width`."""
+    """The text before and after a span, up to `width` characters each side, stopping at a
+    line break; where it is clipped mid-line it ends on a whole word if the text has spaces."""
     before = text[max(0, start - width):start]
-    cut = before.rfind("\n")
-    if cut >= 0:
-        before = before[cut + 1:]
-    following = text[end:end + width]
-    cut = following.find("\n")
-    if cut >= 0:
-        following = following[:cut]
+    after = text[end:end + width]
+    if "\n" in before:
+        before = before[before.rfind("\n") + 1:]
+    elif start - len(before) > 0 and text[start - len(before) - 1] != "\n" and " " in before[:-1]:
+        before = before[before.index(" ", 0, len(before) - 1):]
+    if "\n" in after:
+        after = after[:after.find("\n")]
+    elif end + len(after) < len(text) and text[end + len(after)] != "\n" and " " in after[1:]:
+        after = after[:after.rindex(" ", 1) + 1]
     return {
         "before": before,
-        "after": following,
+        "after": after,
         "clipped_before": start - len(before) > 0 and text[start - len(before) - 1] != "\n",
-        "clipped_after": end + len(following) < len(text) and text[end + len(following)] != "\n",
+        "clipped_after": end + len(after) < len(text) and text[end + len(after)] != "\n",
     }
 
 

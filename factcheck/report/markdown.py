@@ -105,22 +105,25 @@ def _evidence(links: list[dict]) -> str:
     if not links:
         return "*No evidence linked.*\n\n"
     shown = [item for item in links if item["state"] != "rejected"]
-    lines = ["**Evidence**\n\n"]
-    for number, item in enumerate(shown, 1):
-        title = item.get("source_title") or item["source"]
-        address = web_url(item.get("source_url"))
-        where = f" · {link(address, address)}" if address else ""
-        reasons = f" · {cell('; '.join(item['reasons']))}" if item.get("reasons") else ""
-        lines.append(
-            f"{number}. **{cell(item['relation'])}**, {cell(item['state'])}, score {item['score']:.2f} — "
-            f"{cell(title)} ({cell(item['source'])}){where}{reasons}\n"
-            f"    > {cell(item['passage'])}\n"
-        )
+    blocks = ["**Evidence**\n"]
+    if shown:
+        blocks.append("".join(_evidence_item(number, item) for number, item in enumerate(shown, 1)))
     rejected = len(links) - len(shown)
     if rejected:
-        lines.append(f"\n{rejected} rejected suggestion{'' if rejected == 1 else 's'} not shown.\n")
-    lines.append("\n")
-    return "".join(lines)
+        blocks.append(f"{rejected} rejected suggestion{'' if rejected == 1 else 's'} not shown.\n")
+    return "\n".join(blocks) + "\n"
+
+
+def _evidence_item(number: int, item: dict) -> str:
+    title = item.get("source_title") or item["source"]
+    address = web_url(item.get("source_url"))
+    where = f" · {link(address, address)}" if address else ""
+    reasons = f" · {cell('; '.join(item['reasons']))}" if item.get("reasons") else ""
+    return (
+        f"{number}. **{cell(item['relation'])}**, {cell(item['state'])}, score {item['score']:.2f} — "
+        f"{cell(title)} ({cell(item['source'])}){where}{reasons}\n"
+        f"    > {cell(item['passage'])}\n"
+    )
 
 
 def _notes(record: dict) -> str:
