@@ -7,10 +7,10 @@ author's url, and with "#claim-N" (the anchor of the claim in the HTML report) e
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TextIO
 
+import orjson
 from sqlalchemy.engine import Engine
 
 from factcheck.core.errors import UserError
@@ -42,12 +42,13 @@ def resolve_publisher(name: str | None, url: str | None) -> tuple[str, str]:
 def write_claimreview(
     engine: Engine,
     out: TextIO,
-    options: ReportOptions = ReportOptions(),
+    options: ReportOptions | None = None,
     *,
     publisher: str | None = None,
     publisher_url: str | None = None,
     **_: object,
 ) -> int:
+    options = options or ReportOptions()
     author = _author(*resolve_publisher(publisher, publisher_url))
     out.write("[")
     count = 0
@@ -55,7 +56,7 @@ def write_claimreview(
         if record["status"] not in RATINGS:
             continue
         out.write(",\n" if count else "\n")
-        out.write(embeddable(json.dumps(review(record, author), ensure_ascii=False)))
+        out.write(embeddable(orjson.dumps(review(record, author)).decode()))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

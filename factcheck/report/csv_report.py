@@ -33,7 +33,8 @@ def neutralise(value: object) -> str:
     return text
 
 
-def write_csv(engine: Engine, out: TextIO, options: ReportOptions = ReportOptions(), **_: object) -> int:
+def write_csv(engine: Engine, out: TextIO, options: ReportOptions | None = None, **_: object) -> int:
+    options = options or ReportOptions()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)

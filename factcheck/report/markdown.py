@@ -8,7 +8,6 @@ nor become HTML.
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from sqlalchemy.engine import Engine
@@ -18,14 +17,18 @@ from factcheck.report.gather import ReportOptions, iso, iter_claim_records, stat
 from factcheck.report.html import CONTEXT
 from factcheck.report.wording import describe_change, notes, status_name, value_text, web_url
 
-# `$` too: GitHub renders text between two dollar signs as mathematics.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+# `$` too: GitHub renders text between two dollar signs as mathematics. Every kind of line
+# break becomes a space, so untrusted text stays on its line (in its table cell).
+_INERT = str.maketrans(
+    {ch: "\\" + ch for ch in "\\`*_[]<>|~&$"}
+    | {ch: " " for ch in "\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+)
 BAR = 24  # characters of the longest bar in the summary
 
 
 def cell(text: str | None) -> str:
     """Inline-safe, inert text on one line: no pipes, backticks, HTML or line breaks survive."""
-    return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return (text or "").translate(_INERT).strip()
 
 
 def link(url: str | None, text: str) -> str:
@@ -35,7 +38,8 @@ def link(url: str | None, text: str) -> str:
     return f"[{cell(text)}](<{safe}>)"
 
 
-def write_markdown(engine: Engine, out: TextIO, options: ReportOptions = ReportOptions(), **_: object) -> int:
+def write_markdown(engine: Engine, out: TextIO, options: ReportOptions | None = None, **_: object) -> int:
+    options = options or ReportOptions()
     counts = status_counts(engine, options)
     total = sum(counts.values())
     out.write("# Verification report\n\n")

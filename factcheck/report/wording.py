@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 VERDICTS = ("supported", "refuted", "misleading", "unverifiable")
@@ -11,9 +13,13 @@ def status_name(status: str) -> str:
     return status.replace("_", " ")
 
 
+_NOT_IN_URLS = re.compile(r"[\s\x00-\x1f<>\"'\\]")
+
+
+@lru_cache(maxsize=4096)  # the same few source addresses recur on every claim
 def web_url(url: str | None) -> str | None:
     """The URL if it is a plain http(s) address, else None (javascript:, data:, paths, ...)."""
-    if not url or any(ch.isspace() or ord(ch) < 32 or ch in "<>\"'\\" for ch in url):
+    if not url or _NOT_IN_URLS.search(url):
         return None
     parts = urlsplit(url)
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None

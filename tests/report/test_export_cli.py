@@ -40,7 +40,7 @@ def test_each_format_to_a_file_and_to_stdout(tmp_path: Path, report_db: str):
     assert len(shown.stdout.strip().splitlines()) == 2
     review = run(tmp_path, report_db, "--format", "claimreview", FACTCHECK_PUBLISHER="Desk",
                  FACTCHECK_PUBLISHER_URL="https://desk.example.org/r")
-    assert review.returncode == 0 and '"name": "Desk"' in review.stdout
+    assert review.returncode == 0 and '"name":"Desk"' in review.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 
 
