@@ -21,14 +21,15 @@ COLUMNS = (
     "document_published", "start", "end", "checkworthiness", "quantities", "values",
     "evidence", "evidence_urls", "notes", "history",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
+_NUMBERS = (int, float)  # written by us, never a formula
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def neutralise(value: object) -> str:
     """The cell as text, inert in Excel, LibreOffice and Google Sheets."""
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+    if text and text[0] in _FORMULA_START and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 
@@ -40,7 +41,7 @@ def write_csv(engine: Engine, out: TextIO, options: ReportOptions | None = None,
     writer.writerow(COLUMNS)
     count = 0
     for record in iter_claim_records(engine, options):
-        writer.writerow([neutralise(value) for value in row(record)])
+        writer.writerow([value if type(value) in _NUMBERS else neutralise(value) for value in row(record)])
         count += 1
     return count
 
