@@ -90,8 +90,9 @@ def quantity_record(q) -> dict:
 _CLAIM_COLUMNS = (  # the first four are read by position: id, document_id, start, end
     Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.text, Claim.label,
     Claim.checkworthiness, Claim.status, Claim.version,
-    Document.path, Document.url, Document.title, Document.published,
 )
+_DOCUMENT_COLUMNS = (Document.path, Document.url, Document.title, Document.published)
+CHUNK = 500  # ids per IN list, well inside every database's parameter limit
 
 
 def _key():
@@ -105,8 +106,10 @@ def iter_claim_records(
     "context": the text around the claim in its document (up to that many characters
     each side, cut at a line break when there is one)."""
     options = options or ReportOptions()
-    base = filtered(select(*_CLAIM_COLUMNS).join(Document), options).order_by(*DOCUMENT_ORDER)
-    texts: dict[int, str] = {}
+    base = filtered(select(*_CLAIM_COLUMNS), options).order_by(*DOCUMENT_ORDER)
+    documents: dict[int, tuple] = {}
+    texts: dict[int, tuple] = {}
+    passages: dict[int, tuple] = {}
     after = None
     with engine.connect() as connection:
         while True:
@@ -118,15 +121,34 @@ def iter_claim_records(
             span = (after, (document_id, start, claim_id))
             after = span[1]
             quantities = _quantities(connection, options, span)
-            links = _links(connection, options, span)
+            links, passages = _links(connection, options, span, passages)
             events = _events(connection, options, span)
+            document_ids = {row[1] for row in rows}
+            documents = _by_id(connection, Document.id, _DOCUMENT_COLUMNS, document_ids, documents)
             if context:
-                texts = _document_texts(connection, {row[1] for row in rows}, texts)
+                texts = _by_id(connection, Document.id, (Document.text,), document_ids, texts)
             for row in rows:
-                record = _claim_record(row, quantities, links, events)
+                record = _claim_record(row, documents[row[1]], quantities, links, events)
                 if context:
-                    record["context"] = surrounding(texts[row[1]], row[2], row[3], context)
+                    record["context"] = surrounding(texts[row[1]][0], row[2], row[3], context)
                 yield record
+
+
+def _by_id(
+    connection, key, columns: tuple, wanted: set[int], cached: dict[int, tuple], *, join=()
+) -> dict[int, tuple]:
+    """Rows of another table that this batch refers to, by id. Those the last batch already
+    read are kept, so a document or passage shared by thousands of claims is read once, and
+    memory holds only what one batch needs."""
+    found = {found_id: row for found_id, row in cached.items() if found_id in wanted}
+    missing = sorted(wanted - found.keys())
+    query = select(key, *columns)
+    if join:
+        query = query.join(*join)
+    for first in range(0, len(missing), CHUNK):
+        for row in _raw(connection, query.where(key.in_(missing[first:first + CHUNK]))):
+            found[row[0]] = row[1:]
+    return found
 
 
 def _raw(connection, query: Select) -> list[tuple]:
@@ -155,9 +177,9 @@ def _within(query: Select, options: ReportOptions, span) -> Select:
     return query if after is None else query.where(_key() > tuple_(*after))
 
 
-def _claim_record(row, quantities: dict, links: dict, events: dict) -> dict:
-    (claim_id, _, start, end, text, label, checkworthiness, status, version,
-     path, url, title, published) = row
+def _claim_record(row, document: tuple, quantities: dict, links: dict, events: dict) -> dict:
+    claim_id, _, start, end, text, label, checkworthiness, status, version = row
+    path, url, title, published = document
     return {
         "id": claim_id,
         "document": path,
@@ -196,16 +218,6 @@ def surrounding(text: str, start: int, end: int, width: int) -> dict:
         "clipped_before": start - len(before) > 0 and text[start - len(before) - 1] != "\n",
         "clipped_after": end + len(after) < len(text) and text[end + len(after)] != "\n",
     }
-
-
-def _document_texts(connection, wanted: set[int], cached: dict[int, str]) -> dict[int, str]:
-    """Texts of this batch's documents; one kept from the last batch is not read again."""
-    texts = {key: value for key, value in cached.items() if key in wanted}
-    missing = wanted - texts.keys()
-    if missing:
-        rows = connection.execute(select(Document.id, Document.text).where(col(Document.id).in_(missing)))
-        texts.update(dict(rows.all()))
-    return texts
 
 
 _QUANTITY_KEYS = ("text", "start", "end", "kind", "value", "unit", "display")
@@ -255,22 +267,25 @@ def _events(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
     return grouped
 
 
-def _links(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
-    query = (
-        select(
-            Link.id, Link.claim_id, Link.score, Link.relation, Link.state, Link.reasons,
-            Link.orphaned, Passage.text, Document.path, Document.url, Document.title,
-            Document.published,
-        )
-        .join(Claim, col(Link.claim_id) == col(Claim.id))
-        .join(Passage, col(Link.passage_id) == col(Passage.id))
-        .join(Document, col(Passage.document_id) == col(Document.id))
+_PASSAGE_COLUMNS = (Passage.text, *_DOCUMENT_COLUMNS)
+
+
+def _links(connection, options: ReportOptions, span, passages: dict[int, tuple]):
+    """Links per claim, best first, and the passages they point to (with their documents)."""
+    query = select(
+        Link.id, Link.claim_id, Link.score, Link.relation, Link.state, Link.reasons,
+        Link.orphaned, Link.passage_id,
+    ).join(Claim, col(Link.claim_id) == col(Claim.id))
+    rows = sorted(_raw(connection, _within(query, options, span)), key=_link_order)
+    wanted = {row[7] for row in rows}
+    passages = _by_id(
+        connection, Passage.id, _PASSAGE_COLUMNS, wanted, passages,
+        join=(Document, col(Passage.document_id) == col(Document.id)),
     )
     grouped: dict[int, list[dict]] = {}
     reasons_seen: dict[str, list] = {}
-    rows = sorted(_raw(connection, _within(query, options, span)), key=_link_order)
-    for (link_id, claim_id, score, relation, state, reasons, orphaned, passage,
-         path, url, title, published) in rows:
+    for link_id, claim_id, score, relation, state, reasons, orphaned, passage_id in rows:
+        passage, path, url, title, published = passages[passage_id]
         grouped.setdefault(claim_id, []).append(
             {
                 "id": link_id,
@@ -286,7 +301,7 @@ def _links(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
                 "orphaned": bool(orphaned),
             }
         )
-    return grouped
+    return grouped, passages
 
 
 def _link_order(row: tuple) -> tuple:
