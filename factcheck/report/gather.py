@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from operator import itemgetter
 
 from sqlalchemy import func, tuple_
 from sqlalchemy.engine import Engine
@@ -220,9 +221,6 @@ def surrounding(text: str, start: int, end: int, width: int) -> dict:
     }
 
 
-_QUANTITY_KEYS = ("text", "start", "end", "kind", "value", "unit", "display")
-
-
 def _quantities(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
     """Quantities per claim in text order. Sorted here rather than by the database: an ORDER
     BY costs SQLite a temporary B-tree per batch."""
@@ -231,27 +229,20 @@ def _quantities(connection, options: ReportOptions, span) -> dict[int, list[dict
         Quantity.value, Quantity.unit, Quantity.display, Quantity.iso, Quantity.qualifier,
         Quantity.high,
     ).join(Claim, col(Quantity.claim_id) == col(Claim.id))
-    grouped: dict[int, list] = {}
-    for row in _raw(connection, _within(query, options, span)):
-        grouped.setdefault(row[0], []).append(row)
-    return {claim_id: [_quantity(row) for row in sorted(rows, key=_text_order)]
-            for claim_id, rows in grouped.items()}
-
-
-def _text_order(row: tuple) -> tuple:
-    return row[3], row[1]
-
-
-def _quantity(row: tuple) -> dict:
-    record = dict(zip(_QUANTITY_KEYS, row[2:9], strict=True))
-    iso_value, qualifier, high = row[9:]
-    if record["kind"] == "date":
-        record["value"] = iso_value
-    if qualifier:
-        record["qualifier"] = qualifier
-    if high is not None:
-        record["high"] = high
-    return record
+    rows = _raw(connection, _within(query, options, span))
+    rows.sort(key=itemgetter(0, 3, 1))
+    grouped: dict[int, list[dict]] = {}
+    for claim_id, _, text, start, end, kind, value, unit, display, iso_value, qualifier, high in rows:
+        record = {
+            "text": text, "start": start, "end": end, "kind": kind,
+            "value": iso_value if kind == "date" else value, "unit": unit, "display": display,
+        }
+        if qualifier:
+            record["qualifier"] = qualifier
+        if high is not None:
+            record["high"] = high
+        grouped.setdefault(claim_id, []).append(record)
+    return grouped
 
 
 def _events(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
