@@ -5,6 +5,7 @@ Review times are then pinned so every export is byte-for-byte reproducible."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -119,15 +120,43 @@ def build(engine, folder: Path) -> None:
 
 
 @pytest.fixture(scope="package")
-def report_db(tmp_path_factory) -> str:
+def report_db(tmp_path_factory):
+    """A SQLite file, or, when FACTCHECK_DB names a PostgreSQL server, a fresh database there
+    (dropped afterwards): the reports must read the same from both."""
     from factcheck.core.db import make_engine
 
     folder = tmp_path_factory.mktemp("report")
-    url = f"sqlite:///{folder / 'claims.db'}"
-    engine = make_engine(url)
-    build(engine, folder)
-    engine.dispose()
-    return url
+    server = os.environ.get("FACTCHECK_DB", "")
+    if not server.startswith("postgresql"):
+        url = f"sqlite:///{folder / 'claims.db'}"
+        engine = make_engine(url)
+        build(engine, folder)
+        engine.dispose()
+        yield url
+        return
+    with _postgres_database(server) as url:
+        engine = make_engine(url)
+        build(engine, folder)
+        engine.dispose()
+        yield url
+
+
+@contextmanager
+def _postgres_database(server: str):
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"factcheck_report_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture
