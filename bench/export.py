@@ -99,6 +99,13 @@ def measure(url: str, fmt: str, output: Path) -> tuple[float, float, float, int]
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output.stat().st_size
 
 
+def reference_loop() -> float:
+    """A fixed piece of pure-Python work, timed: how fast this machine is right now."""
+    began = time.perf_counter()
+    sum(i * i for i in range(3_000_000))
+    return time.perf_counter() - began
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
@@ -114,7 +121,8 @@ def main() -> None:
         began = time.perf_counter()
         build(url, args.claims)
         print(f"built {args.claims:,} claims in {time.perf_counter() - began:.1f} s ({database})")
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"reference loop {reference_loop():.2f} s (the same loop, to compare machines and loads)")
     print(f"{'format':<12} {'wall s':>7} {'CPU s':>6} {'peak MiB':>9} {'output MB':>10}")
     for fmt in args.formats.split(","):
         seconds, cpu, peak, size = measure(url, fmt, folder / f"report.{fmt}")
