@@ -130,3 +130,12 @@ def test_claimreview_can_be_embedded_in_a_script_element(export):
     reviews = json.loads(report)
     headlines = {r["itemReviewed"]["appearance"][0].get("headline") for r in reviews}
     assert 'Chipmaker results <script>alert("title")</script>' in headlines
+
+
+@pytest.mark.parametrize("text", ["two\nlines | x", "sep\u2028arated", "tab\there", "cr\rhere"])
+def test_markdown_cells_stay_on_one_line(text):
+    from factcheck.report.markdown import cell
+
+    rendered = MarkdownIt("commonmark").enable("table").render(f"| a |\n|---|\n| {cell(text)} |\n")
+    assert rendered.count("<tr>") == 2 and rendered.count("<td>") == 1
+    assert "\n" not in cell(text) and "\u2028" not in cell(text)
