@@ -1,51 +1,382 @@
-"""Finding and normalising quantities in Chinese and English text. First version."""
+"""Finding and normalising quantities in Chinese and English text.
+
+Two precompiled scans find number cores: one for digits and Chinese numerals, one for words
+(English number words, month names, 今年/去年). Each core is then read with anchored patterns
+at its edges: the currency or qualifier before it, the scale and unit after it. Numbers that
+belong to names rather than amounts (GPT-4o, iOS 17, USDL-24-1817, phone numbers, list
+numbering) are recognised from those edges and dropped.
+"""
 
 from __future__ import annotations
 
 import re
 
+from factcheck.core.dates import MONTHS, RELATIVE_YEARS, iso_date, reference_year
 from factcheck.core.extraction import QuantityMatch
+from factcheck.core.numerals import (
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    CN_SCALES,
+    EN_SCALES,
+    EN_WORDS,
+    parse_chinese,
+    parse_english,
+)
+from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, alternation
 
-_CN_SCALE = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12, "千": 1e3, "百": 1e2}
-_EN_SCALE = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-}
-_CURRENCY_WORD = {
-    "美元": "USD", "美金": "USD", "人民币": "CNY", "元": "CNY", "欧元": "EUR", "港元": "HKD",
-    "日元": "JPY", "英镑": "GBP", "dollars": "USD", "dollar": "USD", "euros": "EUR", "yen": "JPY",
-}
-_CURRENCY_SYMBOL = {"US$": "USD", "$": "USD", "¥": "CNY", "RMB": "CNY", "€": "EUR", "£": "GBP", "USD": "USD"}
-_SYMBOL_OF = {"USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$"}
-_DURATION = {
-    "毫秒": 0.001, "ms": 0.001, "milliseconds": 0.001, "millisecond": 0.001,
-    "秒": 1, "seconds": 1, "second": 1, "分钟": 60, "minutes": 60, "小时": 3600, "hours": 3600,
-    "天": 86400, "days": 86400, "周": 604800, "weeks": 604800, "个月": 2592000, "months": 2592000,
-    "年": 31536000, "years": 31536000,
-}
-_QUALIFIERS = ("约", "超过", "至少", "近", "高达", "nearly", "more than", "over", "about", "as little as", "up to")
+_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = rf"[{CN_NUMERAL_CHARS}](?:[{CN_NUMERAL_CHARS}]|[多余](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
+_CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
 
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN_SCALE_RE = "万亿|千万|百万|万|亿"
-_MONEY_CN = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<scale>{_CN_SCALE_RE})?\s*(?P<cur>美元|美金|人民币|欧元|港元|日元|英镑|元)"
+# A leading lookahead on the first character lets the regex engine skip ahead quickly.
+_CORE = re.compile(
+    rf"(?=[\d{CN_NUMERAL_CHARS}])(?:"
+    rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
+    r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
+    r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
+    rf"|百分之(?P<pct>{_AR}|{_CN})"
+    r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
+    rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
+    rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
+    rf"|(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
+    r"|一半"
+    rf"|(?P<cn>{_CN})"
+    r")"
 )
-_MONEY_EN = re.compile(
-    rf"(?P<sym>US\$|\$|€|£|¥|RMB|USD)\s*(?P<num>{_NUMBER})\s*(?P<scale>(?:{_CN_SCALE_RE})|(?:million|billion|trillion|thousand|bn|mn|tn|[mbk])\b)?",
-    re.IGNORECASE,
+
+_CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
+_EN_SCALE_RE = (
+    r"trillion|billion|million|thousand|hundred|bn|Bn|BN|tn|trn|mn|mln|MN|"
+    r"[KMBT](?![A-Za-z])|[kmb](?![A-Za-z])"
 )
-_PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|percent\b|per cent\b)|(?P<pp>{_NUMBER})\s*个百分点")
-_DURATION_RE = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>毫秒|milliseconds?|ms\b|秒|seconds?|分钟|minutes|小时|hours|天|days|周|weeks|个月|months|年(?!\d|[前后底初中末度])|years)",
+_AFTER = re.compile(
+    rf"(?P<more>多|余|来)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
+    rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
+    rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
+    r"(?P<after>以上|以下|左右|上下|出头|\+)?"
 )
-_DATE_CN = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
-_RATIO = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:x\b|倍)|(?P<cn>两|二|三|四|五|十)倍")
-_COUNT_CN = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<scale>{_CN_SCALE_RE})?\s*(?P<noun>条|名|位|家|个|次|人|款|项)")
-_CN_DIGIT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "十": 10}
+_NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
+_CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
+
+_WORDS = re.compile(
+    r"(?<![A-Za-z])(?=[A-Za-z今去前明本上])(?:"
+    rf"(?P<rel>今年|本年|去年|上年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?"
+    rf"|(?P<mon>{_MONTH_NAMES})\.?(?:[ ](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{{2}}))?(?![\w])"
+    rf"|(?P<word>(?:{alternation(w for w in EN_WORDS if len(w) > 2)}|{alternation(w.capitalize() for w in EN_WORDS if len(w) > 2)})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z])"
+    r"|(?P<mult>[Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?|[Hh]alved|[Hh]alf)(?![A-Za-z-])"
+    r")"
+)
+
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<q>约合|大约|约|将近|接近|近|超过|超|逾|至少|最少|最多|高达|多达|长达|短至|不到|不足|不少于|少于|低于|仅|只有|大概|"
+    r"[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Nn]early|[Aa]lmost|[Mm]ore than|[Oo]ver|[Aa]t least|"
+    r"[Aa]t most|[Uu]p to|[Aa]s little as|[Aa]s much as|[Aa]s many as|[Aa]s few as|[Ll]ess than|[Ff]ewer than|"
+    r"[Uu]nder|[Cc]lose to|[Aa]n estimated|[Ss]ome|[Jj]ust over|[Jj]ust under)"
+    r"[ ]?(?:人民币|港币|美元)?[ ]?$"
+)
+_PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
+_NEGATIVE = re.compile(r"(?<![\w.])[-−]$")
+# a number glued to a name: GPT-4o, GPT4.5, USDL-24-1817, A-1, GPT- 1, iOS 17, Q3, FY2024
+_NAME_BEFORE = re.compile(
+    r"(?:[A-Za-z][-_/.]?|[A-Za-z]-[ ]|\d[-/.]|[#№第]|No\.[ ]?|"
+    r"(?<![A-Za-z])(?:[A-Z]{2,}|[A-Za-z]*[a-z][A-Z][A-Za-z]*|v|[Vv]ersion|Windows|Android|Chapter|"
+    r"Model|Table|Figure|Fig\.|Section|Article|Item|Page|Room|Route|Flight|Phase|Level|Series|"
+    r"Gen|Generation|Type|Class|Tier|Grade|Vol\.|Issue|Appendix|Annex|Schedule|Form|Rule|Act|"
+    r"Proposition|Rev\.)[ ])$"
+)
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
+_LIST_MARK = re.compile(r"[.、)）](?!\d)")
+_IDIOMS = ("万万", "一点一点", "一系列", "百家争鸣", "千家万户", "一五一十", "三番五次", "十全十美")
+_NOT_COUNT_NOUNS = frozenset(
+    "a an the of in on at to and or for by with from as is was were are be been being has have had "
+    "that which who whom this these those than per percent its their his her our your my it they we "
+    "he she you i after before since until during when while where also but if so not no nor yet "
+    "into onto over under about around up down out off more less fewer most least than then there "
+    "here all each every some any both either neither such only just even still will would can could "
+    "should may might must shall do does did am pm".split()
+)
+_PLURALS = frozenset("people children men women staff personnel police cattle sheep fish".split())
+_MAX_LOOKBEHIND = 24
+
+
+def extract_quantities(text: str, reference_date: str | None = None) -> list[QuantityMatch]:
+    """Every quantity in `text`, ordered by position, without overlaps."""
+    year = reference_year(reference_date)
+    found: list[QuantityMatch] = []
+    for m in _CORE.finditer(text):
+        quantity = _read_core(text, m, year)
+        if quantity is not None:
+            found.append(quantity)
+    for m in _WORDS.finditer(text):
+        quantity = _read_words(text, m, year)
+        if quantity is not None:
+            found.append(quantity)
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[QuantityMatch]) -> list[QuantityMatch]:
+    result: list[QuantityMatch] = []
+    end = -1
+    for q in sorted(found, key=lambda q: (q.start, -(q.end - q.start))):
+        if q.start >= end:
+            result.append(q)
+            end = q.end
+    return result
+
+
+def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    groups = m.groupdict()
+    start, end = m.span()
+    if groups["iso"]:
+        parts = [int(p) for p in re.split(r"[-/]", groups["iso"])]
+        return _date(text, start, end, iso_date(*parts))
+    if groups["phone"] or groups["time"]:
+        return None
+    if groups["pct"] is not None:
+        value = _number(groups["pct"])
+        return _finish(text, start, end, "percent", value, None, "%", f"{value:g}%")
+    if groups["ymd"]:
+        month = int(groups["m"]) if groups["m"] else None
+        day = int(groups["d"]) if groups["d"] else None
+        return _date(text, start, end, iso_date(int(groups["y"]), month, day))
+    if groups["md"]:
+        month = int(_number(groups["m2"]))
+        day = int(groups["d2"]) if groups["d2"] else None
+        return _date(text, start, end, iso_date(year, month, day))
+    if groups["dmy"]:
+        y3 = int(groups["y3"]) if groups["y3"] else year
+        return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
+    if m[0] == "一半":
+        return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
+    if groups["ar"]:
+        return _read_arabic(text, m, year)
+    return _read_chinese(text, m)
+
+
+def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    start, end = m.span()
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    if _NAME_BEFORE.search(before) and not _PREFIX_CURRENCY.search(before):
+        return None
+    low_text, high_text = m["ar"], m["hi"]
+    if text[end : end + 1] in (".", "/") and text[end + 1 : end + 2].isdigit():
+        return None  # 1.2.3, 5/22/2024, 1/3: a version, an address, a date or a fraction
+    if before.endswith("(") and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
+        return None  # (202) 691-6378: an area code
+    after = _AFTER.match(text, end)
+    unit = after["unit"]
+    currency = _prefix_currency(before)
+    if after.end() == end and end < len(text) and text[end].isascii() and text[end].isalpha():
+        return None  # 4o, 5G, 3D, 2nd
+    if high_text is not None and not unit and not currency and not after["enscale"] and not after["cnscale"]:
+        if len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text):
+            return None  # 691-6378, 2023-24: a phone number or a code, not a range
+    if not unit and not currency and not after["enscale"] and not after["cnscale"]:
+        if _LIST_ITEM.search(before) and _LIST_MARK.match(text, end):
+            return None  # list numbering: "1." or "2、" at the start of a line
+    value = _number(low_text)
+    high = _number(high_text) if high_text is not None else None
+    return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
+
+
+def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
+    start, end = m.span()
+    numeral = m["cn"]
+    after = _AFTER.match(text, end)
+    unit = after["unit"]
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    currency = _prefix_currency(before)
+    if not unit and not currency:
+        return None
+    if before.endswith("第"):
+        return None
+    window = text[max(0, start - 2) : after.end() + 3]
+    if any(idiom in window for idiom in _IDIOMS):
+        return None
+    value, high = parse_chinese(numeral)
+    kind = UNITS[unit][0] if unit else "money"
+    if value == 1 and high is None and numeral in ("一", "壹") and kind in ("count", "duration", "ratio"):
+        return None  # 一个, 一位, 一周: an article, not an amount
+    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "为立功本员交果绩熟长"):
+        return None
+    if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
+        return None  # 千家万户, 一点一点: paired numerals are an idiom
+    found = _quantify(text, start, after, value, high, currency, before, None, numeral, arabic=False)
+    if found is not None and found.qualifier is None and ("多" in numeral or "余" in numeral):
+        found.qualifier = "多" if "多" in numeral else "余"
+    return found
+
+
+def _quantify(
+    text: str,
+    start: int,
+    after: re.Match,
+    value: float,
+    high: float | None,
+    currency: str | None,
+    before: str,
+    year: int | None,
+    number_text: str,
+    *,
+    arabic: bool,
+) -> QuantityMatch | None:
+    end = after.end()
+    scale = 1.0
+    if after["cnscale"]:
+        scale *= CN_SCALES[after["cnscale"]]
+    if after["enscale"]:
+        word = after["enscale"]
+        if len(word) == 1 and word.islower() and not currency:
+            return None  # 5m without a currency: metres or million, too ambiguous to guess
+        scale *= EN_SCALES[word.lower()]
+    value *= scale
+    if high is not None:
+        high *= scale
+    unit = after["unit"]
+    if currency:
+        start -= len(_PREFIX_CURRENCY.search(before)[0])
+        if unit and UNITS[unit][0] == "money":
+            currency = UNITS[unit][1] if currency in ("USD", "CNY") and unit not in ("元",) else currency
+        elif unit:
+            end = after.start("unit")
+            while end > start and text[end - 1] in " -":
+                end -= 1
+        unit = None
+    if _NEGATIVE.search(text[max(0, start - 2) : start]):
+        start -= 1
+        value = -value
+    if currency:
+        return _money(text, start, end, value, high, currency, after)
+    if unit:
+        kind, canonical, factor, shown = UNITS[unit]
+        if kind == "skip":
+            return None
+        if kind == "money":
+            return _money(text, start, end, value, high, canonical, after)
+        if kind == "count":
+            noun = _CN_NOUN.match(text, end)
+            canonical = noun[0] if noun and noun[0][0] not in "的了在是和与" else unit
+        return _build(text, start, end, kind, value, high, canonical, factor, shown, after)
+    if not arabic:
+        return None
+    noun_match = _NOUN.match(text, end)
+    noun = noun_match["noun"] if noun_match and noun_match["noun"] not in _NOT_COUNT_NOUNS else ""
+    if not after["cnscale"] and not after["enscale"] and "," not in number_text and "." not in number_text:
+        if 1800 <= value <= 2100 and len(number_text) == 4 and not _is_plural(noun):
+            return _date(text, start, end, iso_date(int(value)))
+    return _build(text, start, end, "count", value, high, noun, 1, "", after)
+
+
+def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> QuantityMatch:
+    value *= factor
+    high = high * factor if high is not None else None
+    shown_value = value / factor if kind in ("duration", "measure") else value
+    shown_high = high / factor if (high is not None and kind in ("duration", "measure")) else high
+    if kind == "percent":
+        display = _range(shown_value, shown_high, _plain) + (" pp" if unit == "pp" else "%")
+    elif kind == "ratio":
+        display = _range(shown_value, shown_high, _plain) + "x"
+    elif kind == "duration":
+        if shown_value == 1 and shown.endswith("s") and len(shown) > 2:
+            shown = shown[:-1]
+        display = f"{_range(shown_value, shown_high, _plain)} {shown}"
+    elif kind == "measure":
+        display = f"{_range(shown_value, shown_high, _compact)} {shown}"
+    else:
+        display = _range(value, high, _compact)
+    return _finish(text, start, end, kind, value, high, unit, display, after)
+
+
+def _money(text, start, end, value, high, currency, after) -> QuantityMatch:
+    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    display = symbol + _compact(value) + (f"–{symbol}{_compact(high)}" if high is not None else "")
+    return _finish(text, start, end, "money", value, high, currency, display, after)
+
+
+def _finish(text, start, end, kind, value, high, unit, display, after=None) -> QuantityMatch:
+    qualifier = None
+    if after is not None and (after["more"] or after["more2"] or after["after"]):
+        qualifier = after["more"] or after["more2"] or after["after"]
+    found = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
+    if found:
+        qualifier = found["q"].lower()
+    return QuantityMatch(start, end, text[start:end], kind, value, unit, display, high, None, qualifier)
+
+
+def _date(text: str, start: int, end: int, iso: str | None) -> QuantityMatch | None:
+    if iso is None:
+        return None
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", iso, iso=iso)
+
+
+def _read_words(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    start, end = m.span()
+    if m["rel"]:
+        offset = RELATIVE_YEARS[m["rel"]]
+        resolved = year + offset if year is not None else None
+        month = int(_number(m["rm"])) if m["rm"] else None
+        day = int(m["rd"]) if m["rd"] else None
+        if resolved is None and month is None:
+            return None  # 去年 with no reference date says nothing a reviewer can check
+        return _date(text, start, end, iso_date(resolved, month, day))
+    if m["mon"]:
+        if not m["day"] and not m["year"]:
+            return None  # "May" alone is as often a verb as a month
+        y = int(m["year"]) if m["year"] else year
+        return _date(text, start, end, iso_date(y, MONTHS[m["mon"].lower()], int(m["day"]) if m["day"] else None))
+    if m["mult"]:
+        return _read_multiplier(text, m)
+    value = parse_english(m["word"])
+    if value is None:
+        return None
+    after = _AFTER.match(text, end)
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    if not (after["unit"] or after["enscale"]) and (value <= 1 or not _NOUN.match(text, end)):
+        return None
+    if not (after["unit"] or after["enscale"]):
+        noun = _NOUN.match(text, end)["noun"]
+        if noun in _NOT_COUNT_NOUNS or len(noun) < 3:
+            return None
+    currency = _prefix_currency(before)
+    return _quantify(text, start, after, value, None, currency, before, None, m["word"], arabic=True)
+
+
+def _read_multiplier(text: str, m: re.Match) -> QuantityMatch | None:
+    word = m["mult"].lower()
+    start, end = m.span()
+    if word == "half":
+        preceding = text[max(0, start - 8) : start].lower()
+        if preceding.endswith(("first ", "second ", "a ", "and a ", "one ")) or text.startswith((" a ", " an "), end):
+            return None
+        return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
+    if word == "halved":
+        return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
+    value = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0,
+             "quadruple": 4.0, "quadrupled": 4.0}[word]
+    return _finish(text, start, end, "ratio", value, None, "x", f"{value:g}x")
+
+
+def _is_plural(noun: str) -> bool:
+    return noun.endswith("s") or noun in _PLURALS
+
+
+def _prefix_currency(before: str) -> str | None:
+    found = _PREFIX_CURRENCY.search(before)
+    return CURRENCY_PREFIXES[found["cur"]] if found else None
 
 
 def _number(text: str) -> float:
+    if text and not text[0].isdigit():
+        return parse_chinese(text)[0]
     return float(text.replace(",", ""))
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.6g}" if value >= 10000 else f"{value:g}"
 
 
 def _compact(value: float) -> str:
@@ -55,65 +386,5 @@ def _compact(value: float) -> str:
     return f"{value:.4g}"
 
 
-def _qualifier(text: str, start: int) -> str | None:
-    before = text[max(0, start - 12) : start].rstrip().lower()
-    for word in _QUALIFIERS:
-        if before.endswith(word):
-            return word
-    return None
-
-
-def extract_quantities(text: str, reference_date: str | None = None) -> list[QuantityMatch]:
-    """Every quantity in `text`, ordered by position, without overlaps."""
-    found: list[QuantityMatch] = []
-    for m in _MONEY_CN.finditer(text):
-        scale = _CN_SCALE.get(m["scale"] or "", 1)
-        currency = _CURRENCY_WORD[m["cur"]]
-        value = _number(m["num"]) * scale
-        found.append(_money(text, m, value, currency))
-    for m in _MONEY_EN.finditer(text):
-        scale_word = (m["scale"] or "").lower()
-        scale = _CN_SCALE.get(scale_word, _EN_SCALE.get(scale_word, 1))
-        currency = _CURRENCY_SYMBOL[m["sym"].upper() if m["sym"].isalpha() else m["sym"]]
-        found.append(_money(text, m, _number(m["num"]) * scale, currency))
-    for m in _PERCENT.finditer(text):
-        if m["pp"]:
-            value = _number(m["pp"])
-            found.append(QuantityMatch(m.start(), m.end(), m[0], "percent", value, "pp", f"{value:g} pp"))
-        else:
-            value = _number(m["num"])
-            found.append(QuantityMatch(m.start(), m.end(), m[0], "percent", value, "%", f"{value:g}%"))
-    for m in _DURATION_RE.finditer(text):
-        unit = m["unit"].rstrip("s") + ("s" if m["unit"].endswith("s") else "")
-        factor = _DURATION.get(m["unit"], _DURATION.get(unit, 1))
-        number = _number(m["num"])
-        display = f"{number:g} ms" if factor == 0.001 else f"{number:g} {m['unit']}"
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "duration", number * factor, "s", display))
-    for m in _DATE_CN.finditer(text):
-        month = int(m["m"])
-        if not 1 <= month <= 12:
-            continue
-        year = m["y"] or (reference_date[:4] if reference_date else None)
-        iso = f"{year}-{month:02d}" if year else f"--{month:02d}"
-        if m["d"]:
-            iso += f"-{int(m['d']):02d}"
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "date", None, "date", iso, iso=iso))
-    for m in _RATIO.finditer(text):
-        value = float(m["num"]) if m["num"] else float(_CN_DIGIT[m["cn"]])
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "ratio", value, "x", f"{value:g}x"))
-    for m in _COUNT_CN.finditer(text):
-        value = _number(m["num"]) * _CN_SCALE.get(m["scale"] or "", 1)
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "count", value, m["noun"], _compact(value)))
-    result: list[QuantityMatch] = []
-    end = -1
-    for q in sorted(found, key=lambda q: (q.start, -(q.end - q.start))):
-        if q.start >= end:
-            q.qualifier = _qualifier(text, q.start)
-            result.append(q)
-            end = q.end
-    return result
-
-
-def _money(text: str, m: re.Match, value: float, currency: str) -> QuantityMatch:
-    symbol = _SYMBOL_OF.get(currency, currency + " ")
-    return QuantityMatch(m.start(), m.end(), m[0], "money", value, currency, f"{symbol}{_compact(value)}")
+def _range(value: float, high: float | None, render) -> str:
+    return render(value) if high is None else f"{render(value)}–{render(high)}"
