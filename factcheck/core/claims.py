@@ -1,55 +1,166 @@
-"""Claims: sentences a reviewer could check, scored and labelled. First version."""
+"""Claims: sentences a reviewer could check, scored and labelled.
+
+A sentence is a claim when it states a quantity, a dated event or an attributed statement.
+Quantities and cue words are found in one pass over the whole document and handed to the
+sentences they fall in, so the cost does not grow with the number of sentences.
+"""
 
 from __future__ import annotations
 
 import re
 
+from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
 from factcheck.core.quantities import extract_quantities
 from factcheck.core.sentences import split_sentences
 
-_ATTRIBUTION = re.compile(r"据.{1,30}?(?:报道|消息|数据)|表示|称|透露|指出|according to|\bsaid\b|\bsays\b|“|\"")
-_LABEL_NOUNS = {
-    "估值": "valuation", "valuation": "valuation", "订单": "order", "order": "order",
-    "音频": "audio response", "audio": "audio response", "推文": "posts", "收入": "revenue",
-    "revenue": "revenue", "成本": "cost", "速度": "speed", "faster": "speed", "价格": "price",
+_CUES = re.compile(
+    r"(?P<source>据[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)|[Aa]ccording to|数据显示|统计显示|"
+    r"\b(?:data|figures|statistics|records) (?:show|showed)\b)"
+    r"|(?P<said>表示|[^宣声]称|透露|指出|强调|宣布|承认|回应|证实|介绍说|发文|官宣|爆料|"
+    r"\b(?:said|says|told|stated|announced|reported|wrote|confirmed|testified)\b|[“\"])"
+    r"|(?P<hedge>认为|觉得|可能|或许|也许|希望|应该|预计|预测|期待|相信|\bI think\b|\bbelieves?\b|"
+    r"\b(?:may|might|could|should|would|expects?|forecasts?|hopes?|predicts?)\b)"
+    r"|(?P<rhetoric>[?？!！]|难道|竟然)"
+)
+_KIND_WEIGHT = {
+    "money": 0.35, "percent": 0.32, "measure": 0.3, "count": 0.22, "ratio": 0.25,
+    "duration": 0.2, "date": 0.1,
 }
+_KEY_ORDER = ("money", "percent", "measure", "count", "ratio", "duration", "date")
+# head nouns for labels: the keyword nearest the key quantity names what it measures
+_LABEL_NOUNS = {
+    "估值": "valuation", "valuation": "valuation", "valued": "valuation", "市值": "market value",
+    "订购算力": "compute order", "算力订单": "compute order", "订单": "order", "订购": "order",
+    "order": "order", "算力": "compute", "compute": "compute",
+    "响应音频": "audio response", "音频": "audio response", "audio": "audio response",
+    "latency": "latency", "延迟": "latency", "推文": "posts", "posts": "posts", "tweets": "posts",
+    "营收": "revenue", "收入": "revenue", "revenue": "revenue", "sales": "sales", "销售额": "sales",
+    "销量": "sales", "利润": "profit", "净利润": "net profit", "profit": "profit", "亏损": "loss",
+    "loss": "loss", "成本": "cost", "cost": "cost", "价格": "price", "price": "price",
+    "prices": "price", "速度": "speed", "faster": "speed", "融资": "funding", "funding": "funding",
+    "raised": "funding", "投资": "investment", "investment": "investment", "国内生产总值": "GDP",
+    "GDP": "GDP", "零售总额": "retail sales", "产量": "output", "output": "output",
+    "出口": "exports", "exports": "exports", "进口": "imports", "imports": "imports",
+    "失业率": "unemployment rate", "unemployment": "unemployment rate", "通胀": "inflation",
+    "inflation": "inflation", "CPI": "CPI", "payrolls": "payrolls", "就业": "jobs", "jobs": "jobs",
+    "工资": "wages", "wages": "wages", "earnings": "earnings", "员工": "staff",
+    "employees": "staff", "用户": "users", "users": "users", "人口": "population",
+    "population": "population", "死亡": "deaths", "deaths": "deaths", "预算": "budget",
+    "budget": "budget", "债务": "debt", "debt": "debt", "罚款": "fine", "fine": "fine",
+    "股价": "share price", "shares": "shares", "增长": "growth", "growth": "growth",
+    "下降": "decline", "fell": "decline", "rose": "rise", "国家": "countries",
+    "countries": "countries", "离职": "departures", "成员": "members", "members": "members",
+}
+_NOUN_PATTERN = re.compile(
+    "|".join(
+        (re.escape(w) + r"\b" if w.isascii() else re.escape(w))
+        for w in sorted(_LABEL_NOUNS, key=len, reverse=True)
+    )
+)
+_SPEAKER = re.compile(
+    r"(?:^|[,，:：、“”\s]|董事长|创始人|CEO|总裁|主席|首席执行官|负责人)"
+    r"([\u4e00-\u9fff·]{2,6}?)(?:也|还|再|则|最近)?(?:表示|称|强调|透露|指出)"
+    r"|([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|told)"
+)
+_NOT_NAMES = {"报道", "明确", "公开", "同时", "随后", "此前", "官方", "公司", "媒体", "分析", "另外", "此外", "对外"}
+_NOT_IN_NAMES = set("的我你他她它们这那对此在中是有被将把和与说声堪据")
 
 
 def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDraft]:
-    """Claims in document order; each carries its quantities with document offsets."""
-    claims = []
+    """Claims in document order; each carries its quantities with document offsets.
+
+    Without a reference date, 今年/去年 and bare month-days resolve against the latest date
+    the text states (see dates.infer_reference_date)."""
+    reference = reference_date or infer_reference_date(text)
+    quantities = extract_quantities(text, reference)
+    cues = [(m.start(), m.lastgroup) for m in _CUES.finditer(text)]
+    claims: list[ClaimDraft] = []
+    qi = ci = 0
     for start, end in split_sentences(text):
-        sentence = text[start:end]
-        quantities = [q.shifted(start) for q in extract_quantities(sentence, reference_date)]
-        attributed = bool(_ATTRIBUTION.search(sentence))
-        if not quantities and not attributed:
+        found: list[QuantityMatch] = []
+        while qi < len(quantities) and quantities[qi].start < end:
+            if quantities[qi].start >= start and quantities[qi].end <= end:
+                found.append(quantities[qi])
+            qi += 1
+        kinds: set[str] = set()
+        while ci < len(cues) and cues[ci][0] < end:
+            if cues[ci][0] >= start:
+                kinds.add(cues[ci][1])
+            ci += 1
+        attributed = "said" in kinds or "source" in kinds
+        if not found and not attributed:
             continue
+        sentence = text[start:end]
         claims.append(
             ClaimDraft(
                 start=start,
                 end=end,
                 text=sentence,
-                label=make_label(sentence, quantities),
-                checkworthiness=score(sentence, quantities, attributed),
-                quantities=quantities,
+                label=make_label(sentence, [q.shifted(-start) for q in found]),
+                checkworthiness=score(sentence, found, kinds),
+                quantities=found,
                 attributed=attributed,
             )
         )
     return claims
 
 
-def score(sentence: str, quantities: list[QuantityMatch], attributed: bool) -> float:
-    weights = {"money": 0.35, "percent": 0.3, "count": 0.2, "duration": 0.25, "ratio": 0.25, "measure": 0.25, "date": 0.1}
-    value = 0.2 + max((weights.get(q.kind, 0.1) for q in quantities), default=0.0)
-    value += 0.1 * min(len(quantities), 3)
-    value += 0.15 if attributed else 0.0
-    return round(min(value, 1.0), 3)
+def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool) -> float:
+    """0–1: specific, measurable, attributed, about a named entity scores higher; opinion,
+    prediction and rhetoric lower."""
+    if isinstance(cues, bool):  # the first version's signature: score(sentence, quantities, attributed)
+        cues = {"said"} if cues else set()
+    value = 0.15 + max((_KIND_WEIGHT.get(q.kind, 0.1) for q in quantities), default=0.0)
+    value += 0.05 * min(len(quantities) - 1, 3) if quantities else 0.0
+    if "source" in cues:
+        value += 0.15
+    elif "said" in cues:
+        value += 0.1
+    if _names_an_entity(sentence):
+        value += 0.1
+    if "hedge" in cues:
+        value -= 0.15
+    if "rhetoric" in cues:
+        value -= 0.1
+    if any(q.qualifier for q in quantities) and len(quantities) == 1:
+        value -= 0.03  # "about 300" is checkable, but less sharply than "300"
+    if len(sentence) < 12:
+        value -= 0.1
+    return round(min(max(value, 0.0), 1.0), 3)
+
+
+def _names_an_entity(sentence: str) -> bool:
+    if "·" in sentence:
+        return True  # transliterated names: 简·雷克
+    words = sentence.split()
+    return any(w[:1].isupper() and w[1:2].isalpha() for w in words[1:]) or bool(
+        re.search(r"[\u4e00-\u9fff][A-Z][A-Za-z]+|[A-Z][A-Za-z]+[\u4e00-\u9fff]", sentence)
+    )
 
 
 def make_label(sentence: str, quantities: list[QuantityMatch]) -> str:
-    key = next((q for q in quantities if q.kind != "date"), quantities[0] if quantities else None)
-    noun = next((label for word, label in _LABEL_NOUNS.items() if word in sentence.lower()), None)
-    if key is None:
+    """'valuation $100B': the key quantity and the keyword nearest to it. Quantity offsets
+    here are relative to the sentence."""
+    if not quantities:
+        for speaker in _SPEAKER.finditer(sentence):
+            name = speaker.group(1) or speaker.group(2)
+            if not _NOT_IN_NAMES.intersection(name) and name not in _NOT_NAMES:
+                return f"statement by {name}"
         return "statement"
+    key = min(quantities, key=lambda q: (_KEY_ORDER.index(q.kind) if q.kind in _KEY_ORDER else 9, q.start))
+    noun = _nearest_noun(sentence, key)
+    if key.kind == "date":
+        return f"{noun or 'event'} {key.display}"
     return f"{noun or key.kind} {key.display}"
+
+
+def _nearest_noun(sentence: str, key: QuantityMatch) -> str | None:
+    best: tuple[int, str] | None = None
+    for m in _NOUN_PATTERN.finditer(sentence):
+        if m.start() >= key.start and m.end() <= key.end:
+            continue
+        distance = key.start - m.end() if m.end() <= key.start else (m.start() - key.end) + 1
+        if best is None or distance < best[0]:
+            best = (distance, _LABEL_NOUNS[m[0]])
+    return best[1] if best else None

@@ -34,7 +34,8 @@ _MONTH_NAMES = (
 
 # A leading lookahead on the first character lets the regex engine skip ahead quickly.
 _CORE = re.compile(
-    rf"(?=[\d{CN_NUMERAL_CHARS}])(?:"
+    rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本上])(?:"
+    rf"(?P<rel>今年|本年|去年|上年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
@@ -62,32 +63,43 @@ _AFTER = re.compile(
 _NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
+_MONTH_WORDS = _MONTH_NAMES.split("|")
+_MULTIPLIERS = {
+    "twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0,
+    "quadruple": 4.0, "quadrupled": 4.0, "half": 0.5, "halved": 0.5,
+}
+_NUMBER_WORDS = [w for w in EN_WORDS if len(w) > 2]
 _WORDS = re.compile(
-    r"(?<![A-Za-z])(?=[A-Za-z今去前明本上])(?:"
-    rf"(?P<rel>今年|本年|去年|上年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?"
-    rf"|(?P<mon>{_MONTH_NAMES})\.?(?:[ ](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{{2}}))?(?![\w])"
-    rf"|(?P<word>(?:{alternation(w for w in EN_WORDS if len(w) > 2)}|{alternation(w.capitalize() for w in EN_WORDS if len(w) > 2)})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z])"
-    r"|(?P<mult>[Tt]wice|[Dd]oubled?|[Tt]ripled?|[Qq]uadrupled?|[Hh]alved|[Hh]alf)(?![A-Za-z-])"
-    r")"
+    r"\b(?:"
+    + alternation(
+        _MONTH_WORDS
+        + _NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]
+        + list(_MULTIPLIERS) + [w.capitalize() for w in _MULTIPLIERS]
+    )
+    + ")"
 )
+_MONTH_REST = re.compile(
+    r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
+)
+_WORD_REST = re.compile(r"[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])")
 
-_QUALIFIER_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?P<q>约合|大约|约|将近|接近|近|超过|超|逾|至少|最少|最多|高达|多达|长达|短至|不到|不足|不少于|少于|低于|仅|只有|大概|"
-    r"[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Nn]early|[Aa]lmost|[Mm]ore than|[Oo]ver|[Aa]t least|"
-    r"[Aa]t most|[Uu]p to|[Aa]s little as|[Aa]s much as|[Aa]s many as|[Aa]s few as|[Ll]ess than|[Ff]ewer than|"
-    r"[Uu]nder|[Cc]lose to|[Aa]n estimated|[Ss]ome|[Jj]ust over|[Jj]ust under)"
-    r"[ ]?(?:人民币|港币|美元)?[ ]?$"
-)
+_QUALIFIERS = tuple(sorted(
+    "约合 大约 约 将近 接近 近 超过 超 逾 至少 最少 最多 高达 多达 长达 短至 不到 不足 不少于 少于 低于 仅 只有 大概".split()
+    + ["about", "around", "approximately", "roughly", "nearly", "almost", "more than", "over",
+       "at least", "at most", "up to", "as little as", "as much as", "as many as", "as few as",
+       "less than", "fewer than", "under", "close to", "an estimated", "some", "just over",
+       "just under", "only"],
+    key=len, reverse=True,
+))
+_CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
-_NEGATIVE = re.compile(r"(?<![\w.])[-−]$")
-# a number glued to a name: GPT-4o, GPT4.5, USDL-24-1817, A-1, GPT- 1, iOS 17, Q3, FY2024
-_NAME_BEFORE = re.compile(
-    r"(?:[A-Za-z][-_/.]?|[A-Za-z]-[ ]|\d[-/.]|[#№第]|No\.[ ]?|"
-    r"(?<![A-Za-z])(?:[A-Z]{2,}|[A-Za-z]*[a-z][A-Z][A-Za-z]*|v|[Vv]ersion|Windows|Android|Chapter|"
-    r"Model|Table|Figure|Fig\.|Section|Article|Item|Page|Room|Route|Flight|Phase|Level|Series|"
-    r"Gen|Generation|Type|Class|Tier|Grade|Vol\.|Issue|Appendix|Annex|Schedule|Form|Rule|Act|"
-    r"Proposition|Rev\.)[ ])$"
+# words after which a number is a name or a reference, not an amount: iOS 17, Table 5
+_NAME_WORDS = frozenset(
+    "v version windows android ios chapter model table figure fig. section article item page room "
+    "route flight phase level series gen generation type class tier grade vol. issue appendix annex "
+    "schedule form rule act proposition rev. no. number".split()
 )
+_CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 _IDIOMS = ("万万", "一点一点", "一系列", "百家争鸣", "千家万户", "一五一十", "三番五次", "十全十美")
@@ -101,6 +113,7 @@ _NOT_COUNT_NOUNS = frozenset(
 )
 _PLURALS = frozenset("people children men women staff personnel police cattle sheep fish".split())
 _MAX_LOOKBEHIND = 24
+_MONTHS_SET = frozenset(_MONTH_NAMES.split("|"))
 
 
 def extract_quantities(text: str, reference_date: str | None = None) -> list[QuantityMatch]:
@@ -129,8 +142,14 @@ def _without_overlaps(found: list[QuantityMatch]) -> list[QuantityMatch]:
 
 
 def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    if m["ar"]:
+        return _read_arabic(text, m, year)
+    if m["cn"]:
+        return _read_chinese(text, m)
     groups = m.groupdict()
     start, end = m.span()
+    if groups["rel"]:
+        return _relative_date(text, m, year)
     if groups["iso"]:
         parts = [int(p) for p in re.split(r"[-/]", groups["iso"])]
         return _date(text, start, end, iso_date(*parts))
@@ -150,17 +169,14 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     if groups["dmy"]:
         y3 = int(groups["y3"]) if groups["y3"] else year
         return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
-    if m[0] == "一半":
-        return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
-    if groups["ar"]:
-        return _read_arabic(text, m, year)
-    return _read_chinese(text, m)
+    return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
 
 
 def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
     start, end = m.span()
     before = text[max(0, start - _MAX_LOOKBEHIND) : start]
-    if _NAME_BEFORE.search(before) and not _PREFIX_CURRENCY.search(before):
+    currency = _prefix_currency(before)
+    if currency is None and _names_something(before):
         return None
     low_text, high_text = m["ar"], m["hi"]
     if text[end : end + 1] in (".", "/") and text[end + 1 : end + 2].isdigit():
@@ -169,14 +185,13 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # (202) 691-6378: an area code
     after = _AFTER.match(text, end)
     unit = after["unit"]
-    currency = _prefix_currency(before)
     if after.end() == end and end < len(text) and text[end].isascii() and text[end].isalpha():
         return None  # 4o, 5G, 3D, 2nd
     if high_text is not None and not unit and not currency and not after["enscale"] and not after["cnscale"]:
         if len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text):
             return None  # 691-6378, 2023-24: a phone number or a code, not a range
     if not unit and not currency and not after["enscale"] and not after["cnscale"]:
-        if _LIST_ITEM.search(before) and _LIST_MARK.match(text, end):
+        if _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
             return None  # list numbering: "1." or "2、" at the start of a line
     value = _number(low_text)
     high = _number(high_text) if high_text is not None else None
@@ -246,7 +261,7 @@ def _quantify(
             while end > start and text[end - 1] in " -":
                 end -= 1
         unit = None
-    if _NEGATIVE.search(text[max(0, start - 2) : start]):
+    if text[start - 1 : start] in ("-", "−") and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".-")):
         start -= 1
         value = -value
     if currency:
@@ -301,9 +316,9 @@ def _finish(text, start, end, kind, value, high, unit, display, after=None) -> Q
     qualifier = None
     if after is not None and (after["more"] or after["more2"] or after["after"]):
         qualifier = after["more"] or after["more2"] or after["after"]
-    found = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
+    found = _qualifier_before(text, start)
     if found:
-        qualifier = found["q"].lower()
+        qualifier = found
     return QuantityMatch(start, end, text[start:end], kind, value, unit, display, high, None, qualifier)
 
 
@@ -313,51 +328,72 @@ def _date(text: str, start: int, end: int, iso: str | None) -> QuantityMatch | N
     return QuantityMatch(start, end, text[start:end], "date", None, "date", iso, iso=iso)
 
 
+def _relative_date(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    offset = RELATIVE_YEARS[m["rel"]]
+    resolved = year + offset if year is not None else None
+    month = int(_number(m["rm"])) if m["rm"] else None
+    day = int(m["rd"]) if m["rd"] else None
+    if resolved is None and month is None:
+        return None  # 去年 with no reference date says nothing a reviewer can check
+    return _date(text, m.start(), m.end(), iso_date(resolved, month, day))
+
+
 def _read_words(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    word = m[0]
     start, end = m.span()
-    if m["rel"]:
-        offset = RELATIVE_YEARS[m["rel"]]
-        resolved = year + offset if year is not None else None
-        month = int(_number(m["rm"])) if m["rm"] else None
-        day = int(m["rd"]) if m["rd"] else None
-        if resolved is None and month is None:
-            return None  # 去年 with no reference date says nothing a reviewer can check
-        return _date(text, start, end, iso_date(resolved, month, day))
-    if m["mon"]:
-        if not m["day"] and not m["year"]:
+    if word in _MONTHS_SET:
+        rest = _MONTH_REST.match(text, end)
+        if not rest or not (rest["day"] or rest["year"]):
             return None  # "May" alone is as often a verb as a month
-        y = int(m["year"]) if m["year"] else year
-        return _date(text, start, end, iso_date(y, MONTHS[m["mon"].lower()], int(m["day"]) if m["day"] else None))
-    if m["mult"]:
-        return _read_multiplier(text, m)
-    value = parse_english(m["word"])
+        y = int(rest["year"]) if rest["year"] else year
+        iso = iso_date(y, MONTHS[word.lower()], int(rest["day"]) if rest["day"] else None)
+        return _date(text, start, rest.end(), iso)
+    lower = word.lower()
+    if lower in _MULTIPLIERS:
+        return _read_multiplier(text, start, end, lower)
+    rest = _WORD_REST.match(text, end)
+    if rest:
+        end = rest.end()
+    value = parse_english(text[start:end])
     if value is None:
         return None
     after = _AFTER.match(text, end)
-    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
-    if not (after["unit"] or after["enscale"]) and (value <= 1 or not _NOUN.match(text, end)):
-        return None
-    if not (after["unit"] or after["enscale"]):
-        noun = _NOUN.match(text, end)["noun"]
-        if noun in _NOT_COUNT_NOUNS or len(noun) < 3:
+    has_unit = bool(after["unit"] or after["enscale"])
+    if not has_unit:
+        noun = _NOUN.match(text, end)
+        if value <= 1 or not noun or noun["noun"] in _NOT_COUNT_NOUNS or len(noun["noun"]) < 3:
             return None
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
     currency = _prefix_currency(before)
-    return _quantify(text, start, after, value, None, currency, before, None, m["word"], arabic=True)
+    return _quantify(text, start, after, value, None, currency, before, None, text[start:end], arabic=True)
 
 
-def _read_multiplier(text: str, m: re.Match) -> QuantityMatch | None:
-    word = m["mult"].lower()
-    start, end = m.span()
-    if word == "half":
+def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatch | None:
+    if text[end : end + 1] == "-":
+        return None  # double-digit, half-year
+    if word in ("half", "halved"):
         preceding = text[max(0, start - 8) : start].lower()
         if preceding.endswith(("first ", "second ", "a ", "and a ", "one ")) or text.startswith((" a ", " an "), end):
             return None
         return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
-    if word == "halved":
-        return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
-    value = {"twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0,
-             "quadruple": 4.0, "quadrupled": 4.0}[word]
+    value = _MULTIPLIERS[word]
     return _finish(text, start, end, "ratio", value, None, "x", f"{value:g}x")
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    tail = text[max(0, start - 18) : start].rstrip(" ")
+    if tail.endswith(_CURRENCY_BETWEEN):
+        tail = tail[: -3 if tail.endswith("人民币") else -2].rstrip(" ")
+    tail = tail.lower()
+    if not tail.endswith(_QUALIFIERS):
+        return None
+    for word in _QUALIFIERS:
+        if tail.endswith(word):
+            cut = len(tail) - len(word)
+            if word.isascii() and cut > 0 and tail[cut - 1].isalpha():
+                return None  # "turnover 5" is not "over 5"
+            return word
+    return None
 
 
 def _is_plural(noun: str) -> bool:
@@ -365,8 +401,37 @@ def _is_plural(noun: str) -> bool:
 
 
 def _prefix_currency(before: str) -> str | None:
+    if not before.rstrip(" ").endswith(_CURRENCY_TAILS):
+        return None
     found = _PREFIX_CURRENCY.search(before)
     return CURRENCY_PREFIXES[found["cur"]] if found else None
+
+
+def _names_something(before: str) -> bool:
+    """GPT-4o, GPT4.5, USDL-24-1817, A-1, GPT- 1, Q3, FY2024, #1, 第一, iOS 17, Table 5."""
+    last = before[-1:]
+    if not last:
+        return False
+    if last.isascii() and last.isalpha() or last in "#№第":
+        return True
+    if last in "-_/." and len(before) > 1 and before[-2].isascii() and before[-2].isalnum():
+        return True
+    if last != " ":
+        return False
+    cut = len(before) - 1
+    while cut > 0 and before[cut - 1].isascii() and not before[cut - 1].isspace():
+        cut -= 1
+    word = before[cut:-1]
+    if not word:
+        return False
+    if word.endswith("-") and word[:-1].isalnum():
+        return True  # GPT- 1
+    if word.lower() in _NAME_WORDS:
+        return True
+    letters = word.strip(".,;:()")
+    if not letters.isalpha():
+        return False
+    return (len(letters) >= 2 and letters.isupper()) or any(c.isupper() for c in letters[1:])
 
 
 def _number(text: str) -> float:
