@@ -84,7 +84,7 @@ _MONTH_REST = re.compile(
 _WORD_REST = re.compile(r"[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])")
 
 _QUALIFIERS = tuple(sorted(
-    "约合 大约 约 将近 接近 近 超过 超 逾 至少 最少 最多 高达 多达 长达 短至 不到 不足 不少于 少于 低于 仅 只有 大概".split()
+    ["约合", "大约", "约", "将近", "接近", "近", "超过", "超", "逾", "至少", "最少", "最多", "高达", "多达", "长达", "短至", "不到", "不足", "不少于", "少于", "低于", "仅", "只有", "大概"]
     + ["about", "around", "approximately", "roughly", "nearly", "almost", "more than", "over",
        "at least", "at most", "up to", "as little as", "as much as", "as many as", "as few as",
        "less than", "fewer than", "under", "close to", "an estimated", "some", "just over",
@@ -95,23 +95,16 @@ _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
 _NAME_WORDS = frozenset(
-    "v version windows android ios chapter model table figure fig. section article item page room "
-    "route flight phase level series gen generation type class tier grade vol. issue appendix annex "
-    "schedule form rule act proposition rev. no. number".split()
+    ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 _IDIOMS = ("万万", "一点一点", "一系列", "百家争鸣", "千家万户", "一五一十", "三番五次", "十全十美")
 _NOT_COUNT_NOUNS = frozenset(
-    "a an the of in on at to and or for by with from as is was were are be been being has have had "
-    "that which who whom this these those than per percent its their his her our your my it they we "
-    "he she you i after before since until during when while where also but if so not no nor yet "
-    "into onto over under about around up down out off more less fewer most least than then there "
-    "here all each every some any both either neither such only just even still will would can could "
-    "should may might must shall do does did am pm".split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm"]
 )
-_PLURALS = frozenset("people children men women staff personnel police cattle sheep fish".split())
+_PLURALS = frozenset(["people", "children", "men", "women", "staff", "personnel", "police", "cattle", "sheep", "fish"])
 _MAX_LOOKBEHIND = 24
 _MONTHS_SET = frozenset(_MONTH_NAMES.split("|"))
 
@@ -187,12 +180,13 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     unit = after["unit"]
     if after.end() == end and end < len(text) and text[end].isascii() and text[end].isalpha():
         return None  # 4o, 5G, 3D, 2nd
-    if high_text is not None and not unit and not currency and not after["enscale"] and not after["cnscale"]:
-        if len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text):
-            return None  # 691-6378, 2023-24: a phone number or a code, not a range
-    if not unit and not currency and not after["enscale"] and not after["cnscale"]:
-        if _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
-            return None  # list numbering: "1." or "2、" at the start of a line
+    bare = not (unit or currency or after["enscale"] or after["cnscale"])
+    if bare and high_text is not None and (
+        len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
+    ):
+        return None  # 691-6378, 2023-24: a phone number or a code, not a range
+    if bare and _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
+        return None  # list numbering: "1." or "2、" at the start of a line
     value = _number(low_text)
     high = _number(high_text) if high_text is not None else None
     return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
@@ -280,9 +274,9 @@ def _quantify(
         return None
     noun_match = _NOUN.match(text, end)
     noun = noun_match["noun"] if noun_match and noun_match["noun"] not in _NOT_COUNT_NOUNS else ""
-    if not after["cnscale"] and not after["enscale"] and "," not in number_text and "." not in number_text:
-        if 1800 <= value <= 2100 and len(number_text) == 4 and not _is_plural(noun):
-            return _date(text, start, end, iso_date(int(value)))
+    plain = not (after["cnscale"] or after["enscale"]) and number_text.isdigit()
+    if plain and len(number_text) == 4 and 1800 <= value <= 2100 and not _is_plural(noun):
+        return _date(text, start, end, iso_date(int(value)))
     return _build(text, start, end, "count", value, high, noun, 1, "", after)
 
 

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = (
-    "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Sgt Capt St Jr Sr Inc Ltd Co Corp Bros No Nos "
-    "vs etc approx est Fig Figs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed "
-    "Thu Fri Sat Sun Ave Blvd Dept Univ Assn Mt Ft pp al e.g i.e a.m p.m U.S U.K U.N E.U"
-).split()
+_ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "St", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Bros", "No", "Nos", "vs", "etc", "approx", "est", "Fig", "Figs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Dept", "Univ", "Assn", "Mt", "Ft", "pp", "al", "e.g", "i.e", "a.m", "p.m", "U.S", "U.K", "U.N", "E.U"]
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)})" for word in _ABBREVIATIONS)
 _CLOSERS = "”’」』\"')）"
 _BOUNDARY = re.compile(
