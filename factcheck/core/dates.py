@@ -60,11 +60,12 @@ def infer_reference_date(text: str) -> str | None:
     5月18日 is taken to be written on or after 2024-05-18. None when the text has no full date.
     """
     latest: date | None = None
-    for pattern, month_names in ((_FULL_CN, False), (_FULL_ISO, False), (_FULL_EN, True)):
-        for year, month, day in pattern.findall(text):
-            found = _safe_date(int(year), MONTHS[month.lower().rstrip(".")] if month_names else int(month), int(day))
-            if found and (latest is None or found > latest):
-                latest = found
+    stated = [(int(y), int(m), int(d)) for pattern in (_FULL_CN, _FULL_ISO) for y, m, d in pattern.findall(text)]
+    stated += [(int(y), MONTHS[m.lower()], int(d)) for m, d, y in _FULL_EN.findall(text)]
+    for year, month, day in stated:
+        found = _safe_date(year, month, day)
+        if found and (latest is None or found > latest):
+            latest = found
     if latest is None:
         return None
     newest = latest

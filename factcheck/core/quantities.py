@@ -105,6 +105,9 @@ _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm"]
 )
 _PLURALS = frozenset(["people", "children", "men", "women", "staff", "personnel", "police", "cattle", "sheep", "fish"])
+_ADJECTIVES = frozenset(
+    ["new", "more", "additional", "other", "major", "large", "small", "big", "senior", "key", "top", "local", "foreign", "private", "public", "total", "full", "extra", "separate", "different", "existing", "former", "current", "active", "young", "old", "full-time", "part-time", "million", "billion"]
+)
 _MAX_LOOKBEHIND = 24
 _MONTHS_SET = frozenset(_MONTH_NAMES.split("|"))
 
@@ -176,6 +179,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # 1.2.3, 5/22/2024, 1/3: a version, an address, a date or a fraction
     if before.endswith("(") and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
         return None  # (202) 691-6378: an area code
+    if before.endswith("+") and text[end : end + 1] in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
+        return None  # +1 202-691-5902: a country code
     after = _AFTER.match(text, end)
     unit = after["unit"]
     if after.end() == end and end < len(text) and text[end].isascii() and text[end].isalpha():
@@ -272,8 +277,7 @@ def _quantify(
         return _build(text, start, end, kind, value, high, canonical, factor, shown, after)
     if not arabic:
         return None
-    noun_match = _NOUN.match(text, end)
-    noun = noun_match["noun"] if noun_match and noun_match["noun"] not in _NOT_COUNT_NOUNS else ""
+    noun = _count_noun(text, end)
     plain = not (after["cnscale"] or after["enscale"]) and number_text.isdigit()
     if plain and len(number_text) == 4 and 1800 <= value <= 2100 and not _is_plural(noun):
         return _date(text, start, end, iso_date(int(value)))
@@ -388,6 +392,18 @@ def _qualifier_before(text: str, start: int) -> str | None:
                 return None  # "turnover 5" is not "over 5"
             return word
     return None
+
+
+def _count_noun(text: str, end: int) -> str:
+    """The word a number counts: '300 people', '5 new stores' (an adjective is passed over)."""
+    found = _NOUN.match(text, end)
+    if found is None or found["noun"] in _NOT_COUNT_NOUNS:
+        return ""
+    if found["noun"] in _ADJECTIVES:
+        following = _NOUN.match(text, found.end())
+        if following and following["noun"] not in _NOT_COUNT_NOUNS:
+            return following["noun"]
+    return found["noun"]
 
 
 def _is_plural(noun: str) -> bool:

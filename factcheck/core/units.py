@@ -20,7 +20,7 @@ CURRENCY_PREFIXES = {
     "US$": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD", "S$": "SGD", "$": "USD",
     "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "USD": "USD", "RMB": "CNY",
     "CNY": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "HKD": "HKD", "人民币": "CNY",
-    "港币": "HKD",
+    "港币": "HKD", "新台币": "TWD", "台币": "TWD",
 }
 CURRENCY_SYMBOLS = {
     "USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$", "TWD": "NT$",
@@ -55,7 +55,7 @@ _MEASURES = {
     "liters": (1, "L"), "barrels": (1, "bbl"), "千瓦时": (1, "kWh"), "kWh": (1, "kWh"),
     "MWh": (1000, "kWh"), "GWh": (1e6, "kWh"), "TWh": (1e9, "kWh"), "千瓦": (1, "kW"),
     "kW": (1, "kW"), "兆瓦": (1000, "kW"), "MW": (1000, "kW"), "吉瓦": (1e6, "kW"),
-    "GW": (1e6, "kW"), "tokens": (1, "tokens"), "token": (1, "tokens"), "TB": (1, "TB"),
+    "GW": (1e6, "kW"), "megawatts": (1000, "kW"), "gigawatts": (1e6, "kW"), "kilowatts": (1, "kW"), "tokens": (1, "tokens"), "token": (1, "tokens"), "TB": (1, "TB"),
     "GB": (1, "GB"), "PB": (1, "PB"), "°C": (1, "°C"), "摄氏度": (1, "°C"), "标准箱": (1, "TEU"),
     "TEU": (1, "TEU"), "千瓦·时": (1, "kWh"),
 }
