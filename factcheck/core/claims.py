@@ -48,16 +48,21 @@ _LABEL_NOUNS = {
     "employees": "staff", "用户": "users", "users": "users", "人口": "population",
     "population": "population", "死亡": "deaths", "deaths": "deaths", "预算": "budget",
     "budget": "budget", "债务": "debt", "debt": "debt", "罚款": "fine", "fine": "fine",
-    "股价": "share price", "shares": "shares", "增长": "growth", "growth": "growth",
-    "下降": "decline", "fell": "decline", "rose": "rise", "国家": "countries",
+    "股价": "share price", "shares": "shares", "growth": "growth", "国家": "countries",
     "countries": "countries", "离职": "departures", "成员": "members", "members": "members",
 }
+# direction words name a change, used only when no noun is near: 同比增长5.2%
+_LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",
+                "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise"}
+_VERB_PATTERN = re.compile("|".join(re.escape(w) for w in _LABEL_VERBS))
 _NOUN_PATTERN = re.compile(
     "|".join(
         (re.escape(w) + r"\b" if w.isascii() else re.escape(w))
         for w in sorted(_LABEL_NOUNS, key=len, reverse=True)
-    )
+    ),
+    re.IGNORECASE,
 )
+_LABEL_NOUNS_FOLDED = {word.lower(): name for word, name in _LABEL_NOUNS.items()}
 _SPEAKER = re.compile(
     r"(?:^|[,，:：、“”\s]|董事长|创始人|CEO|总裁|主席|首席执行官|负责人)"
     r"([\u4e00-\u9fff·]{2,6}?)(?:也|还|再|则|最近)?(?:表示|称|强调|透露|指出)"
@@ -156,11 +161,15 @@ def make_label(sentence: str, quantities: list[QuantityMatch]) -> str:
 
 
 def _nearest_noun(sentence: str, key: QuantityMatch) -> str | None:
+    return _nearest(sentence, key, _NOUN_PATTERN, _LABEL_NOUNS_FOLDED) or _nearest(sentence, key, _VERB_PATTERN, _LABEL_VERBS)
+
+
+def _nearest(sentence: str, key: QuantityMatch, pattern: re.Pattern, names: dict) -> str | None:
     best: tuple[int, str] | None = None
-    for m in _NOUN_PATTERN.finditer(sentence):
+    for m in pattern.finditer(sentence):
         if m.start() >= key.start and m.end() <= key.end:
             continue
         distance = key.start - m.end() if m.end() <= key.start else (m.start() - key.end) + 1
         if best is None or distance < best[0]:
-            best = (distance, _LABEL_NOUNS[m[0]])
+            best = (distance, names[m[0].lower()])
     return best[1] if best else None
