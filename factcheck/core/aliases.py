@@ -36,7 +36,23 @@ def harvest_aliases(text: str) -> list[tuple[str, str]]:
         if english[:1].isupper():
             for variant in chinese_names(run, whole=True):
                 pairs[(english, variant)] = None
-    return list(pairs)
+    return _without_glued_words(list(pairs))
+
+
+def _without_glued_words(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop 后来奥尔特曼 when 奥尔特曼 names the same person elsewhere: the shorter variant shows
+    the longer one carries a word glued before the name (a dotted given name is no such word)."""
+    by_name: dict[str, list[str]] = {}
+    for name, variant in pairs:
+        by_name.setdefault(name, []).append(variant)
+
+    def glued(name: str, variant: str) -> bool:
+        return any(
+            other != variant and variant.endswith(other) and "·" not in variant[: -len(other)]
+            for other in by_name[name]
+        )
+
+    return [(name, variant) for name, variant in pairs if not glued(name, variant)]
 
 
 def chinese_names(run: str, *, whole: bool = False) -> list[str]:

@@ -162,15 +162,19 @@ def store_document(
         return document
 
 
-def text_blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, int]]:
-    """(start, end) blocks of about `size` characters, cut at line breaks, so a large
-    document is extracted and stored a block at a time with flat memory."""
+def text_blocks(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) blocks of about `size` characters, cut at a line break (or else at a
+    sentence end), so a large document is extracted and stored a block at a time."""
+    size = size or BLOCK_CHARS
     start = 0
     while start < len(text):
         end = min(len(text), start + size)
         if end < len(text):
-            cut = text.rfind("\n", start, end)
-            end = cut + 1 if cut > start else end
+            for mark in ("\n", "。", ". "):
+                cut = text.rfind(mark, start, end)
+                if cut > start:
+                    end = cut + len(mark)
+                    break
         yield start, end
         start = end
 

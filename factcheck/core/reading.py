@@ -165,7 +165,7 @@ def _read_html(html: str) -> tuple[str, str | None, str | None]:
         return "", title, published
     paragraphs = []
     for node in root.css(_BLOCKS):
-        if node.css_first(_BLOCKS) is not None:
+        if len(node.css(_BLOCKS)) > 1:  # the node itself matches too
             continue  # an outer block: its inner blocks are read on their own
         text = _SPACES.sub(" ", node.text(deep=True)).strip()
         if text and not _mostly_links(node, text):
