@@ -13,16 +13,42 @@ from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
 from factcheck.core.quantities import extract_quantities
 from factcheck.core.sentences import split_sentences
+from factcheck.core.units import alternation
 
+# cue words and what they tell about a sentence: a cited source, an attributed statement,
+# a hedge (opinion or prediction) or rhetoric
+_CUE_WORDS = {
+    **dict.fromkeys(["according to", "数据显示", "统计显示", "data show", "data showed",
+                     "figures show", "figures showed", "statistics show"], "source"),
+    **dict.fromkeys(["表示", "透露", "指出", "强调", "宣布", "承认", "回应", "证实", "介绍说", "发文",
+                     "官宣", "爆料", "said", "says", "told", "stated", "announced", "reported",
+                     "wrote", "confirmed", "testified", "“", '"'], "said"),
+    **dict.fromkeys(["认为", "觉得", "可能", "或许", "也许", "希望", "应该", "预计", "预测", "期待", "相信",
+                     "i think", "believe", "believes", "may", "might", "could", "should", "would",
+                     "expect", "expects", "forecast", "forecasts", "hope", "hopes", "predict",
+                     "predicts"], "hedge"),
+    **dict.fromkeys(["?", "？", "!", "！", "难道", "竟然"], "rhetoric"),
+}
+_ASCII_CUES = [w for w in _CUE_WORDS if w[0].isascii() and w[0].isalpha()]
+_CUE_STARTS = "".join(sorted({w[0] for w in _CUE_WORDS if not w[0].isalpha() or not w[0].isascii()} | set("据称")))
 _CUES = re.compile(
-    r"(?P<source>据[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)|[Aa]ccording to|数据显示|统计显示|"
-    r"\b(?:data|figures|statistics|records) (?:show|showed)\b)"
-    r"|(?P<said>表示|[^宣声]称|透露|指出|强调|宣布|承认|回应|证实|介绍说|发文|官宣|爆料|"
-    r"\b(?:said|says|told|stated|announced|reported|wrote|confirmed|testified)\b|[“\"])"
-    r"|(?P<hedge>认为|觉得|可能|或许|也许|希望|应该|预计|预测|期待|相信|\bI think\b|\bbelieves?\b|"
-    r"\b(?:may|might|could|should|would|expects?|forecasts?|hopes?|predicts?)\b)"
-    r"|(?P<rhetoric>[?？!！]|难道|竟然)"
+    rf"(?=[A-Za-z{re.escape(_CUE_STARTS)}])(?:"
+    r"据[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)"
+    r"|(?<![宣声堪])称"
+    r"|\b(?:" + alternation(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"]) + ")"
+    r"|" + alternation([w for w in _CUE_WORDS if not (w[0].isascii() and w[0].isalpha())])
+    + ")"
 )
+
+
+def _cue_kind(found: str) -> str:
+    if found[0] == "据":
+        return "source"
+    if found == "称":
+        return "said"
+    return _CUE_WORDS[found.lower()]
+
+
 _KIND_WEIGHT = {
     "money": 0.35, "percent": 0.32, "measure": 0.3, "count": 0.22, "ratio": 0.25,
     "duration": 0.2, "date": 0.1,
@@ -55,14 +81,12 @@ _LABEL_NOUNS = {
 _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",
                 "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise"}
 _VERB_PATTERN = re.compile("|".join(re.escape(w) for w in _LABEL_VERBS))
-_NOUN_PATTERN = re.compile(
-    "|".join(
-        (re.escape(w) + r"\b" if w.isascii() else re.escape(w))
-        for w in sorted(_LABEL_NOUNS, key=len, reverse=True)
-    ),
-    re.IGNORECASE,
-)
 _LABEL_NOUNS_FOLDED = {word.lower(): name for word, name in _LABEL_NOUNS.items()}
+# matched against the lower-cased sentence; English words only at a word start
+_NOUN_PATTERN = re.compile(
+    r"(?<![a-z])(?:" + alternation([w for w in _LABEL_NOUNS_FOLDED if w.isascii()]) + ")|"
+    + alternation([w for w in _LABEL_NOUNS_FOLDED if not w.isascii()])
+)
 _SPEAKER = re.compile(
     r"(?:^|[,，:：、“”\s]|董事长|创始人|CEO|总裁|主席|首席执行官|负责人)"
     r"([\u4e00-\u9fff·]{2,6}?)(?:也|还|再|则|最近)?(?:表示|称|强调|透露|指出)"
@@ -79,7 +103,7 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
     the text states (see dates.infer_reference_date)."""
     reference = reference_date or infer_reference_date(text)
     quantities = extract_quantities(text, reference)
-    cues = [(m.start(), m.lastgroup) for m in _CUES.finditer(text)]
+    cues = [(m.start(), _cue_kind(m[0])) for m in _CUES.finditer(text)]
     claims: list[ClaimDraft] = []
     qi = ci = 0
     for start, end in split_sentences(text):
@@ -135,13 +159,13 @@ def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool)
     return round(min(max(value, 0.0), 1.0), 3)
 
 
+# a transliterated name (简·雷克), a capitalised word after the first, or a Latin name in
+# Chinese text (OpenAI推出)
+_ENTITY = re.compile(r"·|(?<=\s)[A-Z][A-Za-z]|[\u4e00-\u9fff][A-Z][A-Za-z]|[A-Z][A-Za-z]+[\u4e00-\u9fff]")
+
+
 def _names_an_entity(sentence: str) -> bool:
-    if "·" in sentence:
-        return True  # transliterated names: 简·雷克
-    words = sentence.split()
-    return any(w[:1].isupper() and w[1:2].isalpha() for w in words[1:]) or bool(
-        re.search(r"[\u4e00-\u9fff][A-Z][A-Za-z]+|[A-Z][A-Za-z]+[\u4e00-\u9fff]", sentence)
-    )
+    return _ENTITY.search(sentence) is not None
 
 
 def make_label(sentence: str, quantities: list[QuantityMatch]) -> str:
@@ -161,7 +185,10 @@ def make_label(sentence: str, quantities: list[QuantityMatch]) -> str:
 
 
 def _nearest_noun(sentence: str, key: QuantityMatch) -> str | None:
-    return _nearest(sentence, key, _NOUN_PATTERN, _LABEL_NOUNS_FOLDED) or _nearest(sentence, key, _VERB_PATTERN, _LABEL_VERBS)
+    folded = sentence.lower()
+    if len(folded) != len(sentence):  # a few letters change length when lower-cased
+        folded = sentence
+    return _nearest(folded, key, _NOUN_PATTERN, _LABEL_NOUNS_FOLDED) or _nearest(sentence, key, _VERB_PATTERN, _LABEL_VERBS)
 
 
 def _nearest(sentence: str, key: QuantityMatch, pattern: re.Pattern, names: dict) -> str | None:
@@ -171,5 +198,5 @@ def _nearest(sentence: str, key: QuantityMatch, pattern: re.Pattern, names: dict
             continue
         distance = key.start - m.end() if m.end() <= key.start else (m.start() - key.end) + 1
         if best is None or distance < best[0]:
-            best = (distance, names[m[0].lower()])
+            best = (distance, names[m[0]])
     return best[1] if best else None

@@ -100,7 +100,7 @@ _NAME_WORDS = frozenset(
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
-_IDIOMS = ("万万", "一点一点", "一系列", "百家争鸣", "千家万户", "一五一十", "三番五次", "十全十美")
+_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美")
 _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm"]
 )
@@ -208,8 +208,7 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None
     if before.endswith("第"):
         return None
-    window = text[max(0, start - 2) : after.end() + 3]
-    if any(idiom in window for idiom in _IDIOMS):
+    if _IDIOM.search(text, max(0, start - 2), after.end() + 3):
         return None
     value, high = parse_chinese(numeral)
     kind = UNITS[unit][0] if unit else "money"
@@ -428,10 +427,13 @@ def _names_something(before: str) -> bool:
         return True
     if last != " ":
         return False
-    cut = len(before) - 1
-    while cut > 0 and before[cut - 1].isascii() and not before[cut - 1].isspace():
-        cut -= 1
-    word = before[cut:-1]
+    head = before[:-1]
+    word = head[head.rfind(" ") + 1 :]
+    if not word.isascii():  # Chinese text has no spaces: keep the Latin tail (GPT- 1)
+        cut = len(word)
+        while cut > 0 and word[cut - 1].isascii():
+            cut -= 1
+        word = word[cut:]
     if not word:
         return False
     if word.endswith("-") and word[:-1].isalnum():

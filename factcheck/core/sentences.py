@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "St", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Bros", "No", "Nos", "vs", "etc", "approx", "est", "Fig", "Figs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Ave", "Blvd", "Dept", "Univ", "Assn", "Mt", "Ft", "pp", "al", "e.g", "i.e", "a.m", "p.m", "U.S", "U.K", "U.N", "E.U"]
-_NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)})" for word in _ABBREVIATIONS)
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in _ABBREVIATIONS)
 _CLOSERS = "”’」』\"')）"
+# Each branch starts with its punctuation, and the leading lookahead lets the engine skip
+# quickly to the next candidate; the checks on what came before run only there.
 _BOUNDARY = re.compile(
+    r"(?=[。！？!?;；.\n])(?:"
     rf"[。！？!?]+[{_CLOSERS}]*"  # Chinese and exclamations/questions
-    rf"|(?<=[\u4e00-\u9fff%])[;；][{_CLOSERS}]*"  # 分号 between Chinese clauses
-    rf"|(?<=[a-z0-9%\)\]”\"’']){_NOT_AFTER}\.[{_CLOSERS}]*(?=\s+[A-Z“\"'‘(\u4e00-\u9fff])"
+    rf"|[;；](?<=[\u4e00-\u9fff%][;；])[{_CLOSERS}]*"  # 分号 between Chinese clauses
+    rf"|\.(?<=[a-z0-9%\)\]”\"’']\.){_NOT_AFTER}[{_CLOSERS}]*(?=\s+[A-Z“\"'‘(\u4e00-\u9fff])"
     r"|\n\s*"
+    r")"
 )
 
 
