@@ -34,7 +34,7 @@ _CUE_STARTS = "".join(sorted({w[0] for w in _CUE_WORDS if not w[0].isalpha() or 
 _CUES = re.compile(
     rf"(?=[A-Za-z{re.escape(_CUE_STARTS)}])(?:"
     r"据[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)"
-    r"|(?<![宣声堪])称"
+    r"|称(?<![宣声堪]称)"
     r"|\b(?:" + alternation(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"]) + ")"
     r"|" + alternation([w for w in _CUE_WORDS if not (w[0].isascii() and w[0].isalpha())])
     + ")"
@@ -126,7 +126,7 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
                 start=start,
                 end=end,
                 text=sentence,
-                label=make_label(sentence, [q.shifted(-start) for q in found]),
+                label=make_label(sentence, found, offset=start),
                 checkworthiness=score(sentence, found, kinds),
                 quantities=found,
                 attributed=attributed,
@@ -168,9 +168,9 @@ def _names_an_entity(sentence: str) -> bool:
     return _ENTITY.search(sentence) is not None
 
 
-def make_label(sentence: str, quantities: list[QuantityMatch]) -> str:
-    """'valuation $100B': the key quantity and the keyword nearest to it. Quantity offsets
-    here are relative to the sentence."""
+def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) -> str:
+    """'valuation $100B': the key quantity and the keyword nearest to it. `offset` is where
+    the sentence starts in the text the quantities' offsets point into."""
     if not quantities:
         for speaker in _SPEAKER.finditer(sentence):
             name = speaker.group(1) or speaker.group(2)
@@ -178,25 +178,33 @@ def make_label(sentence: str, quantities: list[QuantityMatch]) -> str:
                 return f"statement by {name}"
         return "statement"
     key = min(quantities, key=lambda q: (_KEY_ORDER.index(q.kind) if q.kind in _KEY_ORDER else 9, q.start))
-    noun = _nearest_noun(sentence, key)
+    noun = _nearest_noun(sentence, key.start - offset, key.end - offset)
     if key.kind == "date":
         return f"{noun or 'event'} {key.display}"
     return f"{noun or key.kind} {key.display}"
 
 
-def _nearest_noun(sentence: str, key: QuantityMatch) -> str | None:
-    folded = sentence.lower()
-    if len(folded) != len(sentence):  # a few letters change length when lower-cased
-        folded = sentence
-    return _nearest(folded, key, _NOUN_PATTERN, _LABEL_NOUNS_FOLDED) or _nearest(sentence, key, _VERB_PATTERN, _LABEL_VERBS)
+_NOUN_WINDOW = 40  # characters either side of the key quantity where its noun may be
 
 
-def _nearest(sentence: str, key: QuantityMatch, pattern: re.Pattern, names: dict) -> str | None:
+def _nearest_noun(sentence: str, key_start: int, key_end: int) -> str | None:
+    low = max(0, key_start - _NOUN_WINDOW)
+    window = sentence[low : key_end + _NOUN_WINDOW]
+    folded = window.lower()
+    if len(folded) != len(window):  # a few letters change length when lower-cased
+        folded = window
+    key_start, key_end = key_start - low, key_end - low
+    return _nearest(folded, key_start, key_end, _NOUN_PATTERN, _LABEL_NOUNS_FOLDED) or _nearest(
+        window, key_start, key_end, _VERB_PATTERN, _LABEL_VERBS
+    )
+
+
+def _nearest(text: str, key_start: int, key_end: int, pattern: re.Pattern, names: dict) -> str | None:
     best: tuple[int, str] | None = None
-    for m in pattern.finditer(sentence):
-        if m.start() >= key.start and m.end() <= key.end:
+    for m in pattern.finditer(text):
+        if m.start() >= key_start and m.end() <= key_end:
             continue
-        distance = key.start - m.end() if m.end() <= key.start else (m.start() - key.end) + 1
+        distance = key_start - m.end() if m.end() <= key_start else (m.start() - key_end) + 1
         if best is None or distance < best[0]:
             best = (distance, names[m[0]])
     return best[1] if best else None

@@ -12,13 +12,13 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+MONTHS_CAPITALISED = [name.capitalize() for name in MONTHS]
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 _FULL_CN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]")
-_FULL_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_FULL_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _FULL_EN = re.compile(
-    r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
+    r"\b(" + "|".join(sorted(MONTHS_CAPITALISED, key=len, reverse=True)) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
 )
 _BARE_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]")
 
@@ -60,7 +60,12 @@ def infer_reference_date(text: str) -> str | None:
     5月18日 is taken to be written on or after 2024-05-18. None when the text has no full date.
     """
     latest: date | None = None
-    stated = [(int(y), int(m), int(d)) for pattern in (_FULL_CN, _FULL_ISO) for y, m, d in pattern.findall(text)]
+    stated = [(int(y), int(m), int(d)) for y, m, d in _FULL_CN.findall(text)]
+    stated += [
+        (int(m[1]), int(m[2]), int(m[3]))
+        for m in _FULL_ISO.finditer(text)
+        if m.start() == 0 or not text[m.start() - 1].isdigit()
+    ]
     stated += [(int(y), MONTHS[m.lower()], int(d)) for m, d, y in _FULL_EN.findall(text)]
     for year, month, day in stated:
         found = _safe_date(year, month, day)
