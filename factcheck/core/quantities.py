@@ -45,7 +45,8 @@ _CORE = re.compile(
     rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
     rf"|(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
     r"|一半"
-    rf"|(?P<cn>{_CN})"
+    # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words
+    rf"|(?P<cn>(?<=币){_CN}|{_CN}(?=[多余来]?[ ]?(?:{alternation(UNITS)})))"
     r")"
 )
 
