@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 _CJK = "\u4e00-\u9fff"
-_ZH_EN = re.compile(rf"([{_CJK}·]{{2,24}}) ?[(（]([A-Z][A-Za-z.&\- ]{{0,60}}?[A-Za-z.])[)）]")
-_EN_ZH = re.compile(
-    rf"((?:[A-Z][A-Za-z.&\-]*|of|and|for|the)(?: (?:[A-Z][A-Za-z.&\-]*|of|and|for|the)){{0,5}}) ?"
-    rf"[(（]([{_CJK}·]{{2,16}})[)）]"
+# Brackets are rare, so the scan looks for them first and then reads what stands before.
+_EN_IN_BRACKETS = re.compile(r"[(（]([A-Z][A-Za-z.&\- ]{0,60}?[A-Za-z.])[)）]")
+_ZH_IN_BRACKETS = re.compile(rf"[(（]([{_CJK}·]{{2,16}})[)）]")
+_ZH_BEFORE = re.compile(rf"([{_CJK}·]{{2,24}}) ?$")
+_EN_BEFORE = re.compile(
+    r"((?:[A-Z][A-Za-z.&\-]*|of|and|for|the)(?: (?:[A-Z][A-Za-z.&\-]*|of|and|for|the)){0,5}) ?$"
 )
 # characters that end a title or are a particle: 科学家, 技术官, 董事长, 负责人, 总裁, 主席 …
 _BOUNDARY_CHARS = set("的了在是和与及对向把被从做为将待于即以或让给由至到称说之家官长裁席士授者员理任监师手")
@@ -28,11 +30,17 @@ _MAX_PLAIN_NAME = 8  # a name without a dot longer than this is a phrase, not a 
 def harvest_aliases(text: str) -> list[tuple[str, str]]:
     """(canonical English name, variant) pairs, each once, in order of appearance."""
     pairs: dict[tuple[str, str], None] = {}
-    for run, english in _ZH_EN.findall(text):
-        for variant in chinese_names(run):
-            pairs[(english.strip(), variant)] = None
-    for english, run in _EN_ZH.findall(text):
-        english = re.sub(r"^(?:(?:of|and|for|the) )+", "", english.strip())
+    for bracket in _EN_IN_BRACKETS.finditer(text):
+        before = _ZH_BEFORE.search(text, max(0, bracket.start() - 25), bracket.start())
+        if before:
+            for variant in chinese_names(before[1]):
+                pairs[(bracket[1].strip(), variant)] = None
+    for bracket in _ZH_IN_BRACKETS.finditer(text):
+        before = _EN_BEFORE.search(text, max(0, bracket.start() - 80), bracket.start())
+        if not before:
+            continue
+        run = bracket[1]
+        english = re.sub(r"^(?:(?:of|and|for|the) )+", "", before[1].strip())
         if english[:1].isupper():
             for variant in chinese_names(run, whole=True):
                 pairs[(english, variant)] = None

@@ -87,11 +87,9 @@ _NOUN_PATTERN = re.compile(
     r"(?<![a-z])(?:" + alternation([w for w in _LABEL_NOUNS_FOLDED if w.isascii()]) + ")|"
     + alternation([w for w in _LABEL_NOUNS_FOLDED if not w.isascii()])
 )
-_SPEAKER = re.compile(
-    r"(?:^|[,，:：、“”\s]|董事长|创始人|CEO|总裁|主席|首席执行官|负责人)"
-    r"([\u4e00-\u9fff·]{2,6}?)(?:也|还|再|则|最近)?(?:表示|称|强调|透露|指出)"
-    r"|([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:said|says|told)"
-)
+_SPEECH = re.compile(r"表示|称|强调|透露|指出|(?<= )(?:said|says|told)\b")
+_SPEAKER_ZH = re.compile(r"(?:^|[,，:：、“”\s]|董事长|创始人|CEO|总裁|主席|首席执行官|负责人)([\u4e00-\u9fff·]{2,6}?)(?:也|还|再|则|最近)?$")
+_SPEAKER_EN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
 _NOT_NAMES = {"报道", "明确", "公开", "同时", "随后", "此前", "官方", "公司", "媒体", "分析", "另外", "此外", "对外"}
 _NOT_IN_NAMES = set("的我你他她它们这那对此在中是有被将把和与说声堪据")
 
@@ -172,10 +170,11 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
     """'valuation $100B': the key quantity and the keyword nearest to it. `offset` is where
     the sentence starts in the text the quantities' offsets point into."""
     if not quantities:
-        for speaker in _SPEAKER.finditer(sentence):
-            name = speaker.group(1) or speaker.group(2)
-            if not _NOT_IN_NAMES.intersection(name) and name not in _NOT_NAMES:
-                return f"statement by {name}"
+        for verb in _SPEECH.finditer(sentence):
+            pattern = _SPEAKER_EN if verb[0][0].isascii() else _SPEAKER_ZH
+            speaker = pattern.search(sentence, max(0, verb.start() - 24), verb.start())
+            if speaker and not _NOT_IN_NAMES.intersection(speaker[1]) and speaker[1] not in _NOT_NAMES:
+                return f"statement by {speaker[1]}"
         return "statement"
     key = min(quantities, key=lambda q: (_KEY_ORDER.index(q.kind) if q.kind in _KEY_ORDER else 9, q.start))
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset)

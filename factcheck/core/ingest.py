@@ -187,7 +187,7 @@ def _store_claims(session: Session, document: Document, step=None) -> int:
     for start, end in text_blocks(text):
         drafts = [d.shifted(start) for d in extract_claims(text[start:end], reference)]
         if drafts:
-            ids = _insert_returning_ids(session, Claim, [
+            ids = _insert_returning_ids(session, Claim.__table__, [
                 {
                     "document_id": document.id, "start": d.start, "end": d.end, "text": d.text,
                     "label": d.label, "checkworthiness": d.checkworthiness, "status": "unreviewed",
@@ -201,7 +201,7 @@ def _store_claims(session: Session, document: Document, step=None) -> int:
                 for q in draft.quantities
             ]
             if rows:
-                session.execute(insert(Quantity), rows)
+                session.execute(insert(Quantity.__table__), rows)
         count += len(drafts)
         if step:
             step(end / max(len(text), 1))
@@ -216,7 +216,7 @@ def _store_passages(session: Session, document: Document, step=None) -> int:
         block = text[start:end]
         spans = [(s + start, e + start) for s, e in split_passages(block)]
         if spans:
-            ids = _insert_returning_ids(session, Passage, [
+            ids = _insert_returning_ids(session, Passage.__table__, [
                 {"document_id": document.id, "start": s, "end": e, "text": text[s:e]} for s, e in spans
             ])
             found = [q.shifted(start) for q in extract_quantities(block, reference)]
@@ -228,7 +228,7 @@ def _store_passages(session: Session, document: Document, step=None) -> int:
                         rows.append(_quantity_row(found[index], passage_id=passage_id))
                     index += 1
             if rows:
-                session.execute(insert(Quantity), rows)
+                session.execute(insert(Quantity.__table__), rows)
         count += len(spans)
         if step:
             step(end / max(len(text), 1))
@@ -236,9 +236,10 @@ def _store_passages(session: Session, document: Document, step=None) -> int:
 
 
 def _insert_returning_ids(session: Session, table, rows: list[dict]) -> list[int]:
-    """Many rows in one statement; the new ids come back in the order of `rows`."""
+    """Many rows per statement (the Table, not the ORM class, so SQLAlchemy batches them);
+    the new ids come back in the order of `rows`."""
     result = session.execute(
-        insert(table).returning(table.id, sort_by_parameter_order=True), rows
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
     )
     return [row[0] for row in result]
 
