@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.core.aliases import chinese_names
 from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
 from factcheck.core.quantities import extract_quantities
@@ -88,9 +89,9 @@ _NOUN_PATTERN = re.compile(
     + alternation([w for w in _LABEL_NOUNS_FOLDED if not w.isascii()])
 )
 _SPEECH = re.compile(r"表示|称|强调|透露|指出|(?<= )(?:said|says|told)\b")
-_SPEAKER_ZH = re.compile(r"(?:^|[,，:：、“”\s]|董事长|创始人|CEO|总裁|主席|首席执行官|负责人)([\u4e00-\u9fff·]{2,6}?)(?:也|还|再|则|最近)?$")
 _SPEAKER_EN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
-_NOT_NAMES = {"报道", "明确", "公开", "同时", "随后", "此前", "官方", "公司", "媒体", "分析", "另外", "此外", "对外"}
+_SPEAKER_LATIN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?$")
+_NOT_NAMES = {"评价", "回应", "发文", "声明", "公告", "报告", "文章", "研究", "调查", "报道", "明确", "公开", "同时", "随后", "此前", "官方", "公司", "媒体", "分析", "另外", "此外", "对外"}
 _NOT_IN_NAMES = set("的我你他她它们这那对此在中是有被将把和与说声堪据")
 
 
@@ -171,10 +172,9 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
     the sentence starts in the text the quantities' offsets point into."""
     if not quantities:
         for verb in _SPEECH.finditer(sentence):
-            pattern = _SPEAKER_EN if verb[0][0].isascii() else _SPEAKER_ZH
-            speaker = pattern.search(sentence, max(0, verb.start() - 24), verb.start())
-            if speaker and not _NOT_IN_NAMES.intersection(speaker[1]) and speaker[1] not in _NOT_NAMES:
-                return f"statement by {speaker[1]}"
+            name = _speaker(sentence, verb.start(), english=verb[0][0].isascii())
+            if name:
+                return f"statement by {name}"
         return "statement"
     key = min(quantities, key=lambda q: (_KEY_ORDER.index(q.kind) if q.kind in _KEY_ORDER else 9, q.start))
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset)
@@ -184,6 +184,27 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
 
 
 _NOUN_WINDOW = 40  # characters either side of the key quantity where its noun may be
+
+
+def _speaker(sentence: str, verb: int, *, english: bool) -> str | None:
+    """The name just before 表示/称/said: the Chinese characters touching the verb after any
+    title (猎户星空董事长傅盛 -> 傅盛), or one or two capitalised English words."""
+    if english:
+        found = _SPEAKER_EN.search(sentence, max(0, verb - 24), verb)
+        return found[1] if found else None
+    start = verb
+    while start > max(0, verb - 12) and ("\u4e00" <= sentence[start - 1] <= "\u9fff" or sentence[start - 1] == "·"):
+        start -= 1
+    run = sentence[start:verb]
+    for adverb in ("最近", "也", "还", "再", "则"):
+        if run.endswith(adverb):
+            run = run[: -len(adverb)]
+            break
+    name = chinese_names(run)[:1]
+    if name and len(name[0]) <= 6 and not _NOT_IN_NAMES.intersection(name[0]) and name[0] not in _NOT_NAMES:
+        return name[0]
+    latin = _SPEAKER_LATIN.search(sentence, max(0, start - 30), start)  # Daniel Kokotajlo评价称
+    return latin[1] if latin else None
 
 
 def _nearest_noun(sentence: str, key_start: int, key_end: int) -> str | None:

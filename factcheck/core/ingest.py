@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -201,7 +201,7 @@ def _store_claims(session: Session, document: Document, step=None) -> int:
                 for q in draft.quantities
             ]
             if rows:
-                session.execute(insert(Quantity.__table__), rows)
+                _bulk_insert(session, Quantity.__table__, rows)
         count += len(drafts)
         if step:
             step(end / max(len(text), 1))
@@ -228,7 +228,7 @@ def _store_passages(session: Session, document: Document, step=None) -> int:
                         rows.append(_quantity_row(found[index], passage_id=passage_id))
                     index += 1
             if rows:
-                session.execute(insert(Quantity.__table__), rows)
+                _bulk_insert(session, Quantity.__table__, rows)
         count += len(spans)
         if step:
             step(end / max(len(text), 1))
@@ -236,12 +236,50 @@ def _store_passages(session: Session, document: Document, step=None) -> int:
 
 
 def _insert_returning_ids(session: Session, table, rows: list[dict]) -> list[int]:
-    """Many rows per statement (the Table, not the ORM class, so SQLAlchemy batches them);
-    the new ids come back in the order of `rows`."""
+    """Insert many rows and return their new ids in the order of `rows`.
+
+    SQLite: this transaction already wrote the document row, so it holds the database's
+    write lock until commit and no one else can take ids; numbering the rows here lets the
+    driver's executemany insert them without a round trip per row. Elsewhere the database
+    hands the ids back (INSERT ... RETURNING, batched by SQLAlchemy)."""
+    if session.get_bind().dialect.name == "sqlite":
+        first = (session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        for row, row_id in zip(rows, ids, strict=True):
+            row["id"] = row_id
+        _bulk_insert(session, table, rows)
+        return ids
     result = session.execute(
         insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
     )
     return [row[0] for row in result]
+
+
+def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
+    """Many rows in one executemany. On SQLite the rows go straight to the driver: values
+    are plain numbers and strings, and datetimes are written in the form SQLAlchemy's
+    SQLite dialect writes them, so the ORM reads them back unchanged."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        session.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    processors = [table.c[name].type.bind_processor(connection.dialect) for name in columns]
+    quote = connection.dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    if any(processors):
+        values = [
+            tuple(p(row[name]) if p else row[name] for name, p in zip(columns, processors, strict=True))
+            for row in rows
+        ]
+    else:
+        values = [tuple(row.values()) for row in rows]
+    connection.exec_driver_sql(sql, values)
 
 
 def _quantity_row(q: QuantityMatch, *, claim_id=None, passage_id=None) -> dict:

@@ -48,6 +48,7 @@ def test_the_renderer_matches_hand_written_readings():
     assert chinese(15) == "十五"
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=10**13))
 def test_chinese_numerals_parse_back(n):
     assert parse_chinese(chinese(n))[0] == n
@@ -95,7 +96,7 @@ def _check(text: str) -> None:
         assert 0 <= claim.checkworthiness <= 1
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_arbitrary_unicode_never_crashes(text):
     _check(text)
@@ -111,7 +112,7 @@ NUMERIC_PIECES = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(NUMERIC_PIECES)
 def test_dense_numeric_noise_never_crashes(text):
     _check(text)
