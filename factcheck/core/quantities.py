@@ -40,7 +40,7 @@ _CORE = re.compile(
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
     rf"|百分之(?P<pct>{_AR}|{_CN})"
-    r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
+    r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
     rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
     rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
     rf"|(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
@@ -158,7 +158,9 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     if groups["ymd"]:
         month = int(groups["m"]) if groups["m"] else None
         day = int(groups["d"]) if groups["d"] else None
-        return _date(text, start, end, iso_date(int(groups["y"]), month, day))
+        year_written = int(groups["y"])
+        full_year = year_written + 2000 if year_written < 100 else year_written  # 24年3月
+        return _date(text, start, end, iso_date(full_year, month, day))
     if groups["md"]:
         month = int(_number(groups["m2"]))
         day = int(groups["d2"]) if groups["d2"] else None
@@ -244,8 +246,8 @@ def _quantify(
         scale *= CN_SCALES[after["cnscale"]]
     if after["enscale"]:
         word = after["enscale"]
-        if len(word) == 1 and word.islower() and not currency:
-            return None  # 5m without a currency: metres or million, too ambiguous to guess
+        if len(word) == 1 and word.islower() and not currency and not _is_plural(_count_noun(text, end)):
+            return None  # 5m without a currency or a counted noun: metres or million?
         scale *= EN_SCALES[word.lower()]
     value *= scale
     if high is not None:
