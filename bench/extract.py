@@ -35,6 +35,7 @@ EN_TABLE = ROOT / "tests" / "data" / "quantities_en.json"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DIGIT = re.compile(r"\d")
 HEADER = re.compile(r"^(#|Source:|Published:|URL:)")
+PROSE = re.compile(r"[\u4e00-\u9fff]|^[A-Z“\"][^<>{}=%]*[.!?”\"]$")  # prose, not code from the tests
 
 
 def real_sentences() -> dict[str, list[str]]:
@@ -49,7 +50,7 @@ def real_sentences() -> dict[str, list[str]]:
         for text in texts:
             for start, end in split_sentences(text):
                 sentence = text[start:end]
-                if HEADER.match(sentence) or len(sentence) < 8:
+                if HEADER.match(sentence) or len(sentence) < 8 or not PROSE.search(sentence):
                     continue
                 pools[("zh" if CJK.search(sentence) else "en") + origin].append(sentence)
     return pools

@@ -4,8 +4,10 @@ language. Every later offset points into the text returned here, after normalisa
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -105,10 +107,11 @@ def read_bytes(data: bytes, name: str) -> ReadDocument:
     if not data.strip():
         raise UserError(f"{name}: empty document")
     suffix = Path(name).suffix.lower()
+    sniff = suffix not in TEXT_SUFFIXES  # a .txt is text, whatever its first bytes say
     head = data[:1024].lstrip().lower()
-    if suffix in PDF_SUFFIXES or data.startswith(b"%PDF-"):
+    if suffix in PDF_SUFFIXES or (sniff and data.startswith(b"%PDF-")):
         return _finish(*_read_pdf(data, name), name)
-    if suffix in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
+    if suffix in HTML_SUFFIXES or (sniff and head.startswith((b"<!doctype html", b"<html"))):
         return _finish(*_read_html(decode(data, name)), name)
     return _finish(decode(data, name), None, None, name)
 
@@ -181,6 +184,18 @@ def _mostly_links(node, text: str) -> bool:
 
 
 def _read_pdf(data: bytes, name: str) -> tuple[str, str | None, str | None]:
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # pypdf logs repairs to stderr; the user gets one line
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _pdf_text(data, name)
+    finally:
+        quiet.setLevel(level)
+
+
+def _pdf_text(data: bytes, name: str) -> tuple[str, str | None, str | None]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
