@@ -31,14 +31,17 @@ _CUE_WORDS = {
     **dict.fromkeys(["?", "？", "!", "！", "难道", "竟然"], "rhetoric"),
 }
 _ASCII_CUES = [w for w in _CUE_WORDS if w[0].isascii() and w[0].isalpha()]
-_CUE_STARTS = "".join(sorted({w[0] for w in _CUE_WORDS if not w[0].isalpha() or not w[0].isascii()} | set("据称")))
+_CJK_CUES = [w for w in _CUE_WORDS if not (w[0].isascii() and w[0].isalpha())]
+_CJK_CUE_STARTS = re.escape("".join(sorted({w[0] for w in _CJK_CUES} | set("据称"))))
+# English cue words at a word start first; the Chinese branch is guarded by its first
+# characters so that most positions in English text fail at once.
 _CUES = re.compile(
-    rf"(?=[A-Za-z{re.escape(_CUE_STARTS)}])(?:"
+    rf"(?=[A-Za-z{_CJK_CUE_STARTS}])(?:"
+    r"\b(?:" + alternation(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"]) + ")"
+    rf"|(?=[{_CJK_CUE_STARTS}])(?:"
     r"据[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)"
     r"|称(?<![宣声堪]称)"
-    r"|\b(?:" + alternation(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"]) + ")"
-    r"|" + alternation([w for w in _CUE_WORDS if not (w[0].isascii() and w[0].isalpha())])
-    + ")"
+    r"|" + alternation(_CJK_CUES) + "))"
 )
 
 
@@ -54,7 +57,7 @@ _KIND_WEIGHT = {
     "money": 0.35, "percent": 0.32, "measure": 0.3, "count": 0.22, "ratio": 0.25,
     "duration": 0.2, "date": 0.1,
 }
-_KEY_ORDER = ("money", "percent", "measure", "count", "ratio", "duration", "date")
+_KEY_RANK = {kind: rank for rank, kind in enumerate(("money", "percent", "measure", "count", "ratio", "duration", "date"))}
 # head nouns for labels: the keyword nearest the key quantity names what it measures
 _LABEL_NOUNS = {
     "估值": "valuation", "valuation": "valuation", "valued": "valuation", "市值": "market value",
@@ -158,13 +161,13 @@ def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool)
     return round(min(max(value, 0.0), 1.0), 3)
 
 
-# a transliterated name (简·雷克), a capitalised word after the first, or a Latin name in
-# Chinese text (OpenAI推出)
-_ENTITY = re.compile(r"·|(?<=\s)[A-Z][A-Za-z]|[\u4e00-\u9fff][A-Z][A-Za-z]|[A-Z][A-Za-z]+[\u4e00-\u9fff]")
+# a capitalised Latin word after the sentence's first character: a name in English prose or
+# in Chinese text (OpenAI推出)
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z]")
 
 
 def _names_an_entity(sentence: str) -> bool:
-    return _ENTITY.search(sentence) is not None
+    return "·" in sentence or _CAPITALISED.search(sentence, 1) is not None  # 简·雷克
 
 
 def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) -> str:
@@ -176,7 +179,7 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
             if name:
                 return f"statement by {name}"
         return "statement"
-    key = min(quantities, key=lambda q: (_KEY_ORDER.index(q.kind) if q.kind in _KEY_ORDER else 9, q.start))
+    key = min(quantities, key=lambda q: _KEY_RANK.get(q.kind, 9))  # min keeps the first of equals
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset)
     if key.kind == "date":
         return f"{noun or 'event'} {key.display}"

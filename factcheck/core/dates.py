@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from factcheck.core.units import alternation
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -18,7 +20,7 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年"
 _FULL_CN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]")
 _FULL_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _FULL_EN = re.compile(
-    r"\b(" + "|".join(sorted(MONTHS_CAPITALISED, key=len, reverse=True)) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
+    r"\b(" + alternation(MONTHS_CAPITALISED) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
 )
 _BARE_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]")
 
