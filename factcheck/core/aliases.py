@@ -24,6 +24,7 @@ _BOUNDARY_WORDS = (
     "遵循", "发布", "推出", "宣布", "使用", "采用", "包括", "加入", "担任", "出任", "领导",
     "研究", "开发", "成立", "负责人", "创始人", "合伙人", "发言人", "人士", "前任", "现任",
 )
+_BOUNDARY_WORD = re.compile("|".join(_BOUNDARY_WORDS))
 _MAX_PLAIN_NAME = 8  # a name without a dot longer than this is a phrase, not a name
 
 
@@ -79,10 +80,8 @@ def chinese_names(run: str, *, whole: bool = False) -> list[str]:
 
 def _trailing_name(run: str) -> str:
     cut = 0
-    for word in _BOUNDARY_WORDS:
-        found = run.rfind(word)
-        if found >= 0:
-            cut = max(cut, found + len(word))
+    for found in _BOUNDARY_WORD.finditer(run):
+        cut = max(cut, found.end())
     dot = run.find("·", cut)
     stop = dot if dot >= 0 else len(run)
     for index in range(stop - 1, cut - 1, -1):
