@@ -34,8 +34,8 @@ _MONTH_NAMES = (
 
 # A leading lookahead on the first character lets the regex engine skip ahead quickly.
 _CORE = re.compile(
-    rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本上])(?:"
-    rf"(?P<rel>今年|本年|去年|上年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
+    rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
+    rf"(?P<rel>今年|本年|去年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
@@ -195,6 +195,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # 691-6378, 2023-24: a phone number or a code, not a range
     if bare and _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
         return None  # list numbering: "1." or "2、" at the start of a line
+    if bare and high_text is None and _between_capitals(text, before, end, low_text):
+        return None  # Claude 3 Opus, iPhone 15 Pro: a product name
     value = _number(low_text)
     high = _number(high_text) if high_text is not None else None
     return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
@@ -271,8 +273,8 @@ def _quantify(
         kind, canonical, factor, shown = UNITS[unit]
         if kind == "skip":
             return None
-        if kind == "money":
-            return _money(text, start, end, value, high, canonical, after)
+        if kind == "money":  # 14 cents: the factor takes it to currency units
+            return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
         if kind == "count":
             noun = _CN_NOUN.match(text, end)
             canonical = noun[0] if noun and noun[0][0] not in "的了在是和与" else unit
@@ -396,11 +398,22 @@ def _qualifier_before(text: str, start: int) -> str | None:
     return None
 
 
+def _between_capitals(text: str, before: str, end: int, number: str) -> bool:
+    if len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100:
+        return False  # In 2023 Apple ...: a year
+    after = text[end : end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False
+    head = before[:-1] if before.endswith(" ") else ""
+    word = head[head.rfind(" ") + 1 :]
+    return word[:1].isupper() and word.isalpha()
+
+
 def _count_noun(text: str, end: int) -> str:
     """The word a number counts: '300 people', '5 new stores' (an adjective is passed over)."""
     found = _NOUN.match(text, end)
-    if found is None or found["noun"] in _NOT_COUNT_NOUNS:
-        return ""
+    if found is None or found["noun"] in _NOT_COUNT_NOUNS or found["noun"].endswith("ed"):
+        return ""  # "500 gained": a verb follows, not a counted noun
     if found["noun"] in _ADJECTIVES:
         following = _NOUN.match(text, found.end())
         if following and following["noun"] not in _NOT_COUNT_NOUNS:
@@ -444,6 +457,8 @@ def _names_something(before: str) -> bool:
     if word.lower() in _NAME_WORDS:
         return True
     letters = word.strip(".,;:()")
+    if "&" in letters:
+        return True  # S&P 500
     if not letters.isalpha():
         return False
     return (len(letters) >= 2 and letters.isupper()) or any(c.isupper() for c in letters[1:])
@@ -463,7 +478,7 @@ def _compact(value: float) -> str:
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
-    return f"{value:.4g}"
+    return f"{value:.6g}"  # prices keep their cents: $183.38
 
 
 def _range(value: float, high: float | None, render) -> str:

@@ -70,11 +70,13 @@ _RATIOS = {"倍": 1, "x": 1, "×": 1, "times": 1, "fold": 1}
 CLASSIFIERS = ["个", "条", "名", "位", "家", "次", "人次", "人", "款", "项", "件", "所", "座", "辆", "台", "部", "只", "头", "篇", "本", "张", "份", "例", "起", "场", "届", "批", "架", "艘", "户", "股", "支", "枚", "颗", "套", "间", "层", "票", "种", "类", "笔", "岁", "国", "城", "省", "轮", "则", "封", "首", "集", "期", "单", "宗", "席", "根", "匹", "粒", "盏", "片"]
 # words after a number that make it something other than a quantity: times of day, days of
 # the month, scores
-NOT_QUANTITY = ("日", "号", "点", "时", "分", "a.m.", "p.m.", "am", "pm", "GMT", "UTC", "BST", "EST", "ET")
+NOT_QUANTITY = ("日", "号", "点", "时", "分", "月", "a.m.", "p.m.", "am", "pm", "GMT", "UTC", "BST", "EST", "ET")
 
 UNITS: dict[str, tuple[str, str, float, str]] = {}
 for _word, _code in CURRENCY_WORDS.items():
     UNITS[_word] = ("money", _code, 1, "")
+for _word, (_code, _factor) in {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01)}.items():
+    UNITS[_word] = ("money", _code, _factor, "")
 for _word, (_factor, _display) in _DURATIONS.items():
     UNITS[_word] = ("duration", "s", _factor, _display)
 for _word, (_factor, _unit) in _MEASURES.items():

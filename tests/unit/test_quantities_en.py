@@ -61,6 +61,7 @@ def test_ranges_keep_both_ends():
         "GPT-4o, GPT-3.5, GPT4.5, GTP-4, GPT- 1 and ChatGPT-4o",
         "Version 2.3.1 fixed 5G support and 3D maps.",
         "The meeting starts at 10:30 and ends at 5 p.m.",
+        "Claude 3 Opus beat the iPhone 15 Pro and the S&P 500 index.",
     ],
 )
 def test_names_ids_and_times_are_not_quantities(text):
@@ -87,3 +88,10 @@ def test_negative_numbers_and_qualifiers():
     assert found.value == -0.5 and found.text == "-0.5%"
     (found,) = extract_quantities("turnover 12%")
     assert found.qualifier is None  # "over" inside "turnover" is no qualifier
+
+
+def test_prices_keep_their_cents_and_cents_are_money():
+    found = extract_quantities("Earnings rose 14 cents to $35.21 an hour.")
+    assert [(q.text, q.value, q.unit, q.display) for q in found] == [
+        ("14 cents", 0.14, "USD", "$0.14"), ("$35.21", 35.21, "USD", "$35.21"),
+    ]

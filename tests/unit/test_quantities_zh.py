@@ -73,11 +73,13 @@ def test_statistical_release_style():
         "比上年增加888万吨,增长1.3%。城镇调查失业率平均值为5.2%,比上年下降0.4个百分点。"
     )
     found = [(q.kind, q.display) for q in extract_quantities(text, "2024-02-29")]
+    # 比上年 is the comparison's base, not a date to check
     assert found == [
-        ("money", "¥126.1T"), ("date", "2023"), ("percent", "5.2%"), ("measure", "695.4M t"),
-        ("date", "2023"), ("measure", "8.88M t"), ("percent", "1.3%"), ("percent", "5.2%"),
-        ("date", "2023"), ("percent", "0.4 pp"),
+        ("money", "¥126.1T"), ("percent", "5.2%"), ("measure", "695.4M t"), ("measure", "8.88M t"),
+        ("percent", "1.3%"), ("percent", "5.2%"), ("percent", "0.4 pp"),
     ]
+    months = "1—10月份,全国固定资产投资423222亿元,同比增长3.4%。"
+    assert [q.display for q in extract_quantities(months)] == ["¥42.32T", "3.4%"]
 
 
 @pytest.mark.parametrize(
