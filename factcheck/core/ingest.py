@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import func, insert
@@ -272,14 +273,13 @@ def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
-    if any(processors):
-        values = [
-            tuple(p(row[name]) if p else row[name] for name, p in zip(columns, processors, strict=True))
-            for row in rows
-        ]
-    else:
-        values = [tuple(row.values()) for row in rows]
-    connection.exec_driver_sql(sql, values)
+    for name, process in zip(columns, processors, strict=True):
+        if process:  # datetimes: the same few values in every row, so convert each once
+            converted = {value: process(value) for value in {row[name] for row in rows}}
+            for row in rows:
+                row[name] = converted[row[name]]
+    row_values = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    connection.exec_driver_sql(sql, [row_values(row) for row in rows])
 
 
 def _quantity_row(q: QuantityMatch, *, claim_id=None, passage_id=None) -> dict:

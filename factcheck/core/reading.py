@@ -81,10 +81,18 @@ def _as_chinese(data: bytes) -> str | None:
     return text if common / len(wide) > 0.9 else None
 
 
+# full-width ASCII (！ to ～) and the ideographic space: by far the commonest compatibility
+# forms in Chinese text, mapped by one translate before the (slower) full NFKC check
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def normalise(text: str) -> str:
     """Full-width digits and punctuation to half-width (NFKC keeps CJK characters), one kind
     of line break. Offsets are taken after this, so they always point into the stored text."""
-    return unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
 
 
 def read_document(path: Path) -> ReadDocument:

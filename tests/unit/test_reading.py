@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_documents import HTML
 from sample_documents import pdf as _pdf
 
 from factcheck.core.errors import UserError
 from factcheck.core.quantities import extract_quantities
-from factcheck.core.reading import is_readable, read_bytes
+from factcheck.core.reading import is_readable, normalise, read_bytes
 
 CHINESE = "据国家统计局数据,全年国内生产总值1260582亿元,比上年增长5.2%。"
 
@@ -76,3 +80,10 @@ def test_readable_suffixes(tmp_path):
     for name in ("a.txt", "b.md", "c.html", "d.htm", "e.pdf"):
         assert is_readable(tmp_path / name)
     assert not is_readable(tmp_path / "f.png")
+
+
+@settings(deadline=None)
+@given(st.text())
+def test_normalise_is_nfkc_with_one_kind_of_line_break(text):
+    expected = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    assert normalise(text) == expected
