@@ -1,7 +1,7 @@
 """Finding and normalising quantities in Chinese and English text.
 
-Two precompiled scans find number cores: one for digits and Chinese numerals, one for words
-(English number words, month names, 今年/去年). Each core is then read with anchored patterns
+Two precompiled scans find number cores: one for digits, Chinese numerals and 今年/去年, one
+for English words (number words, month names, twice, half). Each core is then read with anchored patterns
 at its edges: the currency or qualifier before it, the scale and unit after it. Numbers that
 belong to names rather than amounts (GPT-4o, iOS 17, USDL-24-1817, phone numbers, list
 numbering) are recognised from those edges and dropped.
