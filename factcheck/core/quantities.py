@@ -32,6 +32,8 @@ _MONTH_NAMES = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
 
+_AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("money", "measure", "percent"))
+
 # A leading lookahead on the first character lets the regex engine skip ahead quickly.
 _CORE = re.compile(
     rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
@@ -45,8 +47,11 @@ _CORE = re.compile(
     rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
     rf"|(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
     r"|一半"
-    # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words
-    rf"|(?P<cn>(?<=币){_CN}|{_CN}(?=[多余来]?[ ]?(?:{alternation(UNITS)})))"
+    # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words;
+    # a lone 一 is an amount only before a currency, measure or percent unit (一元, 一吨):
+    # before a classifier it is an article (一个, 一位) and is not matched at all
+    rf"|(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
+    rf"{_CN}(?=[多余来]?[ ]?(?:{alternation(UNITS)})))"
     r")"
 )
 
