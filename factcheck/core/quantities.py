@@ -130,7 +130,7 @@ def extract_quantities(text: str, reference_date: str | None = None) -> list[Qua
         quantity = _read_words(text, m, year)
         if quantity is not None:
             found.append(quantity)
-    return _without_overlaps(found)
+    return _join_ranges(text, _without_overlaps(found))
 
 
 def _without_overlaps(found: list[QuantityMatch]) -> list[QuantityMatch]:
@@ -141,6 +141,47 @@ def _without_overlaps(found: list[QuantityMatch]) -> list[QuantityMatch]:
             result.append(q)
             end = q.end
     return result
+
+
+# not " to ": between two amounts with units it is usually a change ("rose 14 cents to $35.21")
+_RANGE_JOINERS = frozenset(["-", "–", "—", "~", "至", "到", " - "])
+
+
+def _join_ranges(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
+    """5.25%-5.50%, 500亿至550亿元: two amounts joined by a range word are one range, and a
+    bare first number (500亿) takes the kind and unit of the second."""
+    result: list[QuantityMatch] = []
+    for q in found:
+        last = result[-1] if result else None
+        if last is not None and _is_range(text, last, q):
+            result[-1] = QuantityMatch(
+                last.start, q.end, text[last.start : q.end], q.kind, last.value, q.unit,
+                _range_display(q, last.value), q.value, None, last.qualifier or q.qualifier,
+            )
+            continue
+        result.append(q)
+    return result
+
+
+def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
+    if low.high is not None or high.high is not None or not low.value or not high.value:
+        return False
+    if text[low.end : high.start] not in _RANGE_JOINERS or high.kind == "date":
+        return False
+    same = (low.kind, low.unit) == (high.kind, high.unit)
+    bare = low.kind == "count" and not low.unit
+    # "$5 to $10 million" stays two amounts: ends a thousand times apart are not one range
+    return (same or bare) and low.value < high.value < 1000 * low.value
+
+
+def _range_display(q: QuantityMatch, low: float) -> str:
+    if q.kind == "money":
+        return f"{CURRENCY_SYMBOLS.get(q.unit, q.unit + ' ')}{_compact(low)}–{q.display}"
+    if q.kind in ("percent", "ratio"):
+        return f"{_plain(low)}–{q.display}"
+    if q.kind == "count":
+        return f"{_compact(low)}–{q.display}"
+    return f"{low:g}–{q.value:g} {q.unit}"
 
 
 def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
@@ -224,6 +265,8 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
     kind = UNITS[unit][0] if unit else "money"
     if value == 1 and high is None and numeral in ("一", "壹") and kind in ("count", "duration", "ratio"):
         return None  # 一个, 一位, 一周: an article, not an amount
+    if numeral == "二" and kind == "count":
+        return None  # 二次会议, 二级: counting says 两; a lone 二 before a classifier is an ordinal
     if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "为立功本员交果绩熟长"):
         return None
     if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
@@ -269,7 +312,7 @@ def _quantify(
             while end > start and text[end - 1] in " -":
                 end -= 1
         unit = None
-    if text[start - 1 : start] in ("-", "−") and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".-")):
+    if text[start - 1 : start] in ("-", "−") and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".-%)")):
         start -= 1
         value = -value
     if currency:

@@ -49,6 +49,8 @@ def test_ranges_keep_both_ends():
     assert (found.value, found.high, found.unit) == (5, 10, "stores")
     (found,) = extract_quantities("a cut of 3 to 4 percent")
     assert (found.value, found.high, found.unit) == (3, 4, "%")
+    (found,) = extract_quantities("The Fed held rates in a 5.25%-5.50% range.")
+    assert (found.value, found.high, found.display) == (5.25, 5.5, "5.25–5.5%")
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,10 @@ def test_ranges_and_qualifiers():
     assert (found.value, found.high, found.unit) == (10, 20, "国家")
     (found,) = extract_quantities("投资3.5-4亿元")
     assert (found.value, found.high) == (3.5e8, 4e8)
+    (found,) = extract_quantities("营收将达到500亿至550亿元")
+    assert (found.kind, found.value, found.high, found.display) == ("money", 5e10, 5.5e10, "¥50B–¥55B")
+    (found,) = extract_quantities("增速在5%至6%之间")
+    assert (found.value, found.high, found.display) == (5, 6, "5–6%")
     qualifiers = [q.qualifier for q in extract_quantities("约1000亿元,超过20亿美元,至少五个,近十年,100余家,20多亿元,30年左右")]
     assert qualifiers == ["约", "超过", "至少", "近", "余", "多", "左右"]
 
@@ -94,6 +98,7 @@ def test_statistical_release_style():
         "一位员工写了一篇文章",
         "千家万户",
         "四处点击",
+        "十四届全国人大二次会议",
         "GPT-4o与GPT-3.5",
     ],
 )
