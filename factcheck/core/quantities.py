@@ -101,7 +101,7 @@ _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
 _NAME_WORDS = frozenset(
-    ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number"]
+    ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number", "resolution", "amendment", "bill", "title", "regulation", "directive", "gate", "platform", "channel", "season", "episode", "stage", "mission"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
@@ -234,6 +234,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     unit = after["unit"]
     if after.end() == end and end < len(text) and text[end].isascii() and text[end].isalpha():
         return None  # 4o, 5G, 3D, 2nd
+    if after.end() == end and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return None  # 7-Eleven, 4-turbo: part of a name
     bare = not (unit or currency or after["enscale"] or after["cnscale"])
     if bare and high_text is not None and (
         len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
@@ -398,6 +400,8 @@ def _read_words(text: str, m: re.Match, year: int | None) -> QuantityMatch | Non
         y = int(rest["year"]) if rest["year"] else year
         iso = iso_date(y, MONTHS[word.lower()], int(rest["day"]) if rest["day"] else None)
         return _date(text, start, rest.end(), iso)
+    if text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalnum():
+        return None  # 7-Eleven, Catch-22: a name
     lower = word.lower()
     if lower in _MULTIPLIERS:
         return _read_multiplier(text, start, end, lower)
