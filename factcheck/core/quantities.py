@@ -34,6 +34,8 @@ _MONTH_NAMES = (
 
 _AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("money", "measure", "percent"))
 
+_GLUED_CODES = "|".join(f"(?<={code})" for code in ("USD", "RMB", "CNY", "EUR", "GBP", "JPY", "HKD"))
+
 # A leading lookahead on the first character lets the regex engine skip ahead quickly.
 _CORE = re.compile(
     rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
@@ -45,7 +47,10 @@ _CORE = re.compile(
     r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
     rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
     rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
-    rf"|(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
+    # digits glued to a name (GPT-4o, GPT4.5, A-1) or to other digits (1.2.3) are dropped
+    # here rather than in Python; USD34.6 and RMB5bn keep their glued currency codes
+    rf"|(?:(?<![A-Za-z])|{_GLUED_CODES})(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])"
+    rf"(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
     r"|一半"
     # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words;
     # a lone 一 is an amount only before a currency, measure or percent unit (一元, 一吨):
