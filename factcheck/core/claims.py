@@ -53,6 +53,7 @@ def _cue_kind(found: str) -> str:
     return _CUE_WORDS[found.lower()]
 
 
+_HEADER_LINE = re.compile(r"(?:Source|URL|Published|Date)\s*:", re.IGNORECASE)
 _KIND_WEIGHT = {
     "money": 0.35, "percent": 0.32, "measure": 0.3, "count": 0.22, "ratio": 0.25,
     "duration": 0.2, "date": 0.1,
@@ -123,6 +124,8 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
         if not found and not attributed:
             continue
         sentence = text[start:end]
+        if _HEADER_LINE.match(sentence):
+            continue  # Source:/Published: lines describe the document; a headline may be a claim
         claims.append(
             ClaimDraft(
                 start=start,

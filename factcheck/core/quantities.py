@@ -494,8 +494,10 @@ def _names_something(before: str) -> bool:
     last = before[-1:]
     if not last:
         return False
-    if last.isascii() and last.isalpha() or last in "#№第":
-        return True
+    if last.isascii() and last.isalpha() or last in "#№第=":
+        return True  # GPT4, #1, 第一, a=1
+    if last == "(" and before[-2:-1].isascii() and before[-2:-1].isalpha():
+        return True  # alert(1): code, not prose
     if last in "-_/." and len(before) > 1 and before[-2].isascii() and before[-2].isalnum():
         return True
     if last != " ":

@@ -16,7 +16,9 @@ _CLOSERS = "”’」』\"')）"
 # quickly to the next candidate; the checks on what came before run only there.
 _BOUNDARY = re.compile(
     r"(?=[。！？!?;；.\n])(?:"
-    rf"[。！？!?]+[{_CLOSERS}]*"  # Chinese and exclamations/questions
+    rf"[。！？]+[{_CLOSERS}]*"  # Chinese
+    rf"|[!?]*![!?]*[{_CLOSERS}]*"
+    rf"|\?+[{_CLOSERS}]*(?![A-Za-z0-9_=&/])"  # a question mark, but not a URL's (?a=1&b=2)
     rf"|[;；](?<=[\u4e00-\u9fff%][;；])[{_CLOSERS}]*"  # 分号 between Chinese clauses
     rf"|\.(?<=[a-z0-9%\)\]”\"’']\.){_NOT_AFTER}[{_CLOSERS}]*(?=\s+[A-Z“\"'‘(\u4e00-\u9fff])"
     r"|\n\s*"

@@ -100,3 +100,14 @@ def test_score_stays_between_zero_and_one():
     quantities = extract_quantities(sentence)
     assert 0 <= score(sentence, quantities, {"source", "said"}) <= 1
     assert score("好!", [], {"rhetoric", "hedge"}) == 0
+
+
+def test_header_lines_are_not_claims_but_a_headline_may_be():
+    text = (
+        "# Chipmaker valued at $10 billion\nSource: https://news.example.com/a?id=1&page=2\n"
+        "Published: 2024-05-20\n\nThe company said revenue rose 50% to $2 billion.\n"
+    )
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [
+        "# Chipmaker valued at $10 billion", "The company said revenue rose 50% to $2 billion.",
+    ]

@@ -65,6 +65,7 @@ def test_ranges_keep_both_ends():
         "The meeting starts at 10:30 and ends at 5 p.m.",
         "Claude 3 Opus beat the iPhone 15 Pro and the S&P 500 index.",
         "A 7-Eleven store near Gate 5 cited UN Resolution 2334.",
+        "See https://example.com/report?id=1&page=2 or run alert(1).",
     ],
 )
 def test_names_ids_and_times_are_not_quantities(text):
