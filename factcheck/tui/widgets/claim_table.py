@@ -18,7 +18,9 @@ from textual.worker import get_current_worker
 from factcheck.core.models import Claim
 from factcheck.core.queries import ClaimFilter, QueueKey, QueueRow, count_claims, queue_page, queue_position
 
-PAGE = 100
+PAGE = 60
+CLAIM_CHARS = 100  # enough to fill the widest claim column; longer text is never seen
+FIXED_WIDTH = 1 + 12 + 20 + 14 + 14 + 2 + 7 * 2  # the other columns and their padding
 
 # status → theme variable for its colour (resolved on each theme change)
 STATUS_COLOUR = {
@@ -68,18 +70,29 @@ class ClaimTable(DataTable):
         self.total: int | None = None  # matching claims, once counted
         self.marked: dict[int, int] = {}  # claim id → version seen when marked
         self.loading_page = False
+        self.claim_width = 0
+        self.pages_shown = 0  # windows filled so far (benchmarks wait on it)
         self._styles: dict[str, Style] = {}
 
     def on_mount(self) -> None:
+        self._resolve_styles()
+        self.app.theme_changed_signal.subscribe(self, self._on_theme)
+
+    def _add_columns(self) -> None:
+        # The claim column takes the width left over, so the table never scrolls sideways
+        # and long claims are not rendered only to be cut off.
+        self.claim_width = max(10, self.size.width - FIXED_WIDTH - 2)
         self.add_column("", key="mark", width=1)
         self.add_column("status", key="status", width=12)
         self.add_column("label", key="label", width=20)
         self.add_column("values", key="values", width=14)
         self.add_column("document", key="document", width=14)
         self.add_column("⛓", key="links", width=2)
-        self.add_column("claim", key="claim")
-        self._resolve_styles()
-        self.app.theme_changed_signal.subscribe(self, self._on_theme)
+        self.add_column("claim", key="claim", width=self.claim_width)
+
+    def on_resize(self) -> None:
+        if self.window and self.claim_width != max(10, self.size.width - FIXED_WIDTH - 2):
+            self._fill(self.cursor_row)
 
     def _on_theme(self, _theme) -> None:
         self._resolve_styles()
@@ -173,7 +186,9 @@ class ClaimTable(DataTable):
         return max(1, self.size.height - 2)
 
     def _fill(self, cursor_row: int) -> None:
-        self.clear()
+        self.pages_shown += 1
+        self.clear(columns=True)
+        self._add_columns()
         for row in self.window:
             self.add_row(*self._cells(row), key=str(row.claim.id))
         if self.window:
@@ -190,15 +205,16 @@ class ClaimTable(DataTable):
     # --- cells ---------------------------------------------------------------------------
 
     def _cells(self, row: QueueRow) -> tuple:
+        # Text, not str: a str cell is parsed as markup, and claims may contain brackets.
         claim = row.claim
         return (
             Text("●" if claim.id in self.marked else ""),
             Text(claim.status, style=self._styles.get(claim.status, "")),
-            claim.label,
-            row.values,
-            row.document,
-            str(row.links or ""),
-            " ".join(claim.text.split())[:200],
+            Text(claim.label, no_wrap=True),
+            Text(row.values, no_wrap=True),
+            Text(row.document, no_wrap=True),
+            Text(str(row.links or "")),
+            Text(" ".join(claim.text.split())[:CLAIM_CHARS], no_wrap=True),
         )
 
     def update_claim(self, claim: Claim) -> None:
@@ -208,7 +224,7 @@ class ClaimTable(DataTable):
                 row.claim = claim
                 key = str(claim.id)
                 self.update_cell(key, "status", Text(claim.status, style=self._styles.get(claim.status, "")))
-                self.update_cell(key, "label", claim.label)
+                self.update_cell(key, "label", Text(claim.label, no_wrap=True))
 
     def version_of(self, claim_id: int) -> int | None:
         return next((r.claim.version for r in self.window if r.claim.id == claim_id), None)

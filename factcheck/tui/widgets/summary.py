@@ -50,7 +50,7 @@ class StatusSummary(Static):
             self.position = position
         if marked is not None:
             self.marked = marked
-        self.update(self._content())
+        self.update(self._content(), layout=False)  # always one line
 
     def _content(self) -> Content:
         total = sum(self.counts.values())
