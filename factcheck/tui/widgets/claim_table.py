@@ -91,7 +91,7 @@ class ClaimTable(DataTable):
         self.add_column("claim", key="claim", width=self.claim_width)
 
     def on_resize(self) -> None:
-        if self.window and self.claim_width != max(10, self.size.width - FIXED_WIDTH - 2):
+        if self.claim_width != max(10, self.size.width - FIXED_WIDTH - 2):
             self._fill(self.cursor_row)
 
     def _on_theme(self, _theme) -> None:
@@ -109,21 +109,22 @@ class ClaimTable(DataTable):
         return self.app.engine
 
     def load(self, where: ClaimFilter, keep: QueueKey | None = None) -> None:
-        """Show the queue for `where` from the top, or around `keep` when it still matches."""
+        """Show the queue for `where` from the top, or around `keep`."""
         self.where = where
         self.total = None
-        self.fetch(where, keep)
-        self.count(where)
+        self.fetch(where, keep, count=True)
 
     def reload(self) -> None:
         """Fresh rows for the same window (after a write or a conflict)."""
         row = self.selected_row
-        self.fetch(self.where, row.key if row else None)
-        self.count(self.where)
+        self.fetch(self.where, row.key if row else None, count=True)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="queue-page")
-    def fetch(self, where: ClaimFilter, around: QueueKey | None = None, direction: str = "start") -> None:
-        """direction: start (from the top, or from `around`), after, before, last."""
+    def fetch(self, where: ClaimFilter, around: QueueKey | None = None, direction: str = "start",
+              count: bool = False) -> None:
+        """direction: start (from the top, or from `around`), after, before, last. The count
+        comes after the rows, so the rows show first; a newer request skips a stale count."""
+        worker = get_current_worker()
         with Session(self.engine) as session:
             offset = cursor = 0  # for after and before, the window works them out
             if direction == "last":
@@ -140,15 +141,13 @@ class ClaimTable(DataTable):
                 cursor = len(lead)
             else:
                 rows = queue_page(session, where, limit=PAGE)
-        if not get_current_worker().is_cancelled:
+            if worker.is_cancelled:
+                return
             self.post_message(self.PageLoaded(rows, offset, direction, cursor))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-count")
-    def count(self, where: ClaimFilter) -> None:
-        with Session(self.engine) as session:
-            total = count_claims(session, where)
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Counted(total))
+            if count and not worker.is_cancelled:
+                total = len(rows) if direction == "start" and around is None and len(rows) < PAGE else count_claims(session, where)
+                if not worker.is_cancelled:
+                    self.post_message(self.Counted(total))
 
     @on(Counted)
     def _counted(self, message: Counted) -> None:
@@ -176,6 +175,7 @@ class ClaimTable(DataTable):
             target = len(rows) - 1
         elif direction == "last":
             self.window_start = message.offset
+            self.total = message.offset + len(rows)
             target = len(rows) - 1
         else:
             self.window_start, target = message.offset, message.cursor
@@ -187,8 +187,10 @@ class ClaimTable(DataTable):
 
     def _fill(self, cursor_row: int) -> None:
         self.pages_shown += 1
-        self.clear(columns=True)
-        self._add_columns()
+        resized = self.claim_width != max(10, self.size.width - FIXED_WIDTH - 2)
+        self.clear(columns=resized)
+        if resized:
+            self._add_columns()
         for row in self.window:
             self.add_row(*self._cells(row), key=str(row.claim.id))
         if self.window:
@@ -200,7 +202,7 @@ class ClaimTable(DataTable):
             return
         self.loading_page = True
         edge = self.window[-1] if direction == "after" else self.window[0]
-        self.fetch(self.where, edge.key, direction)
+        self.fetch(self.where, edge.key, direction, count=self.total is None)
 
     # --- cells ---------------------------------------------------------------------------
 
