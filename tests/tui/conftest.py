@@ -3,6 +3,7 @@ The demo is built once per run and copied for each test, so each test owns its d
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -19,10 +20,15 @@ def demo_template(tmp_path_factory) -> Path:
 
     path = tmp_path_factory.mktemp("demo") / "claims.db"
     engine = make_engine(f"sqlite:///{path}")
-    ingest_paths(engine, [DEMO / "articles"], role="article")
-    ingest_paths(engine, [DEMO / "evidence"], role="source")
-    link_all(engine)
-    engine.dispose()
+    here = os.getcwd()
+    os.chdir(DEMO.parent)  # paths stored as a reviewer types them, the same on every machine
+    try:
+        ingest_paths(engine, ["sources/articles"], role="article")
+        ingest_paths(engine, ["sources/evidence"], role="source")
+        link_all(engine)
+    finally:
+        os.chdir(here)
+        engine.dispose()
     return path
 
 

@@ -288,7 +288,7 @@ async def test_narrow_terminal_stacks_the_detail_and_resize_restores(demo_db, se
         await settle(app, pilot)
         assert app.screen.has_class("narrow")
         assert app.screen.table.region.width == 80
-        await pilot.resize_terminal(160, 40)
+        await pilot.resize_terminal(180, 40)
         await settle(app, pilot)
         assert not app.screen.has_class("narrow")
         assert app.screen.detail.region.x > 0

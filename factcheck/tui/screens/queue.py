@@ -22,7 +22,7 @@ from factcheck.tui.widgets.claim_table import ClaimTable
 from factcheck.tui.widgets.filter_bar import FilterBar
 from factcheck.tui.widgets.summary import StatusSummary
 
-NARROW = 110  # below this width the detail pane goes under the queue
+NARROW = 170  # below this width the detail pane goes under the queue
 
 
 class QueueScreen(ReviewActions, Screen):
@@ -48,7 +48,7 @@ class QueueScreen(ReviewActions, Screen):
         with Horizontal(id="body"):
             yield ClaimTable(id="claims")
             yield ClaimDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def engine(self):

@@ -34,6 +34,7 @@ class ReviewActions:
     """Mixed into the queue screen, which provides `engine`, `table`, `detail`, `summary`."""
 
     BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
         *(Binding(key, f"verdict('{status}')", label, id=f"claim.{status}") for key, status, label in VERDICT_KEYS),
         Binding("n", "note", "Note", id="claim.note"),
         Binding("c", "link('confirmed')", "Confirm link", id="link.confirm"),
@@ -44,7 +45,6 @@ class ReviewActions:
         Binding("h", "history", "History", id="claim.history"),
         Binding("a", "add_claim", "Add claim", show=False, id="claim.add"),
         Binding("e", "export", "Export", id="report.export"),
-        Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
     class Written(Message):

@@ -83,10 +83,10 @@ class ClaimDetail(VerticalScroll, can_focus=False):
 
     def _lines(self, view: ClaimView):
         claim, document = view.claim, view.document
-        yield Content.from_markup(
-            "[b]#$id[/b]  $label  ·  [b]$status[/b]  ·  worth $worth  ·  v$version",
-            id=str(claim.id), label=claim.label, status=claim.status,
-            worth=f"{claim.checkworthiness:.2f}", version=str(claim.version),
+        yield Content.assemble(
+            (f"#{claim.id}", "bold"), f"  {claim.label}  ·  ", (claim.status, "bold"),
+            f"  ·  worth {claim.checkworthiness:.2f}  ·  v{claim.version}",
+            f"  ·  added by {claim.created_by}" if claim.created_by != "extractor" else "",
         )
         yield Content.styled(document.title or document.path, "$foreground-muted")
         yield Content("")

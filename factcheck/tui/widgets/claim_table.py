@@ -19,8 +19,12 @@ from factcheck.core.models import Claim
 from factcheck.core.queries import ClaimFilter, QueueKey, QueueRow, count_claims, queue_page, queue_position
 
 PAGE = 60
-CLAIM_CHARS = 100  # enough to fill the widest claim column; longer text is never seen
-FIXED_WIDTH = 1 + 12 + 20 + 14 + 14 + 2 + 7 * 2  # the other columns and their padding
+CLAIM_CHARS = 160  # enough to fill the widest claim column; longer text is never seen
+COLUMNS = (  # key, heading, width; the claim text follows
+    ("mark", "", 1), ("status", "status", 11), ("label", "label", 18), ("values", "values", 14),
+    ("document", "document", 12), ("links", "links", 5),
+)
+WIDE = 110  # narrower tables leave out the document column
 
 # status → theme variable for its colour (resolved on each theme change)
 STATUS_COLOUR = {
@@ -36,7 +40,7 @@ STATUS_COLOUR = {
 
 class ClaimTable(DataTable):
     BINDINGS = [
-        Binding("space", "toggle_mark", "Mark", id="queue.mark"),
+        Binding("space", "toggle_mark", "Mark", show=False, id="queue.mark"),
         Binding("down", "cursor_down", "Down", show=False),
         Binding("up", "cursor_up", "Up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
@@ -70,7 +74,7 @@ class ClaimTable(DataTable):
         self.total: int | None = None  # matching claims, once counted
         self.marked: dict[int, int] = {}  # claim id → version seen when marked
         self.loading_page = False
-        self.claim_width = 0
+        self.columns_shown: tuple = ()
         self.pages_shown = 0  # windows filled so far (benchmarks wait on it)
         self._styles: dict[str, Style] = {}
 
@@ -78,20 +82,20 @@ class ClaimTable(DataTable):
         self._resolve_styles()
         self.app.theme_changed_signal.subscribe(self, self._on_theme)
 
+    def _layout(self) -> tuple[tuple[str, str, int], ...]:
+        """Columns for the current width; the claim text takes what is left, so the table
+        never scrolls sideways and long claims are not rendered only to be cut off."""
+        columns = COLUMNS if self.size.width >= WIDE else tuple(c for c in COLUMNS if c[0] != "document")
+        fixed = sum(width + 2 for _, _, width in columns)
+        return (*columns, ("claim", "claim", max(10, self.size.width - fixed - 4)))
+
     def _add_columns(self) -> None:
-        # The claim column takes the width left over, so the table never scrolls sideways
-        # and long claims are not rendered only to be cut off.
-        self.claim_width = max(10, self.size.width - FIXED_WIDTH - 2)
-        self.add_column("", key="mark", width=1)
-        self.add_column("status", key="status", width=12)
-        self.add_column("label", key="label", width=20)
-        self.add_column("values", key="values", width=14)
-        self.add_column("document", key="document", width=14)
-        self.add_column("⛓", key="links", width=2)
-        self.add_column("claim", key="claim", width=self.claim_width)
+        self.columns_shown = self._layout()
+        for key, label, width in self.columns_shown:
+            self.add_column(label, key=key, width=width)
 
     def on_resize(self) -> None:
-        if self.claim_width != max(10, self.size.width - FIXED_WIDTH - 2):
+        if self.columns_shown != self._layout():
             self._fill(self.cursor_row)
 
     def _on_theme(self, _theme) -> None:
@@ -187,7 +191,7 @@ class ClaimTable(DataTable):
 
     def _fill(self, cursor_row: int) -> None:
         self.pages_shown += 1
-        resized = self.claim_width != max(10, self.size.width - FIXED_WIDTH - 2)
+        resized = self.columns_shown != self._layout()
         self.clear(columns=resized)
         if resized:
             self._add_columns()
@@ -209,15 +213,16 @@ class ClaimTable(DataTable):
     def _cells(self, row: QueueRow) -> tuple:
         # Text, not str: a str cell is parsed as markup, and claims may contain brackets.
         claim = row.claim
-        return (
-            Text("●" if claim.id in self.marked else ""),
-            Text(claim.status, style=self._styles.get(claim.status, "")),
-            Text(claim.label, no_wrap=True),
-            Text(row.values, no_wrap=True),
-            Text(row.document, no_wrap=True),
-            Text(str(row.links or "")),
-            Text(" ".join(claim.text.split())[:CLAIM_CHARS], no_wrap=True),
-        )
+        cells = {
+            "mark": Text("●" if claim.id in self.marked else ""),
+            "status": Text(claim.status, style=self._styles.get(claim.status, "")),
+            "label": Text(claim.label, no_wrap=True),
+            "values": Text(row.values, no_wrap=True),
+            "document": Text(row.document, no_wrap=True),
+            "links": Text(str(row.links or ""), justify="right"),
+            "claim": Text(" ".join(claim.text.split())[:CLAIM_CHARS], no_wrap=True),
+        }
+        return tuple(cells[key] for key, _, _ in self.columns_shown)
 
     def update_claim(self, claim: Claim) -> None:
         """Show a claim's new status in place (the row stays where the reviewer is)."""
