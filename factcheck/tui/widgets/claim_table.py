@@ -21,7 +21,7 @@ from factcheck.core.queries import ClaimFilter, QueueKey, QueueRow, count_claims
 PAGE = 60
 CLAIM_CHARS = 160  # enough to fill the widest claim column; longer text is never seen
 COLUMNS = (  # key, heading, width; the claim text follows
-    ("mark", "", 1), ("status", "status", 11), ("label", "label", 18), ("values", "values", 14),
+    ("mark", "", 1), ("status", "status", 12), ("label", "label", 18), ("values", "values", 14),
     ("document", "document", 12), ("links", "links", 5),
 )
 WIDE = 110  # narrower tables leave out the document column
