@@ -111,7 +111,7 @@ async def drive(url: str, steps: int) -> dict[str, list[float]]:
         "verdict committed": [], "…row repainted": []}
     started = time.perf_counter()
     app = make_app(url, reviewer="bench", keymap={})
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         table = screen.table
         await until(lambda: table.row_count > 0, pilot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy.engine import Engine
 from textual.app import App
 from textual.binding import Binding
 
@@ -19,9 +20,11 @@ class FactcheckApp(App):
     COMMANDS = App.COMMANDS | {QueueCommands}
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
-    def __init__(self, db_url: str | None = None, reviewer: str | None = None, keymap: dict[str, str] | None = None) -> None:
+    def __init__(self, db_url: str | None = None, reviewer: str | None = None,
+                 keymap: dict[str, str] | None = None, engine: Engine | None = None) -> None:
         super().__init__()
-        self.engine = make_engine(db_url)
+        self.owns_engine = engine is None
+        self.engine = engine if engine is not None else make_engine(db_url)
         self.reviewer = reviewer or default_reviewer()
         self.sub_title = f"claim review workbench · {self.reviewer}"
         self._keymap_overrides = load_keymap() if keymap is None else keymap
@@ -32,10 +35,13 @@ class FactcheckApp(App):
         self.push_screen(QueueScreen())
 
     def on_unmount(self) -> None:
-        self.engine.dispose()
+        if self.owns_engine:
+            self.engine.dispose()
 
 
-def make_app(db_url: str | None = None, reviewer: str | None = None, keymap: dict[str, str] | None = None) -> FactcheckApp:
+def make_app(db_url: str | None = None, reviewer: str | None = None,
+             keymap: dict[str, str] | None = None, *, engine: Engine | None = None) -> FactcheckApp:
     """The one factory: the CLI, the tests and the benchmarks all start the app here.
-    `keymap` maps binding ids to keys; None reads the user's keymap file."""
-    return FactcheckApp(db_url, reviewer, keymap)
+    `keymap` maps binding ids to keys (None reads the user's keymap file); `engine`, when the
+    caller has already opened and upgraded the database, saves doing it twice."""
+    return FactcheckApp(db_url, reviewer, keymap, engine)
