@@ -35,7 +35,9 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("key", "does", "id")
         seen = set()
-        for active in self.bindings.values():
+        # The workbench's own keys (they have ids, so they can be remapped) come first.
+        ordered = sorted(self.bindings.values(), key=lambda active: active.binding.id is None)
+        for active in ordered:
             binding = active.binding
             if not binding.description or (binding.action, binding.id) in seen:
                 continue
