@@ -210,6 +210,7 @@ async def test_add_key_makes_a_claim_of_a_missed_sentence(demo_db, settle):
             added = session.exec(select(Claim).where(Claim.created_by == "ann")).one()
             assert " ".join(added.text.split())[:300] == str(chosen)
             assert len(list_claims(session)) == before + 1
+        assert app.screen.table.total == before + 1  # the queue was read again
         assert [e.field for e in events(engine, added.id)] == ["claim"]
         await pilot.press("ctrl+z")
         await settle(app, pilot)

@@ -80,18 +80,20 @@ class ReviewActions:
     # --- the one way writes happen -------------------------------------------------------
 
     @work(thread=True, exit_on_error=False, group="write")
-    def write(self, change: Callable[[], object], said: str) -> None:
+    def write(self, change: Callable[[], object], said: str, reload: bool = False) -> None:
+        """Run one core write; `reload` re-reads the window afterwards (rows came or went)."""
         with self._write_lock:
             try:
                 result = change()
             except UserError as error:
                 self.post_message(self.Refused(str(error), isinstance(error, ConflictError)))
                 return
-            reload = isinstance(result, Undone)
-            claims = [] if reload else (result if isinstance(result, list) else [result])
+            reload = reload or isinstance(result, Undone)
+            claims = [] if isinstance(result, Undone) else (result if isinstance(result, list) else [result])
             for claim in claims:
                 self._seen_versions[claim.id] = claim.version
-        self.post_message(self.Written(claims, result.summary if reload else said, reload))
+        said = result.summary if isinstance(result, Undone) else said
+        self.post_message(self.Written(claims, said, reload))
 
     # handlers by name: @on is not collected from a mixin
     def on_review_actions_written(self, message: Written) -> None:
@@ -181,7 +183,8 @@ class ReviewActions:
         def chosen(span: tuple[int, int] | None) -> None:
             if span:
                 document_id = row.claim.document_id
-                self.write(lambda: add_claim(self.engine, document_id, *span, reviewer=self.reviewer), "claim added")
+                self.write(lambda: add_claim(self.engine, document_id, *span, reviewer=self.reviewer),
+                           "claim added to the queue", reload=True)
 
         self.app.push_screen(AddClaimScreen(row.claim.document_id, row.claim.start), chosen)
 
