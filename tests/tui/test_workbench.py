@@ -232,11 +232,38 @@ async def test_export_key_writes_the_report_where_asked(demo_db, tmp_path, settl
         app.screen.query_one("#path").value = str(target)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert any(str(target) in str(n.message) for n in app._notifications)
+        assert any(f"wrote {target} (json, " in str(n.message) for n in app._notifications)
     import json
 
     report = json.loads(target.read_text(encoding="utf-8"))
     assert sum(c["status"] == "refuted" for c in report["claims"]) == 1
+
+
+async def test_export_follows_the_status_filter_and_claimreview_without_publisher_is_refused(
+    demo_db, tmp_path, settle, monkeypatch
+):
+    url, engine = demo_db
+    monkeypatch.delenv("FACTCHECK_PUBLISHER", raising=False)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    app = make_app(url, reviewer="ann", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r", "slash", *"status:refuted", "enter")
+        await settle(app, pilot)
+        for fmt in ("html", "claimreview"):
+            await pilot.press("e")
+            await settle(app, pilot)
+            formats = app.screen.query_one("#formats")
+            formats.highlighted = formats.get_option_index(fmt)
+            await pilot.press("enter")
+            app.screen.query_one("#path").value = str(folder / f"out.{fmt}")
+            await pilot.press("enter")
+            await settle(app, pilot)
+        messages = " ".join(str(n.message) for n in app._notifications)
+    assert f"wrote {folder / 'out.html'} (html, 1 claim)" in messages
+    assert "ClaimReview needs a publisher" in messages
+    assert [p.name for p in folder.iterdir()] == ["out.html"]  # nothing half-written
 
 
 async def test_remapped_key_works_by_binding_id(demo_db, settle):

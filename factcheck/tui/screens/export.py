@@ -17,10 +17,8 @@ from textual.widgets.option_list import Option
 
 from factcheck.core.errors import UserError
 from factcheck.core.queries import ClaimFilter
-from factcheck.report import FORMATS, writer_for
+from factcheck.report import FORMATS, SUFFIXES, writer_for
 from factcheck.report.gather import ReportOptions
-
-EXTENSION = {"md": "md", "html": "html", "csv": "csv", "json": "json", "claimreview": "claimreview.json"}
 
 
 def available_formats() -> list[str]:
@@ -34,23 +32,32 @@ def available_formats() -> list[str]:
     return found
 
 
-def export_report(engine: Engine, fmt: str, path: Path, where: ClaimFilter) -> None:
+def export_report(engine: Engine, fmt: str, path: Path, where: ClaimFilter) -> int:
+    """Write the report for the claims `where` selects (its status, kind and document);
+    returns how many claims it holds."""
     try:
         write = writer_for(fmt)
     except ValueError:
         raise UserError(f"the {fmt} format is not available yet") from None
-    folder = path.expanduser().resolve().parent
+    publisher = publisher_url = None
+    if fmt == "claimreview":  # from FACTCHECK_PUBLISHER / _URL, as on the command line
+        from factcheck.report.claimreview import resolve_publisher
+
+        publisher, publisher_url = resolve_publisher(None, None)
+    path = path.expanduser()
+    folder = path.resolve().parent
     if not folder.is_dir():
         raise UserError(f"{path}: folder does not exist")
     options = ReportOptions(status=where.status, kind=where.kind, document=where.document)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            write(engine, out, options)
-        os.replace(temporary, path.expanduser())
+            count = write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
+        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return count
 
 
 class ExportScreen(ModalScreen[tuple[str, str] | None]):
@@ -79,12 +86,12 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
 
     @staticmethod
     def _default_path(fmt: str) -> str:
-        return f"factcheck-report.{EXTENSION.get(fmt, fmt)}"
+        return f"factcheck-report{SUFFIXES.get(fmt, '.' + fmt)}"
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.fmt = event.option.id
         path = self.query_one(Input)
-        if path.value.startswith("factcheck-report."):
+        if path.value.startswith("factcheck-report"):
             path.value = self._default_path(self.fmt)
 
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:

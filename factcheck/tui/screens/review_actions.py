@@ -58,9 +58,9 @@ class ReviewActions:
             self.reason, self.conflict = reason, conflict
 
     class Exported(Message):
-        def __init__(self, path: Path, fmt: str) -> None:
+        def __init__(self, path: Path, fmt: str, count: int) -> None:
             super().__init__()
-            self.path, self.fmt = path, fmt
+            self.path, self.fmt, self.count = path, fmt, count
 
     _write_lock = threading.Lock()  # one write at a time, in key order
     _seen_versions: dict[int, int]  # claim id → version after this reviewer's own last write
@@ -209,8 +209,9 @@ class ReviewActions:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def run_export(self, fmt: str, path: Path, where: ClaimFilter) -> None:
-        export_report(self.engine, fmt, path, where)
-        self.post_message(self.Exported(path.resolve(), fmt))
+        count = export_report(self.engine, fmt, path, where)
+        self.post_message(self.Exported(path.expanduser().resolve(), fmt, count))
 
     def on_review_actions_exported(self, message: Exported) -> None:
-        self.notify(f"wrote {message.fmt} report to {message.path}", title="Exported", timeout=10)
+        claims = f"{message.count} claim{'' if message.count == 1 else 's'}"
+        self.notify(f"wrote {message.path} ({message.fmt}, {claims})", title="Exported", timeout=10)
