@@ -122,7 +122,7 @@ async def drive(url: str, steps: int) -> dict[str, list[float]]:
             before = table.cursor_position
             begun = time.perf_counter()
             press(app, "down")
-            await until(lambda: table.cursor_position != before, pilot)
+            await until(lambda before=before: table.cursor_position != before, pilot)
             figures["scroll step"].append(time.perf_counter() - begun)
             await until(lambda: screen.detail.view is not None and screen.detail.view.claim.id == table.selected_claim_id, pilot)
             figures["…detail shown"].append(time.perf_counter() - begun)
@@ -133,7 +133,7 @@ async def drive(url: str, steps: int) -> dict[str, list[float]]:
             shown = table.pages_shown
             begun = time.perf_counter()
             press(app, typed)
-            await until(lambda: table.pages_shown > shown, pilot)
+            await until(lambda shown=shown: table.pages_shown > shown, pilot)
             figures["filter step"].append(time.perf_counter() - begun)
             await settle(app, pilot)  # the count, then the next key
         await pilot.press("ctrl+u", "enter")
@@ -142,7 +142,7 @@ async def drive(url: str, steps: int) -> dict[str, list[float]]:
             shown = table.pages_shown
             begun = time.perf_counter()
             screen.set_filter(where)  # what the palette's filter commands do
-            await until(lambda: table.pages_shown > shown, pilot)
+            await until(lambda shown=shown: table.pages_shown > shown, pilot)
             figures["filter step"].append(time.perf_counter() - begun)
             await settle(app, pilot)
         await settle(app, pilot)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Boolean, and_, func, literal, or_, tuple_
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql import Select
+from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError

@@ -16,7 +16,16 @@ from sqlmodel import Session, col, select
 from factcheck.core.claims import make_label, score
 from factcheck.core.db import session_scope
 from factcheck.core.errors import ConflictError, UserError
-from factcheck.core.models import LINK_STATES, STATUSES, Claim, Document, Link, Quantity, ReviewEvent, utc_now
+from factcheck.core.models import (
+    LINK_STATES,
+    STATUSES,
+    Claim,
+    Document,
+    Link,
+    Quantity,
+    ReviewEvent,
+    utc_now,
+)
 from factcheck.core.quantities import extract_quantities
 
 UNDOABLE = ("status", "link", "claim")

@@ -9,7 +9,13 @@ from sqlmodel import Session
 from factcheck.core.errors import UserError
 from factcheck.core.models import Claim, Document, Quantity
 from factcheck.core.queries import (
-    ClaimFilter, QueueKey, count_claims, list_claims, parse_filter, queue_page, queue_position,
+    ClaimFilter,
+    QueueKey,
+    count_claims,
+    list_claims,
+    parse_filter,
+    queue_page,
+    queue_position,
     status_counts,
 )
 

@@ -12,7 +12,13 @@ from factcheck.core.linking import link_all
 from factcheck.core.models import Claim, Link, Quantity, ReviewEvent
 from factcheck.core.queries import list_claims, missed_sentences
 from factcheck.core.review import (
-    add_claim, add_note, record_verdict, record_verdicts, set_link_state, undo, undo_last,
+    add_claim,
+    add_note,
+    record_verdict,
+    record_verdicts,
+    set_link_state,
+    undo,
+    undo_last,
 )
 
 

@@ -16,7 +16,14 @@ from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
 from factcheck.core.models import Claim
-from factcheck.core.queries import ClaimFilter, QueueKey, QueueRow, count_claims, queue_page, queue_position
+from factcheck.core.queries import (
+    ClaimFilter,
+    QueueKey,
+    QueueRow,
+    count_claims,
+    queue_page,
+    queue_position,
+)
 
 PAGE = 60
 CLAIM_CHARS = 160  # enough to fill the widest claim column; longer text is never seen
