@@ -316,6 +316,8 @@ async def test_narrow_terminal_stacks_the_detail_and_resize_restores(demo_db, se
         await settle(app, pilot)
         assert app.screen.has_class("narrow")
         assert app.screen.table.region.width == 80
+        await pilot.press("shift+down", "shift+down")  # the detail scrolls, the queue stays
+        assert app.screen.detail.first_line == 6 and app.screen.table.cursor_position == 1
         await pilot.resize_terminal(180, 40)
         await settle(app, pilot)
         assert not app.screen.has_class("narrow")

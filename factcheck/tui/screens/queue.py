@@ -29,6 +29,8 @@ class QueueScreen(ReviewActions, Screen):
     BINDINGS = [
         Binding("slash", "search", "Search", id="queue.search"),
         Binding("escape", "leave_search", "Back", show=False, id="queue.leave_search"),
+        Binding("shift+down", "scroll_detail(3)", "Detail down", show=False, id="detail.down"),
+        Binding("shift+up", "scroll_detail(-3)", "Detail up", show=False, id="detail.up"),
         *ReviewActions.BINDINGS,
     ]
 
@@ -110,6 +112,9 @@ class QueueScreen(ReviewActions, Screen):
             error = event.worker.error
             message = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
             self.notify(message, title="Failed", severity="error", timeout=8)
+
+    def action_scroll_detail(self, step: int) -> None:
+        self.detail.scroll_lines(step)
 
     # --- filter --------------------------------------------------------------------------
 

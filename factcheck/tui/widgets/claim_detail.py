@@ -1,17 +1,18 @@
 """The selected claim in its paragraph, its quantities and its evidence, loaded in a worker.
 
-Colours are theme variables, resolved when the content is drawn, so light and dark themes
-both read well.
+The pane keeps its size and scrolls its own lines (shift+up / shift+down): a new claim
+then repaints only this pane, where a growing or shrinking widget would lay out the whole
+screen again on every step through the queue. Colours are theme variables, resolved when
+drawn, so light and dark themes both read well.
 """
 
 from __future__ import annotations
 
 from sqlmodel import Session
 from textual import on, work
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from factcheck.core.claim_view import ClaimView, Evidence, claim_view
@@ -26,7 +27,7 @@ STATE_STYLE = {"confirmed": "$text-success", "rejected": "$text-error strike", "
 MATCH_STYLE = "bold underline $text-warning"
 
 
-class ClaimDetail(VerticalScroll, can_focus=False):
+class ClaimDetail(Widget, can_focus=False):
     class Shown(Message):
         def __init__(self, view: ClaimView | None, claim_id: int | None) -> None:
             super().__init__()
@@ -36,14 +37,13 @@ class ClaimDetail(VerticalScroll, can_focus=False):
         super().__init__(**kwargs)
         self.view: ClaimView | None = None
         self.link_index = 0
-
-    def compose(self):
-        yield Static("No claim selected.", id="detail-text")
+        self.first_line = 0  # how far the reviewer has scrolled the pane
+        self.message = "No claim selected."
 
     def show(self, claim_id: int | None) -> None:
         if claim_id is None:
-            self.view = None
-            self.query_one("#detail-text", Static).update("No claim matches.")
+            self.view, self.message = None, "No claim matches."
+            self.refresh()
             return
         self.load(claim_id)
 
@@ -58,10 +58,11 @@ class ClaimDetail(VerticalScroll, can_focus=False):
     def _shown(self, message: Shown) -> None:
         same_claim = self.view is not None and message.view is not None and self.view.claim.id == message.view.claim.id
         self.view = message.view
+        if message.view is None:
+            self.message = "This claim no longer exists."
         if not same_claim:
-            self.link_index = 0
-            self.scroll_home(animate=False)
-        self.render_view()
+            self.link_index = self.first_line = 0
+        self.refresh()
 
     @property
     def selected_link(self) -> Link | None:
@@ -72,14 +73,22 @@ class ClaimDetail(VerticalScroll, can_focus=False):
     def move_link(self, step: int) -> None:
         if self.view and self.view.evidence:
             self.link_index = (self.link_index + step) % len(self.view.evidence)
-            self.render_view()
+            self.refresh()
 
-    def render_view(self) -> None:
-        text = self.query_one("#detail-text", Static)
+    def scroll_lines(self, step: int) -> None:
+        self.first_line = max(0, self.first_line + step)
+        self.refresh()
+
+    def render(self) -> Content:
         if self.view is None:
-            text.update("This claim no longer exists.")
-            return
-        text.update(Content("\n").join(self._lines(self.view)))
+            return Content(self.message)
+        width, height = max(1, self.content_region.width), max(1, self.content_region.height)
+        lines = [wrapped for line in self._lines(self.view) for wrapped in (line.wrap(width) or [Content("")])]
+        self.first_line = min(self.first_line, max(0, len(lines) - height))
+        shown = lines[self.first_line:self.first_line + height]
+        if self.first_line + height < len(lines):  # say there is more, and how to see it
+            shown[-1] = Content.styled(f"↓ {len(lines) - self.first_line - height + 1} more lines (shift+down)", "$text-accent")
+        return Content("\n").join(shown)
 
     def _lines(self, view: ClaimView):
         claim, document = view.claim, view.document
