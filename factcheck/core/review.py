@@ -174,7 +174,7 @@ def add_claim(engine: Engine, document_id: int, start: int, end: int, *, reviewe
         found = [q.shifted(start) for q in extract_quantities(text, document.published)]
         who = reviewer or default_reviewer()
         claim = Claim(
-            document_id=document_id, start=start, end=end, text=text, label=make_label(text, found),
+            document_id=document_id, start=start, end=end, text=text, label=make_label(text, found, start),
             checkworthiness=score(text, found, False), created_by=who,
         )
         session.add(claim)
