@@ -1,0 +1,237 @@
+"""Scoring one claim against one candidate passage: pure logic, no database.
+
+Signals, strongest first: equal normalised quantities (any language or currency form);
+a value that disagrees on the same subject (the most useful link of all: a possible
+error); shared names; similar wording; dates close to each other or to the source's
+publication date. Every point of the score comes with a short reason for the reviewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from factcheck.core.extraction import QuantityMatch
+from factcheck.core.subjects import direction_of, subject_of
+
+EQUAL_WEIGHT, MORE_EQUAL_WEIGHT, MISMATCH_WEIGHT = 0.45, 0.1, 0.35
+NAME_WEIGHT, NAME_CAP, TEXT_WEIGHT = 0.08, 0.2, 0.25
+DATE_WEIGHT, DATE_DAYS = 0.1, 3
+TEXT_CUTOFF = 60.0  # rapidfuzz score (0-100) below which wording is no signal
+MIN_SCORE = 0.2
+_TOLERANCE, _LOOSE_TOLERANCE = 0.01, 0.05
+_LOOSE = {"约", "近", "nearly", "about", "around", "roughly", "approximately", "almost"}
+
+
+@dataclass(slots=True)
+class Amount:
+    """A quantity with what it measures, ready to compare."""
+
+    kind: str
+    value: float | None
+    unit: str
+    display: str
+    text: str
+    iso: str | None = None
+    high: float | None = None
+    qualifier: str | None = None
+    subject: str | None = None
+    direction: int = 0  # +1 increase, -1 decrease, 0 unknown
+
+    @property
+    def multiplier(self) -> float | None:
+        """A change as a factor: 'faster by 200%' is 3x, '50% cheaper' is 0.5x, '2x' is 2x."""
+        if self.value is None:
+            return None
+        if self.kind == "ratio":
+            return 1 / self.value if self.direction < 0 and self.value > 1 else self.value
+        if self.kind == "percent" and self.unit == "%" and self.direction:
+            return 1 + self.direction * self.value / 100
+        return None
+
+
+@dataclass(slots=True)
+class Side:
+    """A claim or a passage: its text, its amounts, its date."""
+
+    text: str
+    amounts: list[Amount]
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class Verdict:
+    score: float
+    relation: str  # supports | contradicts | mentions
+    reasons: list[str] = field(default_factory=list)
+
+
+def amounts_of(text: str, quantities: list[QuantityMatch], offset: int = 0) -> list[Amount]:
+    """`quantities` with offsets into a document; `offset` is where `text` starts in it."""
+    result = []
+    for q in quantities:
+        start, end = q.start - offset, q.end - offset
+        result.append(
+            Amount(
+                q.kind, q.value, q.unit, q.display, q.text, q.iso, q.high, q.qualifier,
+                subject_of(text, start, end), direction_of(text, start, end),
+            )
+        )
+    return result
+
+
+def score_pair(claim: Side, passage: Side, text_score: float, names: list[str]) -> Verdict | None:
+    """The claim against one passage, or None when nothing connects them."""
+    reasons: list[str] = []
+    equal = _equal_pairs(claim.amounts, passage.amounts)
+    numbers = [pair for pair in equal if pair[0].kind != "date"]
+    score = 0.0
+    if numbers:
+        score += EQUAL_WEIGHT + MORE_EQUAL_WEIGHT * (len(numbers) - 1)
+    reasons += [_same_reason(a, b) for a, b in equal]
+    explained = {id(a) for a, _ in equal}
+    mismatches = [
+        reason
+        for a in claim.amounts
+        if id(a) not in explained
+        for reason in _mismatch_reasons(a, passage.amounts)
+    ][:2]
+    if mismatches:
+        score += MISMATCH_WEIGHT
+        reasons += mismatches
+    if names:
+        score += min(NAME_CAP, NAME_WEIGHT * len(names))
+        reasons.append("names: " + ", ".join(names[:4]))
+    if text_score >= TEXT_CUTOFF:
+        score += TEXT_WEIGHT * text_score / 100
+        reasons.append(f"wording {text_score:.0f}%")
+    close = _date_reason(claim, passage, equal)
+    if close:
+        score += DATE_WEIGHT
+        reasons.append(close)
+    if score < MIN_SCORE:
+        return None
+    relation = "contradicts" if mismatches else "supports" if equal else "mentions"
+    return Verdict(round(min(score, 1.0), 4), relation, reasons)
+
+
+def same_amount(a: Amount, b: Amount) -> bool:
+    if a.kind == "date" or b.kind == "date":
+        return a.kind == b.kind and _same_date(a.iso, b.iso)
+    if a.value is None or b.value is None:
+        return False
+    if a.kind == b.kind and _comparable_units(a, b):
+        tolerance = _LOOSE_TOLERANCE if {a.qualifier, b.qualifier} & _LOOSE else _TOLERANCE
+        if a.high is not None and a.value <= b.value <= a.high:
+            return True
+        if b.high is not None and b.value <= a.value <= b.high:
+            return True
+        return _close(a.value, b.value, tolerance)
+    if {a.kind, b.kind} == {"ratio", "percent"} and a.subject and a.subject == b.subject:
+        ma, mb = a.multiplier, b.multiplier
+        return ma is not None and mb is not None and _close(ma, mb, _TOLERANCE)
+    return False
+
+
+def _equal_pairs(claim: list[Amount], passage: list[Amount]) -> list[tuple[Amount, Amount]]:
+    pairs = []
+    for a in claim:
+        match = next((b for b in passage if same_amount(a, b)), None)
+        if match is not None:
+            pairs.append((a, match))
+    return pairs
+
+
+def _mismatch_reasons(a: Amount, passage: list[Amount]) -> list[str]:
+    """Values on the same subject that disagree with `a`, each with both values."""
+    if a.subject is None or a.value is None:
+        return []
+    reasons = []
+    for b in passage:
+        if b.subject != a.subject or b.value is None or same_amount(a, b):
+            continue
+        if a.kind == b.kind and _comparable_units(a, b) and a.kind != "date":
+            reasons.append(
+                f"mismatch on {a.subject}: claim {a.text} ({a.display}) vs source {b.text} "
+                f"({b.display}): {_difference(a, b)}"
+            )
+        elif {a.kind, b.kind} <= {"ratio", "percent"} and a.multiplier and b.multiplier:
+            reasons.append(
+                f"mismatch on {a.subject}: claim {a.text} ({_factor(a)}) vs source {b.text} "
+                f"({_factor(b)}): differs by {abs(a.multiplier - b.multiplier):g}x"
+            )
+    return reasons
+
+
+def _factor(a: Amount) -> str:
+    multiplier = a.multiplier or 0.0
+    if a.kind == "percent":
+        change = "increase" if a.direction > 0 else "decrease"
+        return f"a {a.value:g}% {change} = {multiplier:g}x"
+    return f"{multiplier:g}x"
+
+
+def _difference(a: Amount, b: Amount) -> str:
+    assert a.value is not None and b.value is not None
+    gap = a.value - b.value
+    if a.kind == "percent":
+        return f"differs by {abs(gap):g} points"
+    base = max(abs(a.value), abs(b.value))
+    share = f", {abs(gap) / base:.0%}" if base else ""
+    if a.kind == "ratio":
+        return f"differs by {abs(gap):g}x"
+    return f"differs by {abs(gap):.4g} {a.unit}{share}"
+
+
+def _same_reason(a: Amount, b: Amount) -> str:
+    if a.kind == "date":
+        return f"same date {a.iso}: {a.text} ~ {b.text}"
+    if a.kind != b.kind:
+        return f"same {a.subject}: {a.text} ({_factor(a)}) ~ {b.text} ({_factor(b)})"
+    return f"same {a.kind} {a.display}: {a.text} ~ {b.text}"
+
+
+def _date_reason(claim: Side, passage: Side, equal: list[tuple[Amount, Amount]]) -> str | None:
+    if any(a.kind == "date" for a, _ in equal) or not passage.published:
+        return None
+    for a in claim.amounts:
+        if a.kind == "date" and a.iso:
+            days = _days_apart(a.iso, passage.published)
+            if days is not None and days <= DATE_DAYS:
+                return f"date {a.iso} within {days} days of the source ({passage.published})"
+    return None
+
+
+def _comparable_units(a: Amount, b: Amount) -> bool:
+    # counts name their noun in the text's own language (条, posts): only the number matters
+    return a.kind == "count" or a.unit == b.unit
+
+
+def _close(x: float, y: float, tolerance: float) -> bool:
+    return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-12)
+
+
+def _same_date(x: str | None, y: str | None) -> bool:
+    if not x or not y:
+        return False
+    if x.startswith("--") or y.startswith("--"):  # no year: month and day must both agree
+        x_day, y_day = _month_day(x), _month_day(y)
+        return len(x_day) == 5 and x_day == y_day
+    return x == y
+
+
+def _month_day(iso: str) -> str:
+    return iso[2:] if iso.startswith("--") else iso[5:]
+
+
+def _days_apart(iso: str, published: str) -> int | None:
+    try:
+        other = date.fromisoformat(published[:10])
+        if iso.startswith("--"):
+            month, day = int(iso[2:4]), int(iso[5:7])
+            mine = date(other.year, month, day)
+        else:
+            mine = date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+    return abs((mine - other).days)
