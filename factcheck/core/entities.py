@@ -15,6 +15,7 @@ _COMMON = {
     "ai", "ceo", "cto", "cfo", "api", "app", "agi", "the", "and", "for", "with", "but", "this",
     "that", "was", "are", "has", "had", "his", "her", "its", "from", "into", "after", "before",
     "when", "while", "said", "says", "according", "inc", "ltd", "co", "per", "one", "two",
+    "gpt", "app", "pc", "ios", "android",
 }
 
 
@@ -62,9 +63,12 @@ def claim_names(text: str, aliases: AliasBook) -> list[Name]:
     taken: set[str] = set()
     for name in found:
         forms: dict[str, None] = {}
-        for term in (name, *sorted(aliases.variants(name))):
+        variants = sorted(aliases.variants(name))
+        for term in (name, *variants):
             forms[term] = None
-            last = term.split()[-1] if " " in term else ""
+            # a person named through an alias pair is often called by surname alone
+            words = term.split()
+            last = words[-1] if variants and len(words) == 2 else ""
             if len(last) >= 3 and last.lower() not in _COMMON:
                 forms[last] = None
         fresh = tuple(f for f in forms if f not in taken)
@@ -78,14 +82,14 @@ def search_terms(names: list[Name]) -> list[str]:
     return [form for name in names for form in name.forms]
 
 
-def shared_names(names: list[Name], text: str) -> list[str]:
+def shared_names(names: list[Name], text: str) -> list[Name]:
     """The names found in `text`: whole words (case-insensitive), substrings for Chinese."""
     lowered = text.lower()
     shared = []
     for name in names:
         for form in name.forms:
             if form in text if _is_cjk(form) else _word_in(form.lower(), lowered):
-                shared.append(name.shown if name.shown == form else f"{name.shown} ~ {form}")
+                shared.append(name if name.shown == form else Name(f"{name.shown} ~ {form}", name.forms))
                 break
     return shared
 

@@ -16,10 +16,9 @@ from factcheck.core.claims import extract_claims
 from factcheck.core.db import session_scope
 from factcheck.core.errors import UserError
 from factcheck.core.extraction import ReadDocument
-from factcheck.core.models import Alias, Claim, Document, Passage, Quantity
-from factcheck.core.passages import split_passages
-from factcheck.core.quantities import extract_quantities
+from factcheck.core.models import Alias, Claim, Document, Quantity
 from factcheck.core.reading import is_readable, read_bytes
+from factcheck.core.sources import previous_version, replace_source, store_passages
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -31,6 +30,9 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     claims: int = 0
     passages: int = 0
+    replaced: list[str] = field(default_factory=list)  # sources re-ingested with edits
+    reanchored: int = 0  # reviewed links moved to the edited text
+    orphaned: int = 0  # reviewed links that could not be, kept and flagged
 
 
 def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -113,6 +115,10 @@ def store_document(
         if session.exec(select(Document.id).where(Document.sha256 == sha)).first() is not None:
             report.unchanged.append(path)
             return None
+        if role == "source":
+            previous = previous_version(session, path)
+            if previous is not None:
+                return _replace_source(session, previous, read, sha, date, report)
         document = Document(
             path=path,
             title=read.title,
@@ -134,6 +140,17 @@ def store_document(
         return document
 
 
+def _replace_source(session, previous, read, sha, date, report) -> Document:
+    replaced = replace_source(session, previous, read, sha, date)
+    report.passages += replaced.passages
+    report.reanchored += replaced.reanchored
+    report.orphaned += replaced.orphaned
+    report.replaced.append(previous.path)
+    report.added.append(previous)
+    _store_aliases(session, read.text)
+    return previous
+
+
 def _store_claims(session: Session, document: Document) -> int:
     drafts = extract_claims(document.text, document.published)
     for draft in drafts:
@@ -152,14 +169,7 @@ def _store_claims(session: Session, document: Document) -> int:
 
 
 def _store_passages(session: Session, document: Document) -> int:
-    spans = split_passages(document.text)
-    for start, end in spans:
-        passage = Passage(document_id=document.id, start=start, end=end, text=document.text[start:end])
-        session.add(passage)
-        session.flush()
-        found = extract_quantities(passage.text, document.published)
-        session.add_all(_quantity_rows([q.shifted(start) for q in found], passage_id=passage.id))
-    return len(spans)
+    return len(store_passages(session, document))
 
 
 def _quantity_rows(found, *, claim_id=None, passage_id=None) -> list[Quantity]:

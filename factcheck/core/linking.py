@@ -114,9 +114,11 @@ class Linker:
             workers=-1,
             score_cutoff=TEXT_CUTOFF,
         )[0]
+        rarity = {name.forms: self.text_index.rarity(name.forms) for name in names}
         found = []
         for row, text_score in zip(rows, scores, strict=True):
-            verdict = score_pair(claim, row.side, float(text_score), shared_names(names, row.side.text))
+            shared = [(n.shown, rarity[n.forms]) for n in shared_names(names, row.side.text)]
+            verdict = score_pair(claim, row.side, float(text_score), shared)
             if verdict is not None:
                 found.append(Suggestion(claim_id, row.id, verdict))
         found.sort(key=lambda s: (-s.verdict.score, s.passage_id))

@@ -10,6 +10,7 @@ instead of a scan of every passage.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, text
@@ -67,6 +68,29 @@ class TextIndex:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.sqlite = session.get_bind().dialect.name == "sqlite"
+        self._frequency: dict[tuple[str, ...], int] = {}
+        self._count: int | None = None
+
+    def rarity(self, forms: tuple[str, ...]) -> float:
+        """1 for a name no passage has or only one does, towards 0 as it gets common."""
+        if self._count is None:
+            query = text("SELECT count(*) FROM passage WHERE NOT retired")
+            self._count = int(self.session.execute(query).scalar_one())
+        searchable = tuple(f for f in forms if len(f) >= 3)
+        if not searchable or self._count < 2:
+            return 0.5
+        if searchable not in self._frequency:
+            self._frequency[searchable] = self._how_many(list(searchable))
+        found = self._frequency[searchable]
+        return 1.0 if found <= 1 else max(0.0, math.log(self._count / found) / math.log(self._count))
+
+    def _how_many(self, terms: list[str]) -> int:
+        if self.sqlite:
+            query = text("SELECT count(*) FROM passage_fts WHERE passage_fts MATCH :expression")
+            return int(self.session.execute(query, {"expression": _fts_expression(terms)}).scalar_one())
+        patterns = ["%" + _escape_like(term) + "%" for term in terms]
+        query = text("SELECT count(*) FROM passage WHERE NOT retired AND text ILIKE ANY(:patterns)")
+        return int(self.session.execute(query, {"patterns": patterns}).scalar_one())
 
     def candidates(self, claim_text: str, names: list[str], limit: int) -> list[int]:
         grams = trigrams(claim_text)
@@ -89,7 +113,7 @@ class TextIndex:
         return present[:TEXT_TERMS]
 
     def _fts(self, terms: list[str], limit: int) -> list[int]:
-        expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        expression = _fts_expression(terms)
         rows = self.session.execute(
             text(
                 "SELECT passage_fts.rowid FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid "
@@ -114,6 +138,10 @@ class TextIndex:
             {"patterns": patterns, "limit": limit, **params},
         )
         return [row[0] for row in rows]
+
+
+def _fts_expression(terms: list[str]) -> str:
+    return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
 def _escape_like(term: str) -> str:

@@ -15,10 +15,11 @@ from factcheck.core.extraction import QuantityMatch
 from factcheck.core.subjects import direction_of, subject_of
 
 EQUAL_WEIGHT, MORE_EQUAL_WEIGHT, MISMATCH_WEIGHT = 0.45, 0.1, 0.35
-NAME_WEIGHT, NAME_CAP, TEXT_WEIGHT = 0.08, 0.2, 0.25
+NAME_WEIGHT, NAME_CAP, TEXT_WEIGHT = 0.25, 0.35, 0.25  # a name's weight scales with its rarity
 DATE_WEIGHT, DATE_DAYS = 0.1, 3
+NAMES_ENOUGH, DATE_NAME_BONUS = 1.0, 0.4
 TEXT_CUTOFF = 60.0  # rapidfuzz score (0-100) below which wording is no signal
-MIN_SCORE = 0.2
+MIN_SCORE = 0.18
 _TOLERANCE, _LOOSE_TOLERANCE = 0.01, 0.05
 _LOOSE = {"约", "近", "nearly", "about", "around", "roughly", "approximately", "almost"}
 
@@ -80,8 +81,11 @@ def amounts_of(text: str, quantities: list[QuantityMatch], offset: int = 0) -> l
     return result
 
 
-def score_pair(claim: Side, passage: Side, text_score: float, names: list[str]) -> Verdict | None:
-    """The claim against one passage, or None when nothing connects them."""
+def score_pair(
+    claim: Side, passage: Side, text_score: float, names: list[tuple[str, float]]
+) -> Verdict | None:
+    """The claim against one passage, or None when nothing connects them. `names` are the
+    claim's names found in the passage, each with its rarity (0-1)."""
     reasons: list[str] = []
     equal = _equal_pairs(claim.amounts, passage.amounts)
     numbers = [pair for pair in equal if pair[0].kind != "date"]
@@ -99,17 +103,22 @@ def score_pair(claim: Side, passage: Side, text_score: float, names: list[str]) 
     if mismatches:
         score += MISMATCH_WEIGHT
         reasons += mismatches
+    rarity = sum(r for _, r in names)
     if names:
-        score += min(NAME_CAP, NAME_WEIGHT * len(names))
-        reasons.append("names: " + ", ".join(names[:4]))
-    if text_score >= TEXT_CUTOFF:
+        score += min(NAME_CAP, NAME_WEIGHT * rarity)
+        reasons.append("names: " + ", ".join(name for name, _ in names[:4]))
+    worded = text_score >= TEXT_CUTOFF
+    if worded:
         score += TEXT_WEIGHT * text_score / 100
         reasons.append(f"wording {text_score:.0f}%")
     close = _date_reason(claim, passage, equal)
     if close:
         score += DATE_WEIGHT
         reasons.append(close)
-    if score < MIN_SCORE:
+    # names alone connect too much (every passage names the company): they count when rare,
+    # or together with a date close to the source's
+    named = rarity + (DATE_NAME_BONUS if close else 0.0) >= NAMES_ENOUGH
+    if score < MIN_SCORE or not (equal or mismatches or worded or named):
         return None
     relation = "contradicts" if mismatches else "supports" if equal else "mentions"
     return Verdict(round(min(score, 1.0), 4), relation, reasons)
