@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 CONTEXT = 32
-NEAR_CUTOFF = 80.0  # fuzzy score (0-100) accepted near the old position
+NEAR_CUTOFF = 70.0  # fuzzy score (0-100) accepted near the old position, which corroborates it
 ANYWHERE_CUTOFF = 88.0  # a stricter bar when the quote moved far away
 
 

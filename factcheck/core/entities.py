@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 _WORD = r"[A-Za-z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Za-z]"
 _NAME = re.compile(rf"(?<![A-Za-z0-9])(?:{_WORD})(?: (?:[A-Z][A-Za-z0-9'’&.\-]*))*")
 # Words too common in news to tell two passages apart.
+# fmt: off
 _COMMON = {
     "ai", "ceo", "cto", "cfo", "api", "app", "agi", "the", "and", "for", "with", "but", "this",
     "that", "was", "are", "has", "had", "his", "her", "its", "from", "into", "after", "before",
     "when", "while", "said", "says", "according", "inc", "ltd", "co", "per", "one", "two",
-    "gpt", "app", "pc", "ios", "android",
+    "gpt", "pc", "ios", "android",
 }
+# fmt: on
 
 
 @dataclass
@@ -89,7 +91,9 @@ def shared_names(names: list[Name], text: str) -> list[Name]:
     for name in names:
         for form in name.forms:
             if form in text if _is_cjk(form) else _word_in(form.lower(), lowered):
-                shared.append(name if name.shown == form else Name(f"{name.shown} ~ {form}", name.forms))
+                shared.append(
+                    name if name.shown == form else Name(f"{name.shown} ~ {form}", name.forms)
+                )
                 break
     return shared
 
@@ -99,7 +103,9 @@ def _word_in(word: str, text: str) -> bool:
     while at != -1:
         before = text[at - 1] if at else " "
         after = text[at + len(word)] if at + len(word) < len(text) else " "
-        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+        if not (before.isascii() and before.isalnum()) and not (
+            after.isascii() and after.isalnum()
+        ):
             return True
         at = text.find(word, at + 1)
     return False

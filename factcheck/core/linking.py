@@ -103,7 +103,9 @@ class Linker:
         by_text = self.text_index.candidates(claim.text, search_terms(names), TEXT_CANDIDATES)
         return list(dict.fromkeys(ranked + by_text))
 
-    def rank(self, claim_id: int, claim: Side, names: list[Name], ids: list[int]) -> list[Suggestion]:
+    def rank(
+        self, claim_id: int, claim: Side, names: list[Name], ids: list[int]
+    ) -> list[Suggestion]:
         if not ids:
             return []
         rows = self._load(ids)
@@ -127,7 +129,9 @@ class Linker:
     def write(self, suggestions: list[Suggestion]) -> int:
         if not suggestions:
             return 0
-        texts = _document_texts(self.session, {self.passages[s.passage_id].document_id for s in suggestions})
+        texts = _document_texts(
+            self.session, {self.passages[s.passage_id].document_id for s in suggestions}
+        )
         now = utc_now()
         rows = []
         for s in suggestions:
@@ -135,11 +139,18 @@ class Linker:
             selector = quote(texts[passage.document_id], passage.start, passage.end)
             rows.append(
                 {
-                    "claim_id": s.claim_id, "passage_id": s.passage_id, "score": s.verdict.score,
-                    "relation": s.verdict.relation, "state": "suggested",
+                    "claim_id": s.claim_id,
+                    "passage_id": s.passage_id,
+                    "score": s.verdict.score,
+                    "relation": s.verdict.relation,
+                    "state": "suggested",
                     "reasons": json.dumps(s.verdict.reasons, ensure_ascii=False),
-                    "exact": selector.exact, "prefix": selector.prefix, "suffix": selector.suffix,
-                    "orphaned": False, "created_at": now, "updated_at": now,
+                    "exact": selector.exact,
+                    "prefix": selector.prefix,
+                    "suffix": selector.suffix,
+                    "orphaned": False,
+                    "created_at": now,
+                    "updated_at": now,
                 }
             )
         self.session.execute(insert(Link), rows)
@@ -152,7 +163,11 @@ class Linker:
             quantities = _quantities(self.session, Quantity.passage_id, missing)
             self._load_dates({p.document_id for p in rows})
             for p in rows:
-                side = Side(p.text, amounts_of(p.text, quantities[p.id], p.start), self.published[p.document_id])
+                side = Side(
+                    p.text,
+                    amounts_of(p.text, quantities[p.id], p.start),
+                    self.published[p.document_id],
+                )
                 self.passages[p.id] = PassageRow(
                     p.id, p.document_id, p.start, p.end, side, utils.default_process(p.text)
                 )
@@ -172,7 +187,18 @@ def _quantities(session: Session, owner, ids: Iterable[int]) -> dict[int, list[Q
         query = select(Quantity).where(col(owner).in_(ids[start : start + 900]))
         for q in session.exec(query):
             result[getattr(q, owner.key)].append(
-                QuantityMatch(q.start, q.end, q.text, q.kind, q.value, q.unit, q.display, q.high, q.iso, q.qualifier)
+                QuantityMatch(
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.kind,
+                    q.value,
+                    q.unit,
+                    q.display,
+                    q.high,
+                    q.iso,
+                    q.qualifier,
+                )
             )
     return result
 

@@ -82,12 +82,16 @@ class TextIndex:
         if searchable not in self._frequency:
             self._frequency[searchable] = self._how_many(list(searchable))
         found = self._frequency[searchable]
-        return 1.0 if found <= 1 else max(0.0, math.log(self._count / found) / math.log(self._count))
+        return (
+            1.0 if found <= 1 else max(0.0, math.log(self._count / found) / math.log(self._count))
+        )
 
     def _how_many(self, terms: list[str]) -> int:
         if self.sqlite:
             query = text("SELECT count(*) FROM passage_fts WHERE passage_fts MATCH :expression")
-            return int(self.session.execute(query, {"expression": _fts_expression(terms)}).scalar_one())
+            return int(
+                self.session.execute(query, {"expression": _fts_expression(terms)}).scalar_one()
+            )
         patterns = ["%" + _escape_like(term) + "%" for term in terms]
         query = text("SELECT count(*) FROM passage WHERE NOT retired AND text ILIKE ANY(:patterns)")
         return int(self.session.execute(query, {"patterns": patterns}).scalar_one())

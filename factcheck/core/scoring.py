@@ -74,8 +74,16 @@ def amounts_of(text: str, quantities: list[QuantityMatch], offset: int = 0) -> l
         start, end = q.start - offset, q.end - offset
         result.append(
             Amount(
-                q.kind, q.value, q.unit, q.display, q.text, q.iso, q.high, q.qualifier,
-                subject_of(text, start, end), direction_of(text, start, end),
+                q.kind,
+                q.value,
+                q.unit,
+                q.display,
+                q.text,
+                q.iso,
+                q.high,
+                q.qualifier,
+                subject_of(text, start, end),
+                direction_of(text, start, end),
             )
         )
     return result

@@ -115,7 +115,15 @@ def _retire(session: Session, old: dict[int, Passage], still_used: set[int]) -> 
 
 def _quantity_row(q: QuantityMatch, passage_id: int | None) -> Quantity:
     return Quantity(
-        passage_id=passage_id, start=q.start, end=q.end, text=q.text, kind=q.kind,
-        value=q.value, high=q.high, iso=q.iso, unit=q.unit, display=q.display,
+        passage_id=passage_id,
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        kind=q.kind,
+        value=q.value,
+        high=q.high,
+        iso=q.iso,
+        unit=q.unit,
+        display=q.display,
         qualifier=q.qualifier,
     )

@@ -25,10 +25,12 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "growth": ("增长", "增速", "growth", "grew", "growing"),
 }
 # qualifiers such as "up to" and "more than" say nothing about a change, so they are not here
+# fmt: off
 _UP = ("提升", "提高", "增长", "增加", "上涨", "上升", "增", "更快", "faster", "increase", "rise",
        "rose", "higher", "grew", "gain")
 _DOWN = ("降低", "下降", "减少", "下跌", "下滑", "降", "便宜", "cheaper", "lower", "decrease",
          "decline", "fell", "cut", "drop")
+# fmt: on
 _CLAUSE = re.compile(r"[，,；;。！？!?、:：\n]|(?<=[a-z])\.\s")
 _SUBJECT_OF = {word: subject for subject, words in SUBJECTS.items() for word in words}
 _KEYWORDS = re.compile("|".join(re.escape(w) for w in sorted(_SUBJECT_OF, key=len, reverse=True)))
