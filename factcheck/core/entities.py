@@ -55,6 +55,7 @@ class Name:
 
     shown: str
     forms: tuple[str, ...]
+    rarity: float = 1.0  # 0-1: how much sharing this name says (set by the linker)
 
 
 def claim_names(text: str, aliases: AliasBook) -> list[Name]:
@@ -90,10 +91,10 @@ def shared_names(names: list[Name], text: str) -> list[Name]:
     shared = []
     for name in names:
         for form in name.forms:
-            if form in text if _is_cjk(form) else _word_in(form.lower(), lowered):
-                shared.append(
-                    name if name.shown == form else Name(f"{name.shown} ~ {form}", name.forms)
-                )
+            cjk = _is_cjk(form)
+            if form in text if cjk else _word_in(form.lower(), lowered):
+                shown = name.shown if name.shown == form else f"{name.shown} ~ {form}"
+                shared.append(Name(shown, name.forms, name.rarity))
                 break
     return shared
 
@@ -111,5 +112,8 @@ def _word_in(word: str, text: str) -> bool:
     return False
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return _CJK.search(text) is not None

@@ -28,8 +28,9 @@ from factcheck.core.scoring import TEXT_CUTOFF, Side, Verdict, amounts_of, score
 
 Progress = Callable[[str, int, int], None]
 TOP_K = 5
-TEXT_CANDIDATES = 30
+TEXT_CANDIDATES = 20  # per index: up to 20 by equal values and 20 by text
 BATCH = 500
+CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
 
 
 @dataclass
@@ -85,16 +86,43 @@ class Linker:
         self.published: dict[int, str | None] = {}
 
     def suggest(self, claim_ids: list[int]) -> list[Suggestion]:
-        claims = list(self.session.exec(select(Claim).where(col(Claim.id).in_(claim_ids))))
+        """The best few suggestions of each claim; claims are handled a batch at a time so
+        that passages load in bulk and wording is scored in one parallel call."""
+        claims = self.session.exec(
+            select(Claim.id, Claim.text, Claim.start).where(col(Claim.id).in_(claim_ids))
+        ).all()
         quantities = _quantities(self.session, Quantity.claim_id, claim_ids)
         decided = _decided(self.session, claim_ids)
+        work = []
+        for claim_id, claim_text, start in claims:
+            side = Side(claim_text, amounts_of(claim_text, quantities[claim_id], start))
+            names = [
+                Name(n.shown, n.forms, self.text_index.rarity(n.forms))
+                for n in claim_names(claim_text, self.aliases)
+            ]
+            ids = [i for i in self.candidates(side, names) if (claim_id, i) not in decided]
+            work.append((claim_id, side, names, ids))
+        self._load({i for *_, ids in work for i in ids})
+        pairs = [(n, i) for n, (*_, ids) in enumerate(work) for i in ids if i in self.passages]
+        processed = [utils.default_process(side.text) for _, side, _, _ in work]
+        # one call for the whole batch, each claim against its own candidates only
+        wording = process.cpdist(
+            [processed[n] for n, _ in pairs],
+            [self.passages[i].processed for _, i in pairs],
+            scorer=fuzz.partial_ratio,
+            workers=-1,
+            score_cutoff=TEXT_CUTOFF,
+        )
+        found: dict[int, list[Suggestion]] = defaultdict(list)
+        for (n, passage_id), text_score in zip(pairs, wording, strict=True):
+            claim_id, side, names, _ = work[n]
+            suggestion = self._score(claim_id, side, names, passage_id, float(text_score))
+            if suggestion is not None:
+                found[claim_id].append(suggestion)
         result = []
-        for claim in claims:
-            side = Side(claim.text, amounts_of(claim.text, quantities[claim.id], claim.start))
-            names = claim_names(claim.text, self.aliases)
-            ids = self.candidates(side, names)
-            ids = [i for i in ids if (claim.id, i) not in decided]
-            result += self.rank(claim.id, side, names, ids)
+        for suggestions in found.values():
+            suggestions.sort(key=lambda s: (-s.verdict.score, s.passage_id))
+            result += suggestions[:TOP_K]
         return result
 
     def candidates(self, claim: Side, names: list[Name]) -> list[int]:
@@ -103,28 +131,13 @@ class Linker:
         by_text = self.text_index.candidates(claim.text, search_terms(names), TEXT_CANDIDATES)
         return list(dict.fromkeys(ranked + by_text))
 
-    def rank(
-        self, claim_id: int, claim: Side, names: list[Name], ids: list[int]
-    ) -> list[Suggestion]:
-        if not ids:
-            return []
-        rows = self._load(ids)
-        scores = process.cdist(
-            [utils.default_process(claim.text)],
-            [row.processed for row in rows],
-            scorer=fuzz.partial_ratio,
-            workers=-1,
-            score_cutoff=TEXT_CUTOFF,
-        )[0]
-        rarity = {name.forms: self.text_index.rarity(name.forms) for name in names}
-        found = []
-        for row, text_score in zip(rows, scores, strict=True):
-            shared = [(n.shown, rarity[n.forms]) for n in shared_names(names, row.side.text)]
-            verdict = score_pair(claim, row.side, float(text_score), shared)
-            if verdict is not None:
-                found.append(Suggestion(claim_id, row.id, verdict))
-        found.sort(key=lambda s: (-s.verdict.score, s.passage_id))
-        return found[:TOP_K]
+    def _score(
+        self, claim_id: int, claim: Side, names: list[Name], passage_id: int, text_score: float
+    ) -> Suggestion | None:
+        passage = self.passages[passage_id].side
+        shared = [(n.shown, n.rarity) for n in shared_names(names, passage.text)]
+        verdict = score_pair(claim, passage, text_score, shared)
+        return None if verdict is None else Suggestion(claim_id, passage_id, verdict)
 
     def write(self, suggestions: list[Suggestion]) -> int:
         if not suggestions:
@@ -156,22 +169,25 @@ class Linker:
         self.session.execute(insert(Link), rows)
         return len(rows)
 
-    def _load(self, ids: list[int]) -> list[PassageRow]:
+    def _load(self, ids: set[int]) -> None:
         missing = [i for i in ids if i not in self.passages]
-        if missing:
-            rows = list(self.session.exec(select(Passage).where(col(Passage.id).in_(missing))))
-            quantities = _quantities(self.session, Quantity.passage_id, missing)
-            self._load_dates({p.document_id for p in rows})
-            for p in rows:
-                side = Side(
-                    p.text,
-                    amounts_of(p.text, quantities[p.id], p.start),
-                    self.published[p.document_id],
+        for first in range(0, len(missing), CHUNK):
+            chunk = missing[first : first + CHUNK]
+            query = select(
+                Passage.id, Passage.document_id, Passage.start, Passage.end, Passage.text
+            )
+            rows = self.session.exec(
+                query.where(col(Passage.id).in_(chunk), col(Passage.retired).is_(False))
+            ).all()
+            quantities = _quantities(self.session, Quantity.passage_id, chunk)
+            self._load_dates({row[1] for row in rows})
+            for passage_id, document_id, start, end, passage_text in rows:
+                amounts = amounts_of(passage_text, quantities[passage_id], start)
+                side = Side(passage_text, amounts, self.published[document_id])
+                processed = utils.default_process(passage_text)
+                self.passages[passage_id] = PassageRow(
+                    passage_id, document_id, start, end, side, processed
                 )
-                self.passages[p.id] = PassageRow(
-                    p.id, p.document_id, p.start, p.end, side, utils.default_process(p.text)
-                )
-        return [self.passages[i] for i in ids if i in self.passages]
 
     def _load_dates(self, document_ids: set[int]) -> None:
         missing = [i for i in document_ids if i not in self.published]
@@ -183,23 +199,12 @@ class Linker:
 def _quantities(session: Session, owner, ids: Iterable[int]) -> dict[int, list[QuantityMatch]]:
     result: dict[int, list[QuantityMatch]] = defaultdict(list)
     ids = list(ids)
-    for start in range(0, len(ids), 900):
-        query = select(Quantity).where(col(owner).in_(ids[start : start + 900]))
-        for q in session.exec(query):
-            result[getattr(q, owner.key)].append(
-                QuantityMatch(
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.kind,
-                    q.value,
-                    q.unit,
-                    q.display,
-                    q.high,
-                    q.iso,
-                    q.qualifier,
-                )
-            )
+    columns = (owner, Quantity.start, Quantity.end, Quantity.text, Quantity.kind, Quantity.value)
+    columns += (Quantity.unit, Quantity.display, Quantity.high, Quantity.iso, Quantity.qualifier)
+    for first in range(0, len(ids), CHUNK):
+        query = select(*columns).where(col(owner).in_(ids[first : first + CHUNK]))
+        for owner_id, *values in session.exec(query):
+            result[owner_id].append(QuantityMatch(*values))
     return result
 
 

@@ -13,37 +13,47 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, text
-from sqlmodel import Session, col, select
+from sqlalchemy import text
+from sqlmodel import Session
 
-from factcheck.core.models import Quantity
 from factcheck.core.scoring import Amount
 
 CROWDED = 200  # a value shared by more passages than this tells nothing on its own
 TEXT_TERMS = 8  # trigrams per claim sent to the text index, the rarest first
+RARE_SHARE, RARE_FLOOR = 0.002, 50  # a trigram in more passages than this is too common to send
 _TOLERANCE = 0.01
+
+
+_FTS_QUERY = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?"
+_BY_VALUE = text(
+    "SELECT passage_id FROM quantity WHERE kind = :kind AND unit = :unit "
+    "AND value BETWEEN :low AND :high AND passage_id IS NOT NULL LIMIT :limit"
+)
+_BY_COUNT = text(
+    "SELECT passage_id FROM quantity WHERE kind = 'count' "
+    "AND value BETWEEN :low AND :high AND passage_id IS NOT NULL LIMIT :limit"
+)
+_BY_DATE = text(
+    "SELECT passage_id FROM quantity WHERE kind = 'date' AND iso = :iso "
+    "AND passage_id IS NOT NULL LIMIT :limit"
+)
 
 
 def quantity_candidates(session: Session, amounts: Iterable[Amount]) -> dict[int, int]:
     """Passage id -> how many of the claim's values it states too."""
     hits: dict[int, int] = {}
     for amount in amounts:
-        query = select(Quantity.passage_id).where(col(Quantity.passage_id).is_not(None))
         if amount.kind == "date":
             if not amount.iso or len(amount.iso) < 7:
                 continue
-            query = query.where(Quantity.kind == "date", Quantity.iso == amount.iso)
+            query, params = _BY_DATE, {"iso": amount.iso}
         elif amount.value is not None:
             low, high = sorted((amount.value * (1 - _TOLERANCE), amount.value * (1 + _TOLERANCE)))
-            query = query.where(
-                Quantity.kind == amount.kind,
-                col(Quantity.value).between(low, high),
-            )
-            if amount.kind != "count":
-                query = query.where(Quantity.unit == amount.unit)
+            params = {"kind": amount.kind, "unit": amount.unit, "low": low, "high": high}
+            query = _BY_COUNT if amount.kind == "count" else _BY_VALUE
         else:
             continue
-        found = set(session.exec(query.limit(CROWDED + 1)))
+        found = set(session.execute(query, {**params, "limit": CROWDED + 1}).scalars())
         if len(found) > CROWDED:
             continue
         for passage_id in found:
@@ -63,69 +73,83 @@ def trigrams(value: str) -> list[str]:
 
 
 class TextIndex:
-    """Passages sharing the claim's rarest trigrams and names, best first."""
+    """Passages sharing the claim's rarest trigrams and names, best first.
+
+    On SQLite the trigram document counts come from the FTS5 vocabulary, read once per run;
+    only trigrams held by few passages are sent to the index, so each query touches few rows.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.sqlite = session.get_bind().dialect.name == "sqlite"
         self._frequency: dict[tuple[str, ...], int] = {}
         self._count: int | None = None
+        self._vocabulary: dict[str, int] | None = None
 
-    def rarity(self, forms: tuple[str, ...]) -> float:
-        """1 for a name no passage has or only one does, towards 0 as it gets common."""
+    @property
+    def count(self) -> int:
         if self._count is None:
             query = text("SELECT count(*) FROM passage WHERE NOT retired")
             self._count = int(self.session.execute(query).scalar_one())
+        return self._count
+
+    def rarity(self, forms: tuple[str, ...]) -> float:
+        """1 for a name no passage has or only one does, towards 0 as it gets common."""
         searchable = tuple(f for f in forms if len(f) >= 3)
-        if not searchable or self._count < 2:
+        if not searchable or self.count < 2:
             return 0.5
         if searchable not in self._frequency:
             self._frequency[searchable] = self._how_many(list(searchable))
         found = self._frequency[searchable]
-        return (
-            1.0 if found <= 1 else max(0.0, math.log(self._count / found) / math.log(self._count))
-        )
+        if found <= 1:
+            return 1.0
+        return max(0.0, math.log(self.count / found) / math.log(self.count))
+
+    def candidates(self, claim_text: str, names: list[str], limit: int) -> list[int]:
+        grams = trigrams(claim_text)
+        names = [n for n in names if len(n) >= 3]
+        if self.sqlite:
+            # a phrase costs as much as its commonest trigram: send each name as its rarest one
+            named = [self._rarest(trigrams(name))[:1] for name in names]
+            terms = list(dict.fromkeys([g for found in named for g in found] + self._rarest(grams)))
+            return self._fts(terms, limit) if terms else []
+        step = max(1, len(grams) // TEXT_TERMS)
+        terms = names + grams[::step][:TEXT_TERMS]
+        return self._ilike(terms, limit) if terms else []
+
+    def _vocabulary_counts(self) -> dict[str, int]:
+        if self._vocabulary is None:
+            rows = self.session.execute(text("SELECT term, doc FROM passage_fts_terms"))
+            self._vocabulary = dict(rows.all())
+        return self._vocabulary
+
+    def _rarest(self, grams: list[str]) -> list[str]:
+        counts = self._vocabulary_counts()
+        crowded = self._crowded()
+        present = [g for g in grams if 0 < counts.get(g, 0) <= crowded]
+        present.sort(key=lambda g: counts[g])
+        return present[:TEXT_TERMS]
+
+    def _crowded(self) -> int:
+        return max(RARE_FLOOR, int(self.count * RARE_SHARE))
 
     def _how_many(self, terms: list[str]) -> int:
         if self.sqlite:
-            query = text("SELECT count(*) FROM passage_fts WHERE passage_fts MATCH :expression")
-            return int(
-                self.session.execute(query, {"expression": _fts_expression(terms)}).scalar_one()
-            )
+            # a name is at most as common as its rarest trigram: close enough, and no scan
+            counts = self._vocabulary_counts()
+            return max(min((counts.get(g, 0) for g in trigrams(t)), default=0) for t in terms)
         patterns = ["%" + _escape_like(term) + "%" for term in terms]
         query = text("SELECT count(*) FROM passage WHERE NOT retired AND text ILIKE ANY(:patterns)")
         return int(self.session.execute(query, {"patterns": patterns}).scalar_one())
 
-    def candidates(self, claim_text: str, names: list[str], limit: int) -> list[int]:
-        grams = trigrams(claim_text)
-        if self.sqlite:
-            terms = [n for n in names if len(n) >= 3] + self._rarest(grams)
-            return self._fts(terms, limit) if terms else []
-        step = max(1, len(grams) // TEXT_TERMS)
-        terms = [n for n in names if len(n) >= 3] + grams[::step][:TEXT_TERMS]
-        return self._ilike(terms, limit) if terms else []
-
-    def _rarest(self, grams: list[str]) -> list[str]:
-        if not grams:
-            return []
-        query = text("SELECT term, doc FROM passage_fts_terms WHERE term IN :terms").bindparams(
-            bindparam("terms", expanding=True)
-        )
-        counts = dict(self.session.execute(query, {"terms": grams}).all())
-        present = [g for g in grams if g in counts]
-        present.sort(key=lambda g: counts[g])
-        return present[:TEXT_TERMS]
-
     def _fts(self, terms: list[str], limit: int) -> list[int]:
-        expression = _fts_expression(terms)
-        rows = self.session.execute(
-            text(
-                "SELECT passage_fts.rowid FROM passage_fts JOIN passage ON passage.id = passage_fts.rowid "
-                "WHERE passage_fts MATCH :expression AND NOT passage.retired "
-                "ORDER BY passage_fts.rank LIMIT :limit"
-            ),
-            {"expression": expression, "limit": limit},
-        )
+        # the raw cursor: this query runs once per claim, and the statement layer costs
+        # more than SQLite does here
+        cursor = self.session.connection().connection.cursor()
+        try:
+            rows = cursor.execute(_FTS_QUERY, (_fts_expression(terms), limit)).fetchall()
+        finally:
+            cursor.close()
         return [row[0] for row in rows]
 
     def _ilike(self, terms: list[str], limit: int) -> list[int]:

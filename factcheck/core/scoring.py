@@ -26,7 +26,8 @@ _LOOSE = {"约", "近", "nearly", "about", "around", "roughly", "approximately",
 
 @dataclass(slots=True)
 class Amount:
-    """A quantity with what it measures, ready to compare."""
+    """A quantity with what it measures, ready to compare. The subject and direction are
+    read from the surrounding words only when a comparison needs them: most never do."""
 
     kind: str
     value: float | None
@@ -36,8 +37,27 @@ class Amount:
     iso: str | None = None
     high: float | None = None
     qualifier: str | None = None
-    subject: str | None = None
-    direction: int = 0  # +1 increase, -1 decrease, 0 unknown
+    context: str = ""  # the text the quantity was found in
+    at: tuple[int, int] = (0, 0)  # its span in `context`
+    _meaning: tuple[str | None, int] | None = None
+
+    @property
+    def subject(self) -> str | None:
+        return self._read()[0]
+
+    @property
+    def direction(self) -> int:
+        """+1 increase, -1 decrease, 0 unknown."""
+        return self._read()[1]
+
+    def _read(self) -> tuple[str | None, int]:
+        if self._meaning is None:
+            start, end = self.at
+            self._meaning = (
+                subject_of(self.context, start, end),
+                direction_of(self.context, start, end),
+            )
+        return self._meaning
 
     @property
     def multiplier(self) -> float | None:
@@ -82,8 +102,8 @@ def amounts_of(text: str, quantities: list[QuantityMatch], offset: int = 0) -> l
                 q.iso,
                 q.high,
                 q.qualifier,
-                subject_of(text, start, end),
-                direction_of(text, start, end),
+                text,
+                (start, end),
             )
         )
     return result

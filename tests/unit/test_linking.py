@@ -176,3 +176,34 @@ def test_progress_reports_every_batch(corpus, monkeypatch):
     report = link_all(corpus, progress=lambda what, done, total: seen.append((done, total)))
     assert seen[0] == (0, report.claims) and seen[-1] == (report.claims, report.claims)
     assert len(seen) >= report.claims // 2
+
+
+@pytest.mark.sqlite_only
+def test_upgrading_an_old_database_indexes_its_passages(tmp_path: Path):
+    from alembic import command
+    from sqlalchemy import text
+
+    from factcheck.core.db import _alembic_config, make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    config = _alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO document (id, path, title, role, language, sha256, text, added_at) "
+            "VALUES (1, 's.md', 's', 'source', 'en', 'x', 'WilmerHale reviewed it.', '2024-01-01')"
+        ))
+        connection.execute(text(
+            "INSERT INTO passage (id, document_id, start, \"end\", text) "
+            "VALUES (1, 1, 0, 23, 'WilmerHale reviewed it.')"
+        ))
+    engine.dispose()
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT rowid FROM passage_fts WHERE passage_fts MATCH '\"merhal\"'")
+        ).scalars().all()
+        retired = connection.execute(text("SELECT retired FROM passage")).scalar_one()
+    assert found == [1] and not retired
