@@ -23,7 +23,7 @@ from factcheck.core.db import session_scope
 from factcheck.core.entities import AliasBook, Name, claim_names, search_terms, shared_names
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, utc_now
-from factcheck.core.retrieval import TextIndex, quantity_candidates
+from factcheck.core.retrieval import QuantityIndex, TextIndex
 from factcheck.core.scoring import TEXT_CUTOFF, Side, Verdict, amounts_of, score_pair
 
 Progress = Callable[[str, int, int], None]
@@ -81,6 +81,7 @@ class Linker:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.text_index = TextIndex(session)
+        self.quantity_index = QuantityIndex(session)
         self.aliases = AliasBook.from_pairs(session.exec(select(Alias.name, Alias.variant)))
         self.passages: dict[int, PassageRow] = {}
         self.published: dict[int, str | None] = {}
@@ -126,7 +127,7 @@ class Linker:
         return result
 
     def candidates(self, claim: Side, names: list[Name]) -> list[int]:
-        by_value = quantity_candidates(self.session, claim.amounts)
+        by_value = self.quantity_index.candidates(claim.amounts)
         ranked = sorted(by_value, key=lambda i: -by_value[i])[:TEXT_CANDIDATES]
         by_text = self.text_index.candidates(claim.text, search_terms(names), TEXT_CANDIDATES)
         return list(dict.fromkeys(ranked + by_text))

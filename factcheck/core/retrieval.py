@@ -16,15 +16,15 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlmodel import Session
 
-from factcheck.core.scoring import Amount
+from factcheck.core.scoring import Amount, tolerance_for
 
 CROWDED = 200  # a value shared by more passages than this tells nothing on its own
 TEXT_TERMS = 8  # trigrams per claim sent to the text index, the rarest first
+POSTINGS_KEPT = 50_000  # posting lists cached per run, a bound on memory
 RARE_SHARE, RARE_FLOOR = 0.002, 50  # a trigram in more passages than this is too common to send
-_TOLERANCE = 0.01
 
 
-_FTS_QUERY = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?"
+_FTS_QUERY = "SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?"
 _BY_VALUE = text(
     "SELECT passage_id FROM quantity WHERE kind = :kind AND unit = :unit "
     "AND value BETWEEN :low AND :high AND passage_id IS NOT NULL LIMIT :limit"
@@ -39,26 +39,43 @@ _BY_DATE = text(
 )
 
 
-def quantity_candidates(session: Session, amounts: Iterable[Amount]) -> dict[int, int]:
-    """Passage id -> how many of the claim's values it states too."""
-    hits: dict[int, int] = {}
-    for amount in amounts:
+class QuantityIndex:
+    """Passages stating a value, looked up once per distinct value in a run."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._found: dict[tuple, list[int]] = {}
+
+    def candidates(self, amounts: Iterable[Amount]) -> dict[int, int]:
+        """Passage id -> how many of the claim's values it states too."""
+        hits: dict[int, int] = {}
+        for amount in amounts:
+            for passage_id in self._passages(amount):
+                hits[passage_id] = hits.get(passage_id, 0) + 1
+        return hits
+
+    def _passages(self, amount: Amount) -> list[int]:
+        key = (amount.kind, amount.unit, amount.value, amount.iso)
+        if key not in self._found:
+            self._found[key] = self._lookup(amount)
+        return self._found[key]
+
+    def _lookup(self, amount: Amount) -> list[int]:
         if amount.kind == "date":
             if not amount.iso or len(amount.iso) < 7:
-                continue
+                return []
             query, params = _BY_DATE, {"iso": amount.iso}
         elif amount.value is not None:
-            low, high = sorted((amount.value * (1 - _TOLERANCE), amount.value * (1 + _TOLERANCE)))
+            tolerance = tolerance_for(amount)
+            low, high = sorted((amount.value * (1 - tolerance), amount.value * (1 + tolerance)))
             params = {"kind": amount.kind, "unit": amount.unit, "low": low, "high": high}
             query = _BY_COUNT if amount.kind == "count" else _BY_VALUE
         else:
-            continue
-        found = set(session.execute(query, {**params, "limit": CROWDED + 1}).scalars())
-        if len(found) > CROWDED:
-            continue
-        for passage_id in found:
-            hits[passage_id] = hits.get(passage_id, 0) + 1
-    return hits
+            return []
+        found = list(
+            dict.fromkeys(self.session.execute(query, {**params, "limit": CROWDED + 1}).scalars())
+        )
+        return [] if len(found) > CROWDED else found
 
 
 def trigrams(value: str) -> list[str]:
@@ -85,6 +102,7 @@ class TextIndex:
         self._frequency: dict[tuple[str, ...], int] = {}
         self._count: int | None = None
         self._vocabulary: dict[str, int] | None = None
+        self._posting_cache: dict[str, list[int]] = {}
 
     @property
     def count(self) -> int:
@@ -143,14 +161,30 @@ class TextIndex:
         return int(self.session.execute(query, {"patterns": patterns}).scalar_one())
 
     def _fts(self, terms: list[str], limit: int) -> list[int]:
-        # the raw cursor: this query runs once per claim, and the statement layer costs
-        # more than SQLite does here
-        cursor = self.session.connection().connection.cursor()
-        try:
-            rows = cursor.execute(_FTS_QUERY, (_fts_expression(terms), limit)).fetchall()
-        finally:
-            cursor.close()
-        return [row[0] for row in rows]
+        """Passages ranked by the summed rarity of the terms they hold. Each term's posting
+        list is fetched once per run: terms are rare by choice, so the lists are short."""
+        counts = self._vocabulary_counts()
+        weights: dict[int, float] = {}
+        for term in terms:
+            weight = math.log(1 + self.count / max(1, counts.get(term, 1)))
+            for passage_id in self._postings(term):
+                weights[passage_id] = weights.get(passage_id, 0.0) + weight
+        return sorted(weights, key=lambda i: (-weights[i], i))[:limit]
+
+    def _postings(self, term: str) -> list[int]:
+        found = self._posting_cache.get(term)
+        if found is None:
+            if len(self._posting_cache) > POSTINGS_KEPT:
+                self._posting_cache.clear()
+            # the raw cursor: this runs for every new term, and the statement layer costs
+            # more than SQLite does here
+            cursor = self.session.connection().connection.cursor()
+            try:
+                rows = cursor.execute(_FTS_QUERY, (_fts_expression([term]),)).fetchall()
+            finally:
+                cursor.close()
+            found = self._posting_cache[term] = [row[0] for row in rows]
+        return found
 
     def _ilike(self, terms: list[str], limit: int) -> list[int]:
         patterns = ["%" + _escape_like(term) + "%" for term in terms]

@@ -20,7 +20,9 @@ DATE_WEIGHT, DATE_DAYS = 0.1, 3
 NAMES_ENOUGH, DATE_NAME_BONUS = 1.0, 0.4
 TEXT_CUTOFF = 60.0  # rapidfuzz score (0-100) below which wording is no signal
 MIN_SCORE = 0.18
-_TOLERANCE, _LOOSE_TOLERANCE = 0.01, 0.05
+# Numbers restated in another unit or language agree to rounding; 938 is not 943. An
+# approximate one (约, nearly) may be a few percent off.
+TOLERANCE, LOOSE_TOLERANCE = 0.002, 0.05
 _LOOSE = {"约", "近", "nearly", "about", "around", "roughly", "approximately", "almost"}
 
 
@@ -158,7 +160,7 @@ def same_amount(a: Amount, b: Amount) -> bool:
     if a.value is None or b.value is None:
         return False
     if a.kind == b.kind and _comparable_units(a, b):
-        tolerance = _LOOSE_TOLERANCE if {a.qualifier, b.qualifier} & _LOOSE else _TOLERANCE
+        tolerance = max(tolerance_for(a), tolerance_for(b))
         if a.high is not None and a.value <= b.value <= a.high:
             return True
         if b.high is not None and b.value <= a.value <= b.high:
@@ -166,8 +168,12 @@ def same_amount(a: Amount, b: Amount) -> bool:
         return _close(a.value, b.value, tolerance)
     if {a.kind, b.kind} == {"ratio", "percent"} and a.subject and a.subject == b.subject:
         ma, mb = a.multiplier, b.multiplier
-        return ma is not None and mb is not None and _close(ma, mb, _TOLERANCE)
+        return ma is not None and mb is not None and _close(ma, mb, TOLERANCE)
     return False
+
+
+def tolerance_for(amount: Amount) -> float:
+    return LOOSE_TOLERANCE if amount.qualifier in _LOOSE else TOLERANCE
 
 
 def _equal_pairs(claim: list[Amount], passage: list[Amount]) -> list[tuple[Amount, Amount]]:
