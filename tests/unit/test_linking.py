@@ -191,19 +191,42 @@ def test_upgrading_an_old_database_indexes_its_passages(tmp_path: Path):
         config.attributes["connection"] = connection
         command.downgrade(config, "0001")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO document (id, path, title, role, language, sha256, text, added_at) "
-            "VALUES (1, 's.md', 's', 'source', 'en', 'x', 'WilmerHale reviewed it.', '2024-01-01')"
-        ))
-        connection.execute(text(
-            "INSERT INTO passage (id, document_id, start, \"end\", text) "
-            "VALUES (1, 1, 0, 23, 'WilmerHale reviewed it.')"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO document (id, path, title, role, language, sha256, text, added_at) "
+                "VALUES (1, 's.md', 's', 'source', 'en', 'x', 'WilmerHale reviewed it.', '2024-01-01')"
+            )
+        )
+        connection.execute(
+            text(
+                'INSERT INTO passage (id, document_id, start, "end", text) '
+                "VALUES (1, 1, 0, 23, 'WilmerHale reviewed it.')"
+            )
+        )
     engine.dispose()
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     with engine.connect() as connection:
-        found = connection.execute(
-            text("SELECT rowid FROM passage_fts WHERE passage_fts MATCH '\"merhal\"'")
-        ).scalars().all()
+        found = (
+            connection.execute(
+                text("SELECT rowid FROM passage_fts WHERE passage_fts MATCH '\"merhal\"'")
+            )
+            .scalars()
+            .all()
+        )
         retired = connection.execute(text("SELECT retired FROM passage")).scalar_one()
     assert found == [1] and not retired
+
+
+def test_demo_corpus_claims_get_their_evidence(engine, demo_copy: Path):
+    ingest_paths(engine, [demo_copy / "articles"], role="article")
+    ingest_paths(engine, [demo_copy / "evidence"], role="source")
+    link_all(engine)
+    expected = {
+        "1000亿美金": ("hurun-global-unicorn-index-2024.md", "supports"),
+        "5100万美元": ("wired-rain-ai-chips.md", "supports"),
+        "232毫秒": ("gpt4o-audio-latency.md", "supports"),
+        "两倍(200%)": ("openai-gpt4o-api.md", "contradicts"),
+    }
+    for fragment, (source, relation) in expected.items():
+        top, _, path = links_of(engine, fragment)[0]
+        assert (path, top.relation) == (source, relation), fragment
