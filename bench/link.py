@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -212,6 +213,10 @@ def linked_top3(engine) -> dict[int, list[int]]:
     return top
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
@@ -229,10 +234,12 @@ def main() -> None:
     print(f"corpus: {len(claims):,} claims x {len(passages):,} passages, "
           f"built and stored in {time.perf_counter() - started:.1f} s")
 
+    before = _peak_mb()
     started = time.perf_counter()
     report = link_all(engine)
     linked = time.perf_counter() - started
-    print(f"link_all end to end: {linked:.1f} s ({report.suggested:,} links suggested)")
+    print(f"link_all end to end: {linked:.1f} s ({report.suggested:,} links suggested); "
+          f"peak memory of the process {before:.0f} MB before, {_peak_mb():.0f} MB after")
 
     with engine.connect() as db:
         claim_ids = list(db.execute(text("SELECT id FROM claim ORDER BY id")).scalars())

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -22,6 +22,7 @@ from factcheck.core.anchoring import quote
 from factcheck.core.db import session_scope
 from factcheck.core.entities import AliasBook, Name, claim_names, search_terms, shared_names
 from factcheck.core.extraction import QuantityMatch
+from factcheck.core.grouping import ClaimFacts, group_claims
 from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, utc_now
 from factcheck.core.retrieval import QuantityIndex, TextIndex
 from factcheck.core.scoring import TEXT_CUTOFF, Side, Verdict, amounts_of, score_pair
@@ -37,6 +38,7 @@ CHUNK = 900  # ids per IN (...) list, below SQLite's parameter limit
 class LinkReport:
     claims: int = 0
     suggested: int = 0
+    grouped: int = 0  # claims that share a group with a claim of another article
 
 
 @dataclass(slots=True)
@@ -70,6 +72,7 @@ def link_all(engine: Engine, *, progress: Progress | None = None) -> LinkReport:
             suggestions += linker.suggest(claim_ids[done : done + BATCH])
         session.execute(delete(Link).where(col(Link.state) == "suggested"))
         report.suggested = linker.write(suggestions)
+        report.grouped = _regroup(session, linker.aliases)
         if progress:
             progress("linking", len(claim_ids), len(claim_ids))
     return report
@@ -207,6 +210,32 @@ def _quantities(session: Session, owner, ids: Iterable[int]) -> dict[int, list[Q
         for owner_id, *values in session.exec(query):
             result[owner_id].append(QuantityMatch(*values))
     return result
+
+
+def _regroup(session: Session, aliases: AliasBook) -> int:
+    """Recompute Claim.group_id: the same claim in several articles shares one."""
+    rows = session.exec(
+        select(Claim.id, Claim.document_id, Claim.text, Claim.start, Claim.group_id)
+    ).all()
+    quantities = _quantities(session, Quantity.claim_id, [row[0] for row in rows])
+    facts = [
+        ClaimFacts(
+            claim_id,
+            document_id,
+            text,
+            [a for a in amounts_of(text, quantities[claim_id], start) if a.kind != "date"],
+        )
+        for claim_id, document_id, text, start, _ in rows
+    ]
+    groups = group_claims(facts, aliases)
+    changed = [
+        {"id": claim_id, "group_id": groups.get(claim_id)}
+        for claim_id, _, _, _, current in rows
+        if groups.get(claim_id) != current
+    ]
+    if changed:
+        session.execute(update(Claim), changed)  # bulk update by primary key
+    return len(groups)
 
 
 def _decided(session: Session, claim_ids: list[int]) -> set[tuple[int, int]]:
