@@ -135,7 +135,7 @@ def _link(engine):
     return report
 
 
-def _check_date(date: str | None) -> str | None:
+def _check_date(date: str | None, option: str = "--date") -> str | None:
     from datetime import date as Date
 
     if date is None:
@@ -143,7 +143,7 @@ def _check_date(date: str | None) -> str | None:
     try:
         return Date.fromisoformat(date).isoformat()
     except ValueError:
-        raise UserError(f"--date {date!r}: expected an ISO date such as 2024-05-22") from None
+        raise UserError(f"{option} {date!r}: expected an ISO date such as 2024-05-22") from None
 
 
 @app.command()
@@ -237,49 +237,90 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json or claimreview.")] = "md",
     output: Annotated[str, typer.Option("-o", "--output", help="File; - or none for stdout.")] = "-",
     status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
-    document: Annotated[str | None, typer.Option("--document", help="Only claims of this document.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only claims reviewed on or after this date.")] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", help="ClaimReview author name.")] = None,
-    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="ClaimReview author URL.")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="Only claims of this document (path or its end).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only claims reviewed on or after this date (UTC).")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="ClaimReview author name (env FACTCHECK_PUBLISHER).")] = None,
+    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (env FACTCHECK_PUBLISHER_URL).")] = None,
 ) -> None:
     """Write the verification report."""
     from factcheck.core.review import check_status
     from factcheck.report import FORMATS, writer_for
-    from factcheck.report.gather import ReportOptions
+    from factcheck.report.gather import ReportOptions, check_document
 
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if status:
         check_status(status)
-    options = ReportOptions(status=status, document=document, since=_check_date(since))
-    try:
-        write = writer_for(fmt)
-    except ValueError:
-        raise UserError(f"the {fmt} format is not available yet") from None
+    options = ReportOptions(status=status, document=document, since=_check_date(since, "--since"))
+    if fmt == "claimreview":
+        from factcheck.report.claimreview import resolve_publisher
+
+        publisher, publisher_url = resolve_publisher(publisher, publisher_url)
+    write = writer_for(fmt)
     engine = _engine()
+    if document:
+        check_document(engine, document)
+
+    def run(out) -> int:
+        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
+
     if output == "-":
-        write(engine, sys.stdout, options, publisher=publisher, publisher_url=publisher_url)
+        _write_stdout(run)
         return
-    _write_atomically(Path(output), lambda out: write(engine, out, options, publisher=publisher, publisher_url=publisher_url))
-    _say(f"wrote {output}")
+    count = _write_atomically(Path(output), run)
+    _say(f"wrote {output} ({count} claim{'' if count == 1 else 's'})")
 
 
-def _write_atomically(path: Path, write) -> None:
-    """Write beside the target and rename, so a failed export never leaves half a file."""
+def _write_stdout(write) -> None:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error worth a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+
+
+def _write_atomically(path: Path, write):
+    """Write beside the target and rename, so a failed export never leaves half a file.
+    A symlink keeps pointing at its (new) target; a device or pipe such as /dev/null is
+    written directly, since renaming over it would replace it."""
     import os
     import tempfile
 
-    folder = path.resolve().parent
-    if not folder.is_dir():
+    target = path.resolve()
+    if not target.parent.is_dir():
         raise UserError(f"{path}: folder does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    if target.is_dir():
+        raise UserError(f"{path}: is a folder")
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            return write(out)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as error:
+        raise UserError(f"{path}: cannot write ({error.strerror})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            write(out)
-        os.replace(temporary, path)
+            result = write(out)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return result
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def main() -> None:

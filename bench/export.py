@@ -1,0 +1,133 @@
+"""Export speed and memory: every format over a synthetic database of N claims (default
+100,000), each run as a user runs it (`factcheck export -o FILE` in a fresh process).
+
+    python bench/export.py [--claims 100000] [--rebuild] [--formats md,html,csv,json,claimreview]
+
+Prints seconds, peak resident memory and output size per format; asserts nothing. The
+database is kept in a temporary folder between runs (--rebuild makes it again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from factcheck.core.db import make_engine
+from factcheck.core.models import Claim, Document, Link, Passage, Quantity, ReviewEvent
+
+PER_ARTICLE = 100
+SENTENCE = "据报道,这家公司估值{n}亿美金,比去年增长{p}%,订单总额达{m}万美元。"
+VERDICTS = ("supported", "refuted", "misleading", "unverifiable")
+
+
+def build(url: str, claims: int) -> None:
+    engine = make_engine(url)
+    articles = max(1, claims // PER_ARTICLE)
+    started = datetime(2024, 6, 1, tzinfo=UTC)
+    with engine.begin() as db:
+        db.execute(insert(Document), [_source(i) for i in range(100)])
+        db.execute(insert(Passage), [
+            {"id": i + 1, "document_id": i // 10 + 1, "start": 0, "end": 40,
+             "text": f"The company was valued at ${i} billion, up {i % 90}% on the year."}
+            for i in range(1000)
+        ])
+        claim_id = 0
+        for a in range(articles):
+            sentences = [SENTENCE.format(n=a + s, p=s % 90, m=s * 7) for s in range(PER_ARTICLE)]
+            text = "\n".join(sentences)
+            document_id = 101 + a
+            db.execute(insert(Document), [{
+                "id": document_id, "path": f"articles/a{a:05d}.txt", "title": f"Article {a}",
+                "role": "article", "language": "zh", "sha256": f"a{a}", "text": text,
+                "url": f"https://news.example.com/{a}", "published": "2024-05-20",
+            }])
+            rows, quantities, links, events, offset = [], [], [], [], 0
+            for s, sentence in enumerate(sentences):
+                claim_id += 1
+                status = VERDICTS[s % 4] if s % 5 == 0 else "unreviewed"
+                rows.append({"id": claim_id, "document_id": document_id, "start": offset,
+                             "end": offset + len(sentence), "text": sentence, "label": f"valuation {s}",
+                             "checkworthiness": (s % 10) / 10, "status": status})
+                number = sentence.index("估值") + 2
+                quantities.append({"claim_id": claim_id, "start": offset + number, "end": offset + number + 6,
+                                   "text": f"{a + s}亿美金", "kind": "money", "value": (a + s) * 1e8,
+                                   "unit": "USD", "display": f"${a + s}00M"})
+                quantities.append({"claim_id": claim_id, "start": offset + number + 10, "end": offset + number + 13,
+                                   "text": f"{s % 90}%", "kind": "percent", "value": s % 90, "unit": "%",
+                                   "display": f"{s % 90}%"})
+                if s % 3 == 0:
+                    links.append({"claim_id": claim_id, "passage_id": (claim_id % 1000) + 1, "score": 0.8,
+                                  "relation": "supports", "state": "suggested", "reasons": '["same money"]'})
+                if status != "unreviewed":
+                    events.append({"claim_id": claim_id, "at": started + timedelta(minutes=claim_id),
+                                   "reviewer": "ann", "field": "status", "old": "unreviewed",
+                                   "new": status, "note": f"Checked against source {s}."})
+                offset += len(sentence) + 1
+            db.execute(insert(Claim), rows)
+            db.execute(insert(Quantity), quantities)
+            if links:
+                db.execute(insert(Link), links)
+            if events:
+                db.execute(insert(ReviewEvent), events)
+    engine.dispose()
+
+
+def _source(i: int) -> dict:
+    return {"id": i + 1, "path": f"evidence/s{i:03d}.md", "title": f"Source {i}", "role": "source",
+            "language": "en", "sha256": f"s{i}", "text": "x" * 400, "url": f"https://evidence.example.org/{i}"}
+
+
+def measure(url: str, fmt: str, output: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak resident MiB and bytes of one `factcheck export`
+    process (CPU time shows the work when other jobs share the cores)."""
+    env = dict(os.environ, FACTCHECK_PUBLISHER="Bench Desk", FACTCHECK_PUBLISHER_URL="https://bench.example.org/")
+    command = [sys.executable, "-m", "factcheck", "--db", url, "export", "--format", fmt, "-o", str(output)]
+    began = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - began
+    if status != 0:
+        raise SystemExit(f"{fmt}: export failed: {process.stderr.read().decode()}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output.stat().st_size
+
+
+def reference_loop() -> float:
+    """A fixed piece of pure-Python work, timed: how fast this machine is right now."""
+    began = time.perf_counter()
+    sum(i * i for i in range(3_000_000))
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--formats", default="md,html,csv,json,claimreview")
+    args = parser.parse_args()
+    folder = Path(tempfile.gettempdir()) / f"factcheck-bench-export-{args.claims}"
+    folder.mkdir(exist_ok=True)
+    database = folder / "claims.db"
+    url = f"sqlite:///{database}"
+    if args.rebuild or not database.exists():
+        database.unlink(missing_ok=True)
+        began = time.perf_counter()
+        build(url, args.claims)
+        print(f"built {args.claims:,} claims in {time.perf_counter() - began:.1f} s ({database})")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"reference loop {reference_loop():.2f} s (the same loop, to compare machines and loads)")
+    print(f"{'format':<12} {'wall s':>7} {'CPU s':>6} {'peak MiB':>9} {'output MB':>10}")
+    for fmt in args.formats.split(","):
+        seconds, cpu, peak, size = measure(url, fmt, folder / f"report.{fmt}")
+        print(f"{fmt:<12} {seconds:>7.2f} {cpu:>6.2f} {peak:>9.0f} {size / 1e6:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()

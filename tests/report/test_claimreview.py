@@ -1,0 +1,85 @@
+"""ClaimReview markup: what Google's fact-check tools require and recommend, per claim."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from factcheck.core.errors import UserError
+from factcheck.report.claimreview import shortened
+
+EXPECTED = {  # claim fragment → (ratingValue, alternateName, review date)
+    "revenue rose": (5, "True", "2024-06-01"),
+    "$51 million": (3, "Misleading", "2024-06-04"),
+    "=HYPERLINK": (1, "False", "2024-06-05"),
+    "3x": (None, "Unproven", "2024-06-06"),
+}
+
+
+def test_one_review_per_claim_with_a_verdict(export, find_claim):
+    reviews = json.loads(export("claimreview"))
+    assert [r["url"] for r in reviews] == [
+        f"https://checks.example.org/report#claim-{find_claim(f)}"
+        for f in sorted(EXPECTED, key=find_claim)
+    ]
+
+
+def test_every_review_has_the_required_and_recommended_fields(export, find_claim):
+    reviews = {r["url"].rsplit("-", 1)[1]: r for r in json.loads(export("claimreview"))}
+    for fragment, (value, name, reviewed_on) in EXPECTED.items():
+        review = reviews[str(find_claim(fragment))]
+        assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+        assert 0 < len(review["claimReviewed"]) <= 75
+        assert review["author"] == {"@type": "Organization", "name": "Example Checks",
+                                    "url": "https://checks.example.org/report"}
+        assert review["datePublished"] == reviewed_on
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating" and rating["alternateName"] == name
+        if value is None:
+            assert rating.keys() == {"@type", "alternateName"}
+        else:
+            assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (value, 5, 1)
+        item = review["itemReviewed"]
+        assert item["@type"] == "Claim" and item["datePublished"]
+        (appearance,) = item["appearance"]
+        assert appearance["@type"] == "CreativeWork" and appearance["url"]
+
+
+def test_appearance_is_the_article_url_or_else_its_path(export, find_claim):
+    reviews = {r["url"].rsplit("-", 1)[1]: r for r in json.loads(export("claimreview"))}
+    web = reviews[str(find_claim("revenue rose"))]["itemReviewed"]
+    assert web["appearance"][0]["url"] == "https://news.example.com/chipmaker?a=1&b=2"
+    assert web["datePublished"] == "2024-05-20"
+    # The blog's Source: is a javascript: URL, which is never published as its address.
+    blog = reviews[str(find_claim("3x"))]["itemReviewed"]
+    assert blog["appearance"][0]["url"] == "articles/blog.txt"
+
+
+def test_publisher_comes_from_the_environment_when_not_given(export, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_PUBLISHER", "Env Desk")
+    monkeypatch.setenv("FACTCHECK_PUBLISHER_URL", "https://env.example.org/")
+    (first, *_) = json.loads(export("claimreview", publisher=None, publisher_url=None))
+    assert first["author"]["name"] == "Env Desk" and first["url"].startswith("https://env.example.org/#claim-")
+
+
+@pytest.mark.parametrize("name, url", [(None, None), ("Desk", None), ("Desk", "javascript:alert(1)")])
+def test_missing_or_unsafe_publisher_is_a_user_error(export, monkeypatch, name, url):
+    monkeypatch.delenv("FACTCHECK_PUBLISHER", raising=False)
+    monkeypatch.delenv("FACTCHECK_PUBLISHER_URL", raising=False)
+    with pytest.raises(UserError, match="publisher"):
+        export("claimreview", publisher=name, publisher_url=url)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("short claim", "short claim"),
+        ("word " * 30, "word word word word word word word word word word word word word word word…"),
+        ("估值" * 60, "估值" * 37 + "…"),
+        ("  spaced\n out  ", "spaced out"),
+    ],
+)
+def test_claim_reviewed_is_shortened_to_75_characters(text, expected):
+    assert shortened(text) == expected
+    assert len(shortened(text)) <= 75
