@@ -40,11 +40,12 @@ class AliasBook:
 
 
 def latin_names(text: str) -> list[str]:
-    """Latin names in order: runs of words, each run joined by capitalised words."""
+    """Latin names in order: runs of words, each run joined by capitalised words. A name has
+    a capital letter somewhere (Vox, xAI, GPT-4o); plain lowercase words are not names."""
     names: dict[str, None] = {}
     for match in _NAME.finditer(text):
         name = match.group(0).strip(".-'’")
-        if len(name) >= 3 and name.lower() not in _COMMON and not name.isdigit():
+        if len(name) >= 3 and name.lower() not in _COMMON and any(c.isupper() for c in name):
             names[name] = None
     return list(names)
 

@@ -19,7 +19,7 @@ NAME_WEIGHT, NAME_CAP, TEXT_WEIGHT = 0.25, 0.35, 0.25  # a name's weight scales 
 DATE_WEIGHT, DATE_DAYS = 0.1, 3
 NAMES_ENOUGH, DATE_NAME_BONUS = 1.0, 0.4
 TEXT_CUTOFF = 60.0  # rapidfuzz score (0-100) below which wording is no signal
-MIN_SCORE = 0.18
+MIN_SCORE = 0.15
 # Numbers restated in another unit or language agree to rounding; 938 is not 943. An
 # approximate one (约, nearly) may be a few percent off.
 TOLERANCE, LOOSE_TOLERANCE = 0.002, 0.05
