@@ -20,6 +20,7 @@ from factcheck.core.scoring import Amount, tolerance_for
 
 CROWDED = 200  # a value shared by more passages than this tells nothing on its own
 TEXT_TERMS = 8  # trigrams per claim sent to the text index, the rarest first
+SPREAD_TERMS = 40  # on PostgreSQL, trigrams spread over the claim
 POSTINGS_KEPT = 50_000  # posting lists cached per run, a bound on memory
 RARE_SHARE, RARE_FLOOR = 0.002, 50  # a trigram in more passages than this is too common to send
 
@@ -131,8 +132,9 @@ class TextIndex:
             named = [self._rarest(trigrams(name))[:1] for name in names]
             terms = list(dict.fromkeys([g for found in named for g in found] + self._rarest(grams)))
             return self._fts(terms, limit) if terms else []
-        step = max(1, len(grams) // TEXT_TERMS)
-        terms = names + grams[::step][:TEXT_TERMS]
+        # no vocabulary to pick the rarest trigrams from: take many, spread over the claim,
+        # and let the count of matches rank the passages
+        terms = list(dict.fromkeys(names + _spread(grams, SPREAD_TERMS)))
         return self._ilike(terms, limit) if terms else []
 
     def _vocabulary_counts(self) -> dict[str, int]:
@@ -200,6 +202,14 @@ class TextIndex:
             {"patterns": patterns, "limit": limit, **params},
         )
         return [row[0] for row in rows]
+
+
+def _spread(items: list[str], count: int) -> list[str]:
+    """`count` items evenly spaced from first to last (all of them when there are fewer)."""
+    if len(items) <= count:
+        return items
+    last = len(items) - 1
+    return [items[round(i * last / (count - 1))] for i in range(count)]
 
 
 def _fts_expression(terms: list[str]) -> str:
