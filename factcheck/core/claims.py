@@ -1,55 +1,236 @@
-"""Claims: sentences a reviewer could check, scored and labelled. First version."""
+"""Claims: sentences a reviewer could check, scored and labelled.
+
+A sentence is a claim when it states a quantity, a dated event or an attributed statement.
+Quantities and cue words are found in one pass over the whole document and handed to the
+sentences they fall in, so the cost does not grow with the number of sentences.
+"""
 
 from __future__ import annotations
 
 import re
 
+from factcheck.core.aliases import chinese_names
+from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
 from factcheck.core.quantities import extract_quantities
 from factcheck.core.sentences import split_sentences
+from factcheck.core.units import alternation
 
-_ATTRIBUTION = re.compile(r"据.{1,30}?(?:报道|消息|数据)|表示|称|透露|指出|according to|\bsaid\b|\bsays\b|“|\"")
-_LABEL_NOUNS = {
-    "估值": "valuation", "valuation": "valuation", "订单": "order", "order": "order",
-    "音频": "audio response", "audio": "audio response", "推文": "posts", "收入": "revenue",
-    "revenue": "revenue", "成本": "cost", "速度": "speed", "faster": "speed", "价格": "price",
+# cue words and what they tell about a sentence: a cited source, an attributed statement,
+# a hedge (opinion or prediction) or rhetoric
+_CUE_WORDS = {
+    **dict.fromkeys(["according to", "数据显示", "统计显示", "data show", "data showed",
+                     "figures show", "figures showed", "statistics show"], "source"),
+    **dict.fromkeys(["表示", "透露", "指出", "强调", "宣布", "承认", "回应", "证实", "介绍说", "发文",
+                     "官宣", "爆料", "said", "says", "told", "stated", "announced", "reported",
+                     "wrote", "confirmed", "testified", "“", '"'], "said"),
+    **dict.fromkeys(["认为", "觉得", "可能", "或许", "也许", "希望", "应该", "预计", "预测", "期待", "相信",
+                     "i think", "believe", "believes", "may", "might", "could", "should", "would",
+                     "expect", "expects", "forecast", "forecasts", "hope", "hopes", "predict",
+                     "predicts"], "hedge"),
+    **dict.fromkeys(["?", "？", "!", "！", "难道", "竟然"], "rhetoric"),
 }
+_ASCII_CUES = [w for w in _CUE_WORDS if w[0].isascii() and w[0].isalpha()]
+_CJK_CUES = [w for w in _CUE_WORDS if not (w[0].isascii() and w[0].isalpha())]
+_CJK_CUE_STARTS = re.escape("".join(sorted({w[0] for w in _CJK_CUES} | set("据称"))))
+# English cue words at a word start first; the Chinese branch is guarded by its first
+# characters so that most positions in English text fail at once.
+_CUES = re.compile(
+    rf"(?=[A-Za-z{_CJK_CUE_STARTS}])(?:"
+    r"\b(?:" + alternation(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"]) + ")"
+    rf"|(?=[{_CJK_CUE_STARTS}])(?:"
+    r"据[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)"
+    r"|称(?<![宣声堪]称)"
+    r"|" + alternation(_CJK_CUES) + "))"
+)
+
+
+def _cue_kind(found: str) -> str:
+    if found[0] == "据":
+        return "source"
+    if found == "称":
+        return "said"
+    return _CUE_WORDS[found.lower()]
+
+
+_HEADER_LINE = re.compile(r"(?:Source|URL|Published|Date)\s*:", re.IGNORECASE)
+_KIND_WEIGHT = {
+    "money": 0.35, "percent": 0.32, "measure": 0.3, "count": 0.22, "ratio": 0.25,
+    "duration": 0.2, "date": 0.1,
+}
+_KEY_RANK = {kind: rank for rank, kind in enumerate(("money", "percent", "measure", "count", "ratio", "duration", "date"))}
+# head nouns for labels: the keyword nearest the key quantity names what it measures
+_LABEL_NOUNS = {
+    "估值": "valuation", "valuation": "valuation", "valued": "valuation", "市值": "market value",
+    "订购算力": "compute order", "算力订单": "compute order", "订单": "order", "订购": "order",
+    "order": "order", "算力": "compute", "compute": "compute",
+    "响应音频": "audio response", "音频": "audio response", "audio": "audio response",
+    "latency": "latency", "延迟": "latency", "推文": "posts", "posts": "posts", "tweets": "posts",
+    "营收": "revenue", "收入": "revenue", "revenue": "revenue", "sales": "sales", "销售额": "sales",
+    "销量": "sales", "利润": "profit", "净利润": "net profit", "profit": "profit", "亏损": "loss",
+    "loss": "loss", "成本": "cost", "cost": "cost", "价格": "price", "price": "price",
+    "prices": "price", "速度": "speed", "faster": "speed", "融资": "funding", "funding": "funding",
+    "raised": "funding", "投资": "investment", "investment": "investment", "国内生产总值": "GDP",
+    "GDP": "GDP", "零售总额": "retail sales", "产量": "output", "output": "output",
+    "出口": "exports", "exports": "exports", "进口": "imports", "imports": "imports",
+    "失业率": "unemployment rate", "unemployment": "unemployment rate", "通胀": "inflation",
+    "inflation": "inflation", "CPI": "CPI", "payrolls": "payrolls", "就业": "jobs", "jobs": "jobs",
+    "工资": "wages", "wages": "wages", "earnings": "earnings", "员工": "staff",
+    "employees": "staff", "用户": "users", "users": "users", "人口": "population",
+    "population": "population", "死亡": "deaths", "deaths": "deaths", "预算": "budget",
+    "budget": "budget", "债务": "debt", "debt": "debt", "罚款": "fine", "fine": "fine",
+    "股价": "share price", "shares": "shares", "growth": "growth", "国家": "countries",
+    "countries": "countries", "离职": "departures", "成员": "members", "members": "members",
+}
+# direction words name a change, used only when no noun is near: 同比增长5.2%
+_LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",
+                "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise"}
+_VERB_PATTERN = re.compile("|".join(re.escape(w) for w in _LABEL_VERBS))
+_LABEL_NOUNS_FOLDED = {word.lower(): name for word, name in _LABEL_NOUNS.items()}
+# matched against the lower-cased sentence; English words only at a word start
+_NOUN_PATTERN = re.compile(
+    r"(?<![a-z])(?:" + alternation([w for w in _LABEL_NOUNS_FOLDED if w.isascii()]) + ")|"
+    + alternation([w for w in _LABEL_NOUNS_FOLDED if not w.isascii()])
+)
+_SPEECH = re.compile(r"表示|称|强调|透露|指出|(?<= )(?:said|says|told)\b")
+_SPEAKER_EN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
+_SPEAKER_LATIN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?$")
+_NOT_NAMES = {"评价", "回应", "发文", "声明", "公告", "报告", "文章", "研究", "调查", "报道", "明确", "公开", "同时", "随后", "此前", "官方", "公司", "媒体", "分析", "另外", "此外", "对外"}
+_NOT_IN_NAMES = set("的我你他她它们这那对此在中是有被将把和与说声堪据")
 
 
 def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDraft]:
-    """Claims in document order; each carries its quantities with document offsets."""
-    claims = []
+    """Claims in document order; each carries its quantities with document offsets.
+
+    Without a reference date, 今年/去年 and bare month-days resolve against the latest date
+    the text states (see dates.infer_reference_date)."""
+    reference = reference_date or infer_reference_date(text)
+    quantities = extract_quantities(text, reference)
+    cues = [(m.start(), _cue_kind(m[0])) for m in _CUES.finditer(text)]
+    claims: list[ClaimDraft] = []
+    qi = ci = 0
     for start, end in split_sentences(text):
-        sentence = text[start:end]
-        quantities = [q.shifted(start) for q in extract_quantities(sentence, reference_date)]
-        attributed = bool(_ATTRIBUTION.search(sentence))
-        if not quantities and not attributed:
+        found: list[QuantityMatch] = []
+        while qi < len(quantities) and quantities[qi].start < end:
+            if quantities[qi].start >= start and quantities[qi].end <= end:
+                found.append(quantities[qi])
+            qi += 1
+        kinds: set[str] = set()
+        while ci < len(cues) and cues[ci][0] < end:
+            if cues[ci][0] >= start:
+                kinds.add(cues[ci][1])
+            ci += 1
+        attributed = "said" in kinds or "source" in kinds
+        if not found and not attributed:
             continue
+        sentence = text[start:end]
+        if _HEADER_LINE.match(sentence):
+            continue  # Source:/Published: lines describe the document; a headline may be a claim
         claims.append(
             ClaimDraft(
                 start=start,
                 end=end,
                 text=sentence,
-                label=make_label(sentence, quantities),
-                checkworthiness=score(sentence, quantities, attributed),
-                quantities=quantities,
+                label=make_label(sentence, found, offset=start),
+                checkworthiness=score(sentence, found, kinds),
+                quantities=found,
                 attributed=attributed,
             )
         )
     return claims
 
 
-def score(sentence: str, quantities: list[QuantityMatch], attributed: bool) -> float:
-    weights = {"money": 0.35, "percent": 0.3, "count": 0.2, "duration": 0.25, "ratio": 0.25, "measure": 0.25, "date": 0.1}
-    value = 0.2 + max((weights.get(q.kind, 0.1) for q in quantities), default=0.0)
-    value += 0.1 * min(len(quantities), 3)
-    value += 0.15 if attributed else 0.0
-    return round(min(value, 1.0), 3)
+def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool) -> float:
+    """0–1: specific, measurable, attributed, about a named entity scores higher; opinion,
+    prediction and rhetoric lower."""
+    if isinstance(cues, bool):  # the first version's signature: score(sentence, quantities, attributed)
+        cues = {"said"} if cues else set()
+    value = 0.15 + max((_KIND_WEIGHT.get(q.kind, 0.1) for q in quantities), default=0.0)
+    value += 0.05 * min(len(quantities) - 1, 3) if quantities else 0.0
+    if "source" in cues:
+        value += 0.15
+    elif "said" in cues:
+        value += 0.1
+    if _names_an_entity(sentence):
+        value += 0.1
+    if "hedge" in cues:
+        value -= 0.15
+    if "rhetoric" in cues:
+        value -= 0.1
+    if any(q.qualifier for q in quantities) and len(quantities) == 1:
+        value -= 0.03  # "about 300" is checkable, but less sharply than "300"
+    if len(sentence) < 12:
+        value -= 0.1
+    return round(min(max(value, 0.0), 1.0), 3)
 
 
-def make_label(sentence: str, quantities: list[QuantityMatch]) -> str:
-    key = next((q for q in quantities if q.kind != "date"), quantities[0] if quantities else None)
-    noun = next((label for word, label in _LABEL_NOUNS.items() if word in sentence.lower()), None)
-    if key is None:
+# a capitalised Latin word after the sentence's first character: a name in English prose or
+# in Chinese text (OpenAI推出)
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z]")
+
+
+def _names_an_entity(sentence: str) -> bool:
+    return "·" in sentence or _CAPITALISED.search(sentence, 1) is not None  # 简·雷克
+
+
+def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) -> str:
+    """'valuation $100B': the key quantity and the keyword nearest to it. `offset` is where
+    the sentence starts in the text the quantities' offsets point into."""
+    if not quantities:
+        for verb in _SPEECH.finditer(sentence):
+            name = _speaker(sentence, verb.start(), english=verb[0][0].isascii())
+            if name:
+                return f"statement by {name}"
         return "statement"
+    key = min(quantities, key=lambda q: _KEY_RANK.get(q.kind, 9))  # min keeps the first of equals
+    noun = _nearest_noun(sentence, key.start - offset, key.end - offset)
+    if key.kind == "date":
+        return f"{noun or 'event'} {key.display}"
     return f"{noun or key.kind} {key.display}"
+
+
+_NOUN_WINDOW = 40  # characters either side of the key quantity where its noun may be
+
+
+def _speaker(sentence: str, verb: int, *, english: bool) -> str | None:
+    """The name just before 表示/称/said: the Chinese characters touching the verb after any
+    title (猎户星空董事长傅盛 -> 傅盛), or one or two capitalised English words."""
+    if english:
+        found = _SPEAKER_EN.search(sentence, max(0, verb - 24), verb)
+        return found[1] if found else None
+    start = verb
+    while start > max(0, verb - 12) and ("\u4e00" <= sentence[start - 1] <= "\u9fff" or sentence[start - 1] == "·"):
+        start -= 1
+    run = sentence[start:verb]
+    for adverb in ("最近", "也", "还", "再", "则"):
+        if run.endswith(adverb):
+            run = run[: -len(adverb)]
+            break
+    name = chinese_names(run)[:1]
+    if name and len(name[0]) <= 6 and not _NOT_IN_NAMES.intersection(name[0]) and name[0] not in _NOT_NAMES:
+        return name[0]
+    latin = _SPEAKER_LATIN.search(sentence, max(0, start - 30), start)  # Daniel Kokotajlo评价称
+    return latin[1] if latin else None
+
+
+def _nearest_noun(sentence: str, key_start: int, key_end: int) -> str | None:
+    low = max(0, key_start - _NOUN_WINDOW)
+    window = sentence[low : key_end + _NOUN_WINDOW]
+    folded = window.lower()
+    if len(folded) != len(window):  # a few letters change length when lower-cased
+        folded = window
+    key_start, key_end = key_start - low, key_end - low
+    return _nearest(folded, key_start, key_end, _NOUN_PATTERN, _LABEL_NOUNS_FOLDED) or _nearest(
+        window, key_start, key_end, _VERB_PATTERN, _LABEL_VERBS
+    )
+
+
+def _nearest(text: str, key_start: int, key_end: int, pattern: re.Pattern, names: dict) -> str | None:
+    best: tuple[int, str] | None = None
+    for m in pattern.finditer(text):
+        if m.start() >= key_start and m.end() <= key_end:
+            continue
+        distance = key_start - m.end() if m.end() <= key_start else (m.start() - key_end) + 1
+        if best is None or distance < best[0]:
+            best = (distance, names[m[0]])
+    return best[1] if best else None

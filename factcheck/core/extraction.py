@@ -39,6 +39,14 @@ class ClaimDraft:
     quantities: list[QuantityMatch] = field(default_factory=list)
     attributed: bool = False
 
+    def shifted(self, offset: int) -> ClaimDraft:
+        if not offset:
+            return self
+        return ClaimDraft(
+            self.start + offset, self.end + offset, self.text, self.label, self.checkworthiness,
+            [q.shifted(offset) for q in self.quantities], self.attributed,
+        )
+
 
 @dataclass(slots=True)
 class ReadDocument:

@@ -1,119 +1,544 @@
-"""Finding and normalising quantities in Chinese and English text. First version."""
+"""Finding and normalising quantities in Chinese and English text.
+
+Two precompiled scans find number cores: one for digits, Chinese numerals and 今年/去年, one
+for English words (number words, month names, twice, half). Each core is then read with anchored patterns
+at its edges: the currency or qualifier before it, the scale and unit after it. Numbers that
+belong to names rather than amounts (GPT-4o, iOS 17, USDL-24-1817, phone numbers, list
+numbering) are recognised from those edges and dropped.
+"""
 
 from __future__ import annotations
 
 import re
 
+from factcheck.core.dates import MONTHS, RELATIVE_YEARS, iso_date, reference_year
 from factcheck.core.extraction import QuantityMatch
+from factcheck.core.numerals import (
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    CN_SCALES,
+    EN_SCALES,
+    EN_WORDS,
+    parse_chinese,
+    parse_english,
+)
+from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, alternation
 
-_CN_SCALE = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万亿": 1e12, "千": 1e3, "百": 1e2}
-_EN_SCALE = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-}
-_CURRENCY_WORD = {
-    "美元": "USD", "美金": "USD", "人民币": "CNY", "元": "CNY", "欧元": "EUR", "港元": "HKD",
-    "日元": "JPY", "英镑": "GBP", "dollars": "USD", "dollar": "USD", "euros": "EUR", "yen": "JPY",
-}
-_CURRENCY_SYMBOL = {"US$": "USD", "$": "USD", "¥": "CNY", "RMB": "CNY", "€": "EUR", "£": "GBP", "USD": "USD"}
-_SYMBOL_OF = {"USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$"}
-_DURATION = {
-    "毫秒": 0.001, "ms": 0.001, "milliseconds": 0.001, "millisecond": 0.001,
-    "秒": 1, "seconds": 1, "second": 1, "分钟": 60, "minutes": 60, "小时": 3600, "hours": 3600,
-    "天": 86400, "days": 86400, "周": 604800, "weeks": 604800, "个月": 2592000, "months": 2592000,
-    "年": 31536000, "years": 31536000,
-}
-_QUALIFIERS = ("约", "超过", "至少", "近", "高达", "nearly", "more than", "over", "about", "as little as", "up to")
+_AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = rf"[{CN_NUMERAL_CHARS}](?:[{CN_NUMERAL_CHARS}]|[多余](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
+_CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
 
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN_SCALE_RE = "万亿|千万|百万|万|亿"
-_MONEY_CN = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<scale>{_CN_SCALE_RE})?\s*(?P<cur>美元|美金|人民币|欧元|港元|日元|英镑|元)"
+_AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("money", "measure", "percent"))
+
+_GLUED_CODES = "|".join(f"(?<={code})" for code in ("USD", "RMB", "CNY", "EUR", "GBP", "JPY", "HKD"))
+
+# A leading lookahead on the first character lets the regex engine skip ahead quickly.
+_CORE = re.compile(
+    rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
+    rf"(?P<rel>今年|本年|去年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
+    rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
+    r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
+    r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
+    rf"|百分之(?P<pct>{_AR}|{_CN})"
+    r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
+    rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
+    rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
+    # digits glued to a name (GPT-4o, GPT4.5, A-1) or to other digits (1.2.3) are dropped
+    # here rather than in Python; USD34.6 and RMB5bn keep their glued currency codes
+    rf"|(?:(?<![A-Za-z])|{_GLUED_CODES})(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])"
+    rf"(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
+    r"|一半"
+    # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words;
+    # a lone 一 is an amount only before a currency, measure or percent unit (一元, 一吨):
+    # before a classifier it is an article (一个, 一位) and is not matched at all
+    rf"|(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
+    rf"{_CN}(?=[多余来]?[ ]?(?:{alternation(UNITS)})))"
+    r")"
 )
-_MONEY_EN = re.compile(
-    rf"(?P<sym>US\$|\$|€|£|¥|RMB|USD)\s*(?P<num>{_NUMBER})\s*(?P<scale>(?:{_CN_SCALE_RE})|(?:million|billion|trillion|thousand|bn|mn|tn|[mbk])\b)?",
-    re.IGNORECASE,
+
+_CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
+_EN_SCALE_RE = (
+    r"trillion|billion|million|thousand|hundred|bn|Bn|BN|tn|trn|mn|mln|MN|"
+    r"[KMBT](?![A-Za-z])|[kmb](?![A-Za-z])"
 )
-_PERCENT = re.compile(rf"(?P<num>{_NUMBER})\s*(?:%|percent\b|per cent\b)|(?P<pp>{_NUMBER})\s*个百分点")
-_DURATION_RE = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>毫秒|milliseconds?|ms\b|秒|seconds?|分钟|minutes|小时|hours|天|days|周|weeks|个月|months|年(?!\d|[前后底初中末度])|years)",
+_AFTER = re.compile(
+    rf"(?P<more>多|余|来)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
+    rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
+    rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
+    r"(?P<after>以上|以下|左右|上下|出头|\+)?"
 )
-_DATE_CN = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?")
-_RATIO = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?:x\b|倍)|(?P<cn>两|二|三|四|五|十)倍")
-_COUNT_CN = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<scale>{_CN_SCALE_RE})?\s*(?P<noun>条|名|位|家|个|次|人|款|项)")
-_CN_DIGIT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "十": 10}
+_NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
+_CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
+
+_MONTH_WORDS = _MONTH_NAMES.split("|")
+_MULTIPLIERS = {
+    "twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0,
+    "quadruple": 4.0, "quadrupled": 4.0, "half": 0.5, "halved": 0.5,
+}
+_NUMBER_WORDS = [w for w in EN_WORDS if len(w) > 2]
+_WORDS = re.compile(
+    r"\b(?:"
+    + alternation(
+        _MONTH_WORDS
+        + _NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]
+        + list(_MULTIPLIERS) + [w.capitalize() for w in _MULTIPLIERS]
+    )
+    + ")"
+)
+_MONTH_REST = re.compile(
+    r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
+)
+_WORD_REST = re.compile(r"[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])")
+
+_QUALIFIERS = tuple(sorted(
+    ["约合", "大约", "约", "将近", "接近", "近", "超过", "超", "逾", "至少", "最少", "最多", "高达", "多达", "长达", "短至", "不到", "不足", "不少于", "少于", "低于", "仅", "只有", "大概"]
+    + ["about", "around", "approximately", "roughly", "nearly", "almost", "more than", "over",
+       "at least", "at most", "up to", "as little as", "as much as", "as many as", "as few as",
+       "less than", "fewer than", "under", "close to", "an estimated", "some", "just over",
+       "just under", "only"],
+    key=len, reverse=True,
+))
+_CURRENCY_BETWEEN = ("人民币", "港币")
+_PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
+# words after which a number is a name or a reference, not an amount: iOS 17, Table 5
+_NAME_WORDS = frozenset(
+    ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number", "resolution", "amendment", "bill", "title", "regulation", "directive", "gate", "platform", "channel", "season", "episode", "stage", "mission"]
+)
+_CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
+_LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
+_LIST_MARK = re.compile(r"[.、)）](?!\d)")
+_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美")
+_NOT_COUNT_NOUNS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm"]
+)
+_PLURALS = frozenset(["people", "children", "men", "women", "staff", "personnel", "police", "cattle", "sheep", "fish"])
+_ADJECTIVES = frozenset(
+    ["new", "more", "additional", "other", "major", "large", "small", "big", "senior", "key", "top", "local", "foreign", "private", "public", "total", "full", "extra", "separate", "different", "existing", "former", "current", "active", "young", "old", "full-time", "part-time", "million", "billion"]
+)
+_MAX_LOOKBEHIND = 24
+_MONTHS_SET = frozenset(_MONTH_NAMES.split("|"))
+
+
+def extract_quantities(text: str, reference_date: str | None = None) -> list[QuantityMatch]:
+    """Every quantity in `text`, ordered by position, without overlaps."""
+    year = reference_year(reference_date)
+    found: list[QuantityMatch] = []
+    for m in _CORE.finditer(text):
+        quantity = _read_core(text, m, year)
+        if quantity is not None:
+            found.append(quantity)
+    for m in _WORDS.finditer(text):
+        quantity = _read_words(text, m, year)
+        if quantity is not None:
+            found.append(quantity)
+    return _join_ranges(text, _without_overlaps(found))
+
+
+def _without_overlaps(found: list[QuantityMatch]) -> list[QuantityMatch]:
+    result: list[QuantityMatch] = []
+    end = -1
+    for q in sorted(found, key=lambda q: (q.start, -(q.end - q.start))):
+        if q.start >= end:
+            result.append(q)
+            end = q.end
+    return result
+
+
+# not " to ": between two amounts with units it is usually a change ("rose 14 cents to $35.21")
+_RANGE_JOINERS = frozenset(["-", "–", "—", "~", "至", "到", " - "])
+
+
+def _join_ranges(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
+    """5.25%-5.50%, 500亿至550亿元: two amounts joined by a range word are one range, and a
+    bare first number (500亿) takes the kind and unit of the second."""
+    result: list[QuantityMatch] = []
+    for q in found:
+        last = result[-1] if result else None
+        if last is not None and _is_range(text, last, q):
+            result[-1] = QuantityMatch(
+                last.start, q.end, text[last.start : q.end], q.kind, last.value, q.unit,
+                _range_display(q, last.value), q.value, None, last.qualifier or q.qualifier,
+            )
+            continue
+        result.append(q)
+    return result
+
+
+def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
+    if low.high is not None or high.high is not None or not low.value or not high.value:
+        return False
+    if text[low.end : high.start] not in _RANGE_JOINERS or high.kind == "date":
+        return False
+    same = (low.kind, low.unit) == (high.kind, high.unit)
+    bare = low.kind == "count" and not low.unit
+    # "$5 to $10 million" stays two amounts: ends a thousand times apart are not one range
+    return (same or bare) and low.value < high.value < 1000 * low.value
+
+
+def _range_display(q: QuantityMatch, low: float) -> str:
+    if q.kind == "money":
+        return f"{CURRENCY_SYMBOLS.get(q.unit, q.unit + ' ')}{_compact(low)}–{q.display}"
+    if q.kind in ("percent", "ratio"):
+        return f"{_plain(low)}–{q.display}"
+    if q.kind == "count":
+        return f"{_compact(low)}–{q.display}"
+    return f"{low:g}–{q.value:g} {q.unit}"
+
+
+def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    if m["ar"]:
+        return _read_arabic(text, m, year)
+    if m["cn"]:
+        return _read_chinese(text, m)
+    groups = m.groupdict()
+    start, end = m.span()
+    if groups["rel"]:
+        return _relative_date(text, m, year)
+    if groups["iso"]:
+        parts = [int(p) for p in re.split(r"[-/]", groups["iso"])]
+        return _date(text, start, end, iso_date(*parts))
+    if groups["phone"] or groups["time"]:
+        return None
+    if groups["pct"] is not None:
+        value = _number(groups["pct"])
+        return _finish(text, start, end, "percent", value, None, "%", f"{value:g}%")
+    if groups["ymd"]:
+        month = int(groups["m"]) if groups["m"] else None
+        day = int(groups["d"]) if groups["d"] else None
+        year_written = int(groups["y"])
+        full_year = year_written + 2000 if year_written < 100 else year_written  # 24年3月
+        return _date(text, start, end, iso_date(full_year, month, day))
+    if groups["md"]:
+        month = int(_number(groups["m2"]))
+        day = int(groups["d2"]) if groups["d2"] else None
+        return _date(text, start, end, iso_date(year, month, day))
+    if groups["dmy"]:
+        y3 = int(groups["y3"]) if groups["y3"] else year
+        return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
+    return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
+
+
+def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    start, end = m.span()
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    currency = _prefix_currency(before)
+    if currency is None and _names_something(before):
+        return None
+    low_text, high_text = m["ar"], m["hi"]
+    if text[end : end + 1] in (".", "/") and text[end + 1 : end + 2].isdigit():
+        return None  # 1.2.3, 5/22/2024, 1/3: a version, an address, a date or a fraction
+    if before.endswith("(") and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
+        return None  # (202) 691-6378: an area code
+    if before.endswith("+") and text[end : end + 1] in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
+        return None  # +1 202-691-5902: a country code
+    after = _AFTER.match(text, end)
+    unit = after["unit"]
+    if after.end() == end and end < len(text) and text[end].isascii() and text[end].isalpha():
+        return None  # 4o, 5G, 3D, 2nd
+    if after.end() == end and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return None  # 7-Eleven, 4-turbo: part of a name
+    bare = not (unit or currency or after["enscale"] or after["cnscale"])
+    if bare and high_text is not None and (
+        len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
+    ):
+        return None  # 691-6378, 2023-24: a phone number or a code, not a range
+    if bare and _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
+        return None  # list numbering: "1." or "2、" at the start of a line
+    if bare and high_text is None and _between_capitals(text, before, end, low_text):
+        return None  # Claude 3 Opus, iPhone 15 Pro: a product name
+    value = _number(low_text)
+    high = _number(high_text) if high_text is not None else None
+    return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
+
+
+def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
+    start, end = m.span()
+    numeral = m["cn"]
+    after = _AFTER.match(text, end)
+    unit = after["unit"]
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    currency = _prefix_currency(before)
+    if not unit and not currency:
+        return None
+    if before.endswith("第"):
+        return None
+    if _IDIOM.search(text, max(0, start - 2), after.end() + 3):
+        return None
+    value, high = parse_chinese(numeral)
+    kind = UNITS[unit][0] if unit else "money"
+    if value == 1 and high is None and numeral in ("一", "壹") and kind in ("count", "duration", "ratio"):
+        return None  # 一个, 一位, 一周: an article, not an amount
+    if numeral == "二" and kind == "count":
+        return None  # 二次会议, 二级: counting says 两; a lone 二 before a classifier is an ordinal
+    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "为立功本员交果绩熟长"):
+        return None
+    if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
+        return None  # 千家万户, 一点一点: paired numerals are an idiom
+    found = _quantify(text, start, after, value, high, currency, before, None, numeral, arabic=False)
+    if found is not None and found.qualifier is None and ("多" in numeral or "余" in numeral):
+        found.qualifier = "多" if "多" in numeral else "余"
+    return found
+
+
+def _quantify(
+    text: str,
+    start: int,
+    after: re.Match,
+    value: float,
+    high: float | None,
+    currency: str | None,
+    before: str,
+    year: int | None,
+    number_text: str,
+    *,
+    arabic: bool,
+) -> QuantityMatch | None:
+    end = after.end()
+    scale = 1.0
+    if after["cnscale"]:
+        scale *= CN_SCALES[after["cnscale"]]
+    if after["enscale"]:
+        word = after["enscale"]
+        if len(word) == 1 and word.islower() and not currency and not _is_plural(_count_noun(text, end)):
+            return None  # 5m without a currency or a counted noun: metres or million?
+        scale *= EN_SCALES[word.lower()]
+    value *= scale
+    if high is not None:
+        high *= scale
+    unit = after["unit"]
+    if currency:
+        start -= len(_PREFIX_CURRENCY.search(before)[0])
+        if unit and UNITS[unit][0] == "money":
+            currency = UNITS[unit][1] if currency in ("USD", "CNY") and unit not in ("元",) else currency
+        elif unit:
+            end = after.start("unit")
+            while end > start and text[end - 1] in " -":
+                end -= 1
+        unit = None
+    if text[start - 1 : start] in ("-", "−") and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".-%)")):
+        start -= 1
+        value = -value
+    if currency:
+        return _money(text, start, end, value, high, currency, after)
+    if unit:
+        kind, canonical, factor, shown = UNITS[unit]
+        if kind == "skip":
+            return None
+        if kind == "money":  # 14 cents: the factor takes it to currency units
+            return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
+        if kind == "count":
+            noun = _CN_NOUN.match(text, end)
+            canonical = noun[0] if noun and noun[0][0] not in "的了在是和与" else unit
+        return _build(text, start, end, kind, value, high, canonical, factor, shown, after)
+    if not arabic:
+        return None
+    noun = _count_noun(text, end)
+    plain = not (after["cnscale"] or after["enscale"]) and number_text.isdigit()
+    if plain and len(number_text) == 4 and 1800 <= value <= 2100 and not _is_plural(noun):
+        return _date(text, start, end, iso_date(int(value)))
+    return _build(text, start, end, "count", value, high, noun, 1, "", after)
+
+
+def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> QuantityMatch:
+    value *= factor
+    high = high * factor if high is not None else None
+    shown_value = value / factor if kind in ("duration", "measure") else value
+    shown_high = high / factor if (high is not None and kind in ("duration", "measure")) else high
+    if kind == "percent":
+        display = _range(shown_value, shown_high, _plain) + (" pp" if unit == "pp" else "%")
+    elif kind == "ratio":
+        display = _range(shown_value, shown_high, _plain) + "x"
+    elif kind == "duration":
+        if shown_value == 1 and shown.endswith("s") and len(shown) > 2:
+            shown = shown[:-1]
+        display = f"{_range(shown_value, shown_high, _plain)} {shown}"
+    elif kind == "measure":
+        display = f"{_range(shown_value, shown_high, _compact)} {shown}"
+    else:
+        display = _range(value, high, _compact)
+    return _finish(text, start, end, kind, value, high, unit, display, after)
+
+
+def _money(text, start, end, value, high, currency, after) -> QuantityMatch:
+    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    display = symbol + _compact(value) + (f"–{symbol}{_compact(high)}" if high is not None else "")
+    return _finish(text, start, end, "money", value, high, currency, display, after)
+
+
+def _finish(text, start, end, kind, value, high, unit, display, after=None) -> QuantityMatch:
+    qualifier = None
+    if after is not None and (after["more"] or after["more2"] or after["after"]):
+        qualifier = after["more"] or after["more2"] or after["after"]
+    found = _qualifier_before(text, start)
+    if found:
+        qualifier = found
+    return QuantityMatch(start, end, text[start:end], kind, value, unit, display, high, None, qualifier)
+
+
+def _date(text: str, start: int, end: int, iso: str | None) -> QuantityMatch | None:
+    if iso is None:
+        return None
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", iso, iso=iso)
+
+
+def _relative_date(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    offset = RELATIVE_YEARS[m["rel"]]
+    resolved = year + offset if year is not None else None
+    month = int(_number(m["rm"])) if m["rm"] else None
+    day = int(m["rd"]) if m["rd"] else None
+    if resolved is None and month is None:
+        return None  # 去年 with no reference date says nothing a reviewer can check
+    return _date(text, m.start(), m.end(), iso_date(resolved, month, day))
+
+
+def _read_words(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    word = m[0]
+    start, end = m.span()
+    if word in _MONTHS_SET:
+        rest = _MONTH_REST.match(text, end)
+        if not rest or not (rest["day"] or rest["year"]):
+            return None  # "May" alone is as often a verb as a month
+        y = int(rest["year"]) if rest["year"] else year
+        iso = iso_date(y, MONTHS[word.lower()], int(rest["day"]) if rest["day"] else None)
+        return _date(text, start, rest.end(), iso)
+    if text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalnum():
+        return None  # 7-Eleven, Catch-22: a name
+    lower = word.lower()
+    if lower in _MULTIPLIERS:
+        return _read_multiplier(text, start, end, lower)
+    rest = _WORD_REST.match(text, end)
+    if rest:
+        end = rest.end()
+    value = parse_english(text[start:end])
+    if value is None:
+        return None
+    after = _AFTER.match(text, end)
+    has_unit = bool(after["unit"] or after["enscale"])
+    if not has_unit:
+        noun = _NOUN.match(text, end)
+        if value <= 1 or not noun or noun["noun"] in _NOT_COUNT_NOUNS or len(noun["noun"]) < 3:
+            return None
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    currency = _prefix_currency(before)
+    return _quantify(text, start, after, value, None, currency, before, None, text[start:end], arabic=True)
+
+
+def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatch | None:
+    if text[end : end + 1] == "-":
+        return None  # double-digit, half-year
+    if word in ("half", "halved"):
+        preceding = text[max(0, start - 8) : start].lower()
+        if preceding.endswith(("first ", "second ", "a ", "and a ", "one ")) or text.startswith((" a ", " an "), end):
+            return None
+        return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
+    value = _MULTIPLIERS[word]
+    return _finish(text, start, end, "ratio", value, None, "x", f"{value:g}x")
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    tail = text[max(0, start - 18) : start].rstrip(" ")
+    if tail.endswith(_CURRENCY_BETWEEN):
+        tail = tail[: -3 if tail.endswith("人民币") else -2].rstrip(" ")
+    tail = tail.lower()
+    if not tail.endswith(_QUALIFIERS):
+        return None
+    for word in _QUALIFIERS:
+        if tail.endswith(word):
+            cut = len(tail) - len(word)
+            if word.isascii() and cut > 0 and tail[cut - 1].isalpha():
+                return None  # "turnover 5" is not "over 5"
+            return word
+    return None
+
+
+def _between_capitals(text: str, before: str, end: int, number: str) -> bool:
+    if len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100:
+        return False  # In 2023 Apple ...: a year
+    after = text[end : end + 2]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False
+    head = before[:-1] if before.endswith(" ") else ""
+    word = head[head.rfind(" ") + 1 :]
+    return word[:1].isupper() and word.isalpha()
+
+
+def _count_noun(text: str, end: int) -> str:
+    """The word a number counts: '300 people', '5 new stores' (an adjective is passed over)."""
+    found = _NOUN.match(text, end)
+    if found is None or found["noun"] in _NOT_COUNT_NOUNS or found["noun"].endswith("ed"):
+        return ""  # "500 gained": a verb follows, not a counted noun
+    if found["noun"] in _ADJECTIVES:
+        following = _NOUN.match(text, found.end())
+        if following and following["noun"] not in _NOT_COUNT_NOUNS:
+            return following["noun"]
+    return found["noun"]
+
+
+def _is_plural(noun: str) -> bool:
+    return noun.endswith("s") or noun in _PLURALS
+
+
+def _prefix_currency(before: str) -> str | None:
+    if not before.rstrip(" ").endswith(_CURRENCY_TAILS):
+        return None
+    found = _PREFIX_CURRENCY.search(before)
+    return CURRENCY_PREFIXES[found["cur"]] if found else None
+
+
+def _names_something(before: str) -> bool:
+    """GPT-4o, GPT4.5, USDL-24-1817, A-1, GPT- 1, Q3, FY2024, #1, 第一, iOS 17, Table 5."""
+    last = before[-1:]
+    if not last:
+        return False
+    if last.isascii() and last.isalpha() or last in "#№第=":
+        return True  # GPT4, #1, 第一, a=1
+    if last == "(" and before[-2:-1].isascii() and before[-2:-1].isalpha():
+        return True  # alert(1): code, not prose
+    if last in "-_/." and len(before) > 1 and before[-2].isascii() and before[-2].isalnum():
+        return True
+    if last != " ":
+        return False
+    head = before[:-1]
+    word = head[head.rfind(" ") + 1 :]
+    if not word.isascii():  # Chinese text has no spaces: keep the Latin tail (GPT- 1)
+        cut = len(word)
+        while cut > 0 and word[cut - 1].isascii():
+            cut -= 1
+        word = word[cut:]
+    if not word:
+        return False
+    if word.endswith("-") and word[:-1].isalnum():
+        return True  # GPT- 1
+    if word.lower() in _NAME_WORDS:
+        return True
+    letters = word.strip(".,;:()")
+    if "&" in letters:
+        return True  # S&P 500
+    if not letters.isalpha():
+        return False
+    return (len(letters) >= 2 and letters.isupper()) or any(c.isupper() for c in letters[1:])
 
 
 def _number(text: str) -> float:
+    if text and not text[0].isdigit():
+        return parse_chinese(text)[0]
     return float(text.replace(",", ""))
+
+
+def _plain(value: float) -> str:
+    return f"{value:,.6g}" if value >= 10000 else f"{value:g}"
 
 
 def _compact(value: float) -> str:
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
-    return f"{value:.4g}"
+    return f"{value:.6g}"  # prices keep their cents: $183.38
 
 
-def _qualifier(text: str, start: int) -> str | None:
-    before = text[max(0, start - 12) : start].rstrip().lower()
-    for word in _QUALIFIERS:
-        if before.endswith(word):
-            return word
-    return None
-
-
-def extract_quantities(text: str, reference_date: str | None = None) -> list[QuantityMatch]:
-    """Every quantity in `text`, ordered by position, without overlaps."""
-    found: list[QuantityMatch] = []
-    for m in _MONEY_CN.finditer(text):
-        scale = _CN_SCALE.get(m["scale"] or "", 1)
-        currency = _CURRENCY_WORD[m["cur"]]
-        value = _number(m["num"]) * scale
-        found.append(_money(text, m, value, currency))
-    for m in _MONEY_EN.finditer(text):
-        scale_word = (m["scale"] or "").lower()
-        scale = _CN_SCALE.get(scale_word, _EN_SCALE.get(scale_word, 1))
-        currency = _CURRENCY_SYMBOL[m["sym"].upper() if m["sym"].isalpha() else m["sym"]]
-        found.append(_money(text, m, _number(m["num"]) * scale, currency))
-    for m in _PERCENT.finditer(text):
-        if m["pp"]:
-            value = _number(m["pp"])
-            found.append(QuantityMatch(m.start(), m.end(), m[0], "percent", value, "pp", f"{value:g} pp"))
-        else:
-            value = _number(m["num"])
-            found.append(QuantityMatch(m.start(), m.end(), m[0], "percent", value, "%", f"{value:g}%"))
-    for m in _DURATION_RE.finditer(text):
-        unit = m["unit"].rstrip("s") + ("s" if m["unit"].endswith("s") else "")
-        factor = _DURATION.get(m["unit"], _DURATION.get(unit, 1))
-        number = _number(m["num"])
-        display = f"{number:g} ms" if factor == 0.001 else f"{number:g} {m['unit']}"
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "duration", number * factor, "s", display))
-    for m in _DATE_CN.finditer(text):
-        month = int(m["m"])
-        if not 1 <= month <= 12:
-            continue
-        year = m["y"] or (reference_date[:4] if reference_date else None)
-        iso = f"{year}-{month:02d}" if year else f"--{month:02d}"
-        if m["d"]:
-            iso += f"-{int(m['d']):02d}"
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "date", None, "date", iso, iso=iso))
-    for m in _RATIO.finditer(text):
-        value = float(m["num"]) if m["num"] else float(_CN_DIGIT[m["cn"]])
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "ratio", value, "x", f"{value:g}x"))
-    for m in _COUNT_CN.finditer(text):
-        value = _number(m["num"]) * _CN_SCALE.get(m["scale"] or "", 1)
-        found.append(QuantityMatch(m.start(), m.end(), m[0], "count", value, m["noun"], _compact(value)))
-    result: list[QuantityMatch] = []
-    end = -1
-    for q in sorted(found, key=lambda q: (q.start, -(q.end - q.start))):
-        if q.start >= end:
-            q.qualifier = _qualifier(text, q.start)
-            result.append(q)
-            end = q.end
-    return result
-
-
-def _money(text: str, m: re.Match, value: float, currency: str) -> QuantityMatch:
-    symbol = _SYMBOL_OF.get(currency, currency + " ")
-    return QuantityMatch(m.start(), m.end(), m[0], "money", value, currency, f"{symbol}{_compact(value)}")
+def _range(value: float, high: float | None, render) -> str:
+    return render(value) if high is None else f"{render(value)}–{render(high)}"

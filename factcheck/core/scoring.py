@@ -23,7 +23,7 @@ MIN_SCORE = 0.15
 # Numbers restated in another unit or language agree to rounding; 938 is not 943. An
 # approximate one (约, nearly) may be a few percent off.
 TOLERANCE, LOOSE_TOLERANCE = 0.002, 0.05
-_LOOSE = {"约", "近", "nearly", "about", "around", "roughly", "approximately", "almost"}
+_LOOSE = {"约", "近", "大约", "nearly", "about", "around", "roughly", "approximately", "almost"}
 
 
 @dataclass(slots=True)
@@ -118,20 +118,22 @@ def score_pair(
     claim's names found in the passage, each with its rarity (0-1)."""
     reasons: list[str] = []
     equal = _equal_pairs(claim.amounts, passage.amounts)
-    numbers = [pair for pair in equal if pair[0].kind != "date"]
+    # an approximate value (roughly, 约) is weaker evidence, for or against
+    strength = sum(_certainty(a, b) for a, b in equal if a.kind != "date")
     score = 0.0
-    if numbers:
-        score += EQUAL_WEIGHT + MORE_EQUAL_WEIGHT * (len(numbers) - 1)
+    if strength:
+        score += EQUAL_WEIGHT * min(1.0, strength) + MORE_EQUAL_WEIGHT * max(0.0, strength - 1)
     reasons += [_same_reason(a, b) for a, b in equal]
     explained = {id(a) for a, _ in equal}
-    mismatches = [
-        reason
+    found = [
+        (reason, certainty)
         for a in claim.amounts
         if id(a) not in explained
-        for reason in _mismatch_reasons(a, passage.amounts)
+        for reason, certainty in _mismatches(a, passage.amounts)
     ][:2]
-    if mismatches:
-        score += MISMATCH_WEIGHT
+    mismatches = [reason for reason, _ in found]
+    if found:
+        score += MISMATCH_WEIGHT * max(certainty for _, certainty in found)
         reasons += mismatches
     rarity = sum(r for _, r in names)
     if names:
@@ -177,33 +179,44 @@ def tolerance_for(amount: Amount) -> float:
 
 
 def _equal_pairs(claim: list[Amount], passage: list[Amount]) -> list[tuple[Amount, Amount]]:
-    pairs = []
+    """Each claim value with an equal source value; a source value answers one claim value."""
+    pairs, used = [], set()
     for a in claim:
-        match = next((b for b in passage if same_amount(a, b)), None)
+        match = next((b for b in passage if id(b) not in used and same_amount(a, b)), None)
         if match is not None:
             pairs.append((a, match))
+            used.add(id(match))
     return pairs
 
 
-def _mismatch_reasons(a: Amount, passage: list[Amount]) -> list[str]:
-    """Values on the same subject that disagree with `a`, each with both values."""
+def _certainty(a: Amount, b: Amount) -> float:
+    return 0.5 if a.qualifier in _LOOSE or b.qualifier in _LOOSE else 1.0
+
+
+def _mismatches(a: Amount, passage: list[Amount]) -> list[tuple[str, float]]:
+    """Values on the same subject that disagree with `a`, each with both values shown."""
     if a.subject is None or a.value is None:
         return []
-    reasons = []
+    found = []
     for b in passage:
         if b.subject != a.subject or b.value is None or same_amount(a, b):
             continue
         if a.kind == b.kind and _comparable_units(a, b) and a.kind != "date":
-            reasons.append(
+            reason = (
                 f"mismatch on {a.subject}: claim {a.text} ({a.display}) vs source {b.text} "
                 f"({b.display}): {_difference(a, b)}"
             )
         elif {a.kind, b.kind} <= {"ratio", "percent"} and a.multiplier and b.multiplier:
-            reasons.append(
+            reason = (
                 f"mismatch on {a.subject}: claim {a.text} ({_factor(a)}) vs source {b.text} "
                 f"({_factor(b)}): differs by {abs(a.multiplier - b.multiplier):g}x"
             )
-    return reasons
+        else:
+            continue
+        if b.qualifier in _LOOSE:
+            reason += f" (source says {b.qualifier})"
+        found.append((reason, _certainty(a, b)))
+    return found
 
 
 def _factor(a: Amount) -> str:

@@ -1,5 +1,4 @@
-"""Source documents in storage: passages with their quantities, and re-ingesting an edited
-source in place.
+"""Re-ingesting an edited source document in place.
 
 When a source at the same path comes back with different bytes, its text and passages are
 replaced and every link a reviewer decided (confirmed or rejected) is re-anchored in the
@@ -10,32 +9,15 @@ Suggested links are the linker's and are simply recomputed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from factcheck.core.anchoring import Quote, quote, reanchor
-from factcheck.core.extraction import QuantityMatch, ReadDocument
+from factcheck.core.extraction import ReadDocument
 from factcheck.core.models import Document, Link, Passage, Quantity, utc_now
-from factcheck.core.passages import split_passages
-from factcheck.core.quantities import extract_quantities
-
-
-def store_passages(session: Session, document: Document) -> list[Passage]:
-    """Split the document into passages and index their quantities."""
-    passages = [
-        Passage(document_id=document.id, start=start, end=end, text=document.text[start:end])
-        for start, end in split_passages(document.text)
-    ]
-    session.add_all(passages)
-    session.flush()
-    rows = []
-    for passage in passages:
-        found = extract_quantities(passage.text, document.published)
-        rows += [_quantity_row(q.shifted(passage.start), passage.id) for q in found]
-    session.add_all(rows)
-    return passages
 
 
 def previous_version(session: Session, path: str) -> Document | None:
@@ -51,9 +33,14 @@ class Replaced:
 
 
 def replace_source(
-    session: Session, document: Document, read: ReadDocument, sha: str, date: str | None
+    session: Session,
+    document: Document,
+    read: ReadDocument,
+    sha: str,
+    date: str | None,
+    store: Callable[[Session, Document], int],
 ) -> Replaced:
-    """Swap in the new text and re-anchor the reviewed links."""
+    """Swap in the new text, store its passages with `store`, re-anchor the reviewed links."""
     old = {p.id: p for p in session.exec(select(Passage).where(Passage.document_id == document.id))}
     session.execute(
         delete(Link).where(col(Link.passage_id).in_(list(old)), Link.state == "suggested")
@@ -64,7 +51,14 @@ def replace_source(
     document.published = date or read.published
     session.add(document)
     session.flush()
-    new = store_passages(session, document)
+    store(session, document)
+    new = list(
+        session.exec(
+            select(Passage)
+            .where(Passage.document_id == document.id, col(Passage.id).not_in(list(old)))
+            .order_by(col(Passage.start))
+        )
+    )
     result = Replaced(passages=len(new))
     taken: set[tuple[int, int]] = set()
     for link in kept:
@@ -111,19 +105,3 @@ def _retire(session: Session, old: dict[int, Passage], still_used: set[int]) -> 
         session.execute(
             update(Passage).where(col(Passage.id).in_(list(still_used))).values(retired=True)
         )
-
-
-def _quantity_row(q: QuantityMatch, passage_id: int | None) -> Quantity:
-    return Quantity(
-        passage_id=passage_id,
-        start=q.start,
-        end=q.end,
-        text=q.text,
-        kind=q.kind,
-        value=q.value,
-        high=q.high,
-        iso=q.iso,
-        unit=q.unit,
-        display=q.display,
-        qualifier=q.qualifier,
-    )

@@ -120,3 +120,20 @@ def test_month_day_without_year_matches_a_full_date():
     claim = side("5月14日凌晨发布", ("5月14日", "date", "--05-14", "date"))
     passage = side("released on 2024-05-14", ("2024-05-14", "date", "2024-05-14", "date"))
     assert same_amount(claim.amounts[0], passage.amounts[0])
+
+
+def test_an_approximate_source_value_is_weaker_evidence_than_an_exact_one():
+    claim = side("速度提升两倍", ("两倍", "ratio", 2.0, "x"))
+    exact = side("It is 2x faster.", ("2x", "ratio", 2.0, "x"))
+    rough = side("It runs roughly twice as fast.", ("twice", "ratio", 2.0, "x"))
+    rough.amounts[0].qualifier = "roughly"
+    strong, weak = score_pair(claim, exact, 0.0, []), score_pair(claim, rough, 0.0, [])
+    assert strong and weak and strong.relation == weak.relation == "supports"
+    assert strong.score > weak.score
+
+
+def test_one_source_value_answers_one_claim_value():
+    claim = side("价格降低一半(50%)", ("一半", "percent", 50.0, "%"), ("50%", "percent", 50.0, "%"))
+    passage = side("at half the cost", ("half", "percent", 50.0, "%"))
+    verdict = score_pair(claim, passage, 0.0, [])
+    assert verdict is not None and sum(r.startswith("same") for r in verdict.reasons) == 1

@@ -1,0 +1,209 @@
+"""Extraction and ingest throughput, and a side-by-side with quantulum3 on English.
+
+    python bench/extract.py [--mb 20] [--big]
+
+The corpus is made by varying real sentences: the demo article and evidence documents in
+sources/, and the English and Chinese tables under tests/. Each copy of a sentence gets its
+digits redrawn (same count of digits), and sentences are shuffled into paragraphs, so the
+extractor sees many distinct numbers in realistic surroundings. Figures are printed, not
+asserted; record them in BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from factcheck.core.claims import extract_claims  # noqa: E402
+from factcheck.core.db import make_engine  # noqa: E402
+from factcheck.core.ingest import ingest_paths, text_blocks  # noqa: E402
+from factcheck.core.quantities import extract_quantities  # noqa: E402
+from factcheck.core.sentences import split_sentences  # noqa: E402
+
+EN_TABLE = ROOT / "tests" / "data" / "quantities_en.json"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+DIGIT = re.compile(r"\d")
+HEADER = re.compile(r"^(#|Source:|Published:|URL:)")
+PROSE = re.compile(r"[\u4e00-\u9fff]|^[A-Z“\"][^<>{}=%]*[.!?”\"]$")  # prose, not code from the tests
+
+
+def real_sentences() -> dict[str, list[str]]:
+    """Sentences by origin: 'zh' and 'en' from the demo article and evidence documents
+    (real news prose), 'zh-table' and 'en-table' from the test tables (dense with numbers)."""
+    pools: dict[str, list[str]] = {"zh": [], "en": [], "zh-table": [], "en-table": []}
+    documents = [p.read_text("utf-8") for p in sorted((ROOT / "sources").rglob("*")) if p.suffix in (".txt", ".md")]
+    tables = [case["text"] for case in json.loads(EN_TABLE.read_text("utf-8"))["cases"]]
+    for path in sorted((ROOT / "tests" / "unit").glob("test_*.py")):
+        tables += re.findall(r'"([^"\n]{12,})"', path.read_text("utf-8"))
+    for origin, texts in (("", documents), ("-table", tables)):
+        for text in texts:
+            for start, end in split_sentences(text):
+                sentence = text[start:end]
+                if HEADER.match(sentence) or len(sentence) < 8 or not PROSE.search(sentence):
+                    continue
+                pools[("zh" if CJK.search(sentence) else "en") + origin].append(sentence)
+    return pools
+
+
+def vary(sentence: str, rng: random.Random) -> str:
+    """The same sentence with its digits redrawn, so every copy states different numbers."""
+    return DIGIT.sub(lambda _: str(rng.randint(0, 9)), sentence)
+
+
+def corpus(prose: list[str], table: list[str], size: int, rng: random.Random, table_share: float) -> str:
+    """Paragraphs of 4-9 varied sentences; `table_share` of them from the dense tables."""
+    parts: list[str] = []
+    total = 0
+    joiner = "" if CJK.search(prose[0]) else " "
+    while total < size:
+        paragraph = joiner.join(
+            vary(rng.choice(table if rng.random() < table_share else prose), rng)
+            for _ in range(rng.randint(4, 9))
+        ) + "\n\n"
+        parts.append(paragraph)
+        total += len(paragraph.encode("utf-8"))
+    return "".join(parts)
+
+
+def extraction_rate(text: str) -> tuple[float, float, int]:
+    """(MB/s wall, MB/s CPU, claims) for extract_claims over `text` in ingest's blocks."""
+    size = len(text.encode("utf-8")) / 1e6
+    wall, cpu = time.perf_counter(), time.process_time()
+    claims = sum(len(extract_claims(text[s:e])) for s, e in text_blocks(text))
+    return size / (time.perf_counter() - wall), size / (time.process_time() - cpu), claims
+
+
+def ingest_rate(text: str, folder: Path) -> tuple[float, float, int]:
+    """(MB/s wall, MB/s CPU, claims) for `ingest` of the text as 1 MB files into a fresh
+    SQLite database (SQLite runs in this process, so its work counts as CPU here)."""
+    files = []
+    for index, (start, end) in enumerate(text_blocks(text, 1_000_000)):
+        path = folder / f"article-{index:03d}.txt"
+        path.write_text(text[start:end], "utf-8")
+        files.append(path)
+    engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
+    size = sum(p.stat().st_size for p in files) / 1e6
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = ingest_paths(engine, files)
+    elapsed, used = time.perf_counter() - wall, time.process_time() - cpu
+    engine.dispose()
+    return size / elapsed, size / used, report.claims
+
+
+def big_file_memory(text: str, folder: Path, megabytes: int) -> None:
+    """Ingest one file of `megabytes` in a child process and report its peak memory."""
+    path = folder / "big.txt"
+    with path.open("w", encoding="utf-8") as out:
+        written = 0
+        while written < megabytes * 1e6:
+            out.write(text)
+            written += len(text.encode("utf-8"))
+    script = (
+        "import sys, time, resource; from factcheck.core.db import make_engine; "
+        "from factcheck.core.ingest import ingest_paths; "
+        f"e = make_engine('sqlite:///{folder / 'big.db'}'); t = time.perf_counter(); "
+        f"r = ingest_paths(e, ['{path}']); "
+        "print(r.claims, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    claims, seconds, peak_kb = out.stdout.split()
+    size = path.stat().st_size / 1e6
+    print(f"big file        {size:6.1f} MB in one file: {size / float(seconds):5.2f} MB/s, "
+          f"{claims} claims, peak memory {int(peak_kb) / 1024:.0f} MB")
+
+
+def recall_table() -> list[dict]:
+    return json.loads(EN_TABLE.read_text("utf-8"))["cases"]
+
+
+def _matches(expected: dict, values: list[float]) -> bool:
+    targets = [expected["value"], expected.get("shown", expected["value"])]
+    return any(abs(v - t) <= 1e-6 * max(1.0, abs(t)) for v in values for t in targets)
+
+
+def compare_with_quantulum(english: str) -> None:
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # its optional classifier is not needed here
+            from quantulum3 import parser
+    except ImportError:
+        print("quantulum3     not installed (pip install quantulum3 in the venv): comparison skipped")
+        return
+    sample = english[:150_000]
+    size = len(sample.encode("utf-8")) / 1e6
+    parser.parse("warm up 5 dollars")
+    wall = time.perf_counter()
+    for paragraph in sample.split("\n\n"):
+        parser.parse(paragraph)
+    theirs = size / (time.perf_counter() - wall)
+    wall = time.perf_counter()
+    for _ in range(20):
+        extract_quantities(sample)
+    ours = 20 * size / (time.perf_counter() - wall)
+    cases = recall_table()
+    wanted = [e for c in cases for e in c["expected"]]
+    our_hits = their_hits = our_spurious = their_spurious = 0
+    for case in cases:
+        our_values = [q.value for q in extract_quantities(case["text"]) if q.value is not None]
+        their_values = [float(q.value) for q in parser.parse(case["text"])]
+        our_hits += sum(_matches(e, our_values) for e in case["expected"])
+        their_hits += sum(_matches(e, their_values) for e in case["expected"])
+        if not case["expected"]:
+            our_spurious += len(our_values)
+            their_spurious += len(their_values)
+    negatives = sum(1 for c in cases if not c["expected"])
+    print(f"English sample  {size:6.2f} MB: factcheck {ours:7.2f} MB/s, quantulum3 {theirs:7.4f} MB/s "
+          f"({ours / theirs:,.0f}x)")
+    print(f"English table   {len(wanted)} quantities: recall factcheck {our_hits / len(wanted):.0%}, "
+          f"quantulum3 {their_hits / len(wanted):.0%}; on {negatives} sentences of names, ids and "
+          f"phone numbers: factcheck {our_spurious} spurious, quantulum3 {their_spurious}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    parser.add_argument("--big", action="store_true", help="also ingest one 50 MB file and report peak memory")
+    parser.add_argument("--table-share", type=float, default=0.2,
+                        help="share of sentences drawn from the dense test tables (default 0.2)")
+    args = parser.parse_args()
+    rng = random.Random(7)
+    pools = real_sentences()
+    half = int(args.mb * 1e6 / 2)
+    share = args.table_share
+    zh_text = corpus(pools["zh"], pools["zh-table"], half, rng, share)
+    en_text = corpus(pools["en"], pools["en-table"], half, rng, share)
+    print("corpus          " + ", ".join(f"{len(v)} {k}" for k, v in pools.items())
+          + f" sentences; {share:.0%} drawn from the tables; varied to "
+          f"{(len(zh_text.encode()) + len(en_text.encode())) / 1e6:.1f} MB")
+    for name, text in (("Chinese", zh_text), ("English", en_text)):
+        wall, cpu, claims = extraction_rate(text)
+        density = len(extract_quantities(text[:200_000])) / len(text[:200_000].encode()) * 1000
+        print(f"extract {name:7s} {len(text.encode()) / 1e6:6.1f} MB: {wall:6.2f} MB/s wall, "
+              f"{cpu:6.2f} MB/s CPU, {claims} claims, {density:.1f} quantities per kB")
+    mixed = "\n\n".join(p for pair in zip(zh_text.split("\n\n"), en_text.split("\n\n"), strict=False) for p in pair)
+    with tempfile.TemporaryDirectory() as folder:
+        rate, cpu, claims = ingest_rate(mixed, Path(folder))
+        print(f"ingest  mixed   {len(mixed.encode()) / 1e6:6.1f} MB: {rate:6.2f} MB/s wall, "
+              f"{cpu:6.2f} MB/s CPU into SQLite, {claims} claims")
+        if args.big:
+            big_file_memory(mixed, Path(folder), 50)
+    compare_with_quantulum(en_text)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory     {peak:.0f} MB (this process, corpus included)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Dates: partial ISO 8601 strings, relative years resolved against a reference date, and a
+reference date inferred from the text when a document states none."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from factcheck.core.units import alternation
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+MONTHS_CAPITALISED = [name.capitalize() for name in MONTHS]
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+
+_FULL_CN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]")
+_FULL_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_FULL_EN = re.compile(
+    r"\b(" + alternation(MONTHS_CAPITALISED) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
+)
+_BARE_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]")
+
+
+def iso_date(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    """'2024-05-18', '2024-05', '2024', '--05-18' or '--05'; None when the parts are impossible."""
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        if month is None or not 1 <= day <= 31:
+            return None
+        try:
+            date(year or 2000, month, day)  # 2000 is a leap year: --02-29 stays possible
+        except ValueError:
+            return None
+    if year is None:
+        if month is None:
+            return None
+        return f"--{month:02d}" + (f"-{day:02d}" if day else "")
+    text = f"{year:04d}"
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+    return text
+
+
+def reference_year(reference_date: str | None) -> int | None:
+    if reference_date and len(reference_date) >= 4 and reference_date[:4].isdigit():
+        return int(reference_date[:4])
+    return None
+
+
+def infer_reference_date(text: str) -> str | None:
+    """The latest date the text itself states, for resolving 今年, 去年 and bare month-days.
+
+    News reports recent events: a bare month-day (5月18日) is read as its first occurrence on
+    or after the latest full date in the text, so an article that cites 2023年12月8日 and then
+    5月18日 is taken to be written on or after 2024-05-18. None when the text has no full date.
+    """
+    latest: date | None = None
+    stated = [(int(y), int(m), int(d)) for y, m, d in _FULL_CN.findall(text)]
+    stated += [
+        (int(m[1]), int(m[2]), int(m[3]))
+        for m in _FULL_ISO.finditer(text)
+        if m.start() == 0 or not text[m.start() - 1].isdigit()
+    ]
+    stated += [(int(y), MONTHS[m.lower()], int(d)) for m, d, y in _FULL_EN.findall(text)]
+    for year, month, day in stated:
+        found = _safe_date(year, month, day)
+        if found and (latest is None or found > latest):
+            latest = found
+    if latest is None:
+        return None
+    newest = latest
+    for month, day in _BARE_MONTH_DAY.findall(text):
+        found = _safe_date(latest.year, int(month), int(day))
+        if found is None:
+            continue
+        if found < latest:
+            found = _safe_date(latest.year + 1, int(month), int(day))
+        if found and found > newest:
+            newest = found
+    return newest.isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,116 @@
+"""The words that follow or precede a number and give it a kind: currencies, percent forms,
+durations, measures, ratios and Chinese classifiers, each with its canonical unit."""
+
+from __future__ import annotations
+
+import re
+
+# surface -> ISO 4217 code
+CURRENCY_WORDS = {
+    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD",
+    "港币": "HKD", "新台币": "TWD", "台币": "TWD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP",
+    "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF", "块钱": "CNY",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yen": "JPY",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY",
+    "rupees": "INR", "won": "KRW", "USD": "USD", "RMB": "CNY", "CNY": "CNY", "EUR": "EUR",
+    "GBP": "GBP", "JPY": "JPY", "HKD": "HKD",
+}
+# written before the number: $5, US$100BN, USD34.6 million, RMB 5bn
+CURRENCY_PREFIXES = {
+    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD", "S$": "SGD", "$": "USD",
+    "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "USD": "USD", "RMB": "CNY",
+    "CNY": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "HKD": "HKD", "人民币": "CNY",
+    "港币": "HKD", "新台币": "TWD", "台币": "TWD",
+}
+CURRENCY_SYMBOLS = {
+    "USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$", "TWD": "NT$",
+    "AUD": "A$", "CAD": "C$", "SGD": "S$", "INR": "₹", "KRW": "₩",
+}
+
+# surface -> (kind, unit, factor to the canonical value, display unit)
+_DURATIONS = {
+    "毫秒": (0.001, "ms"), "ms": (0.001, "ms"), "milliseconds": (0.001, "ms"),
+    "millisecond": (0.001, "ms"), "秒钟": (1, "s"), "秒": (1, "s"), "seconds": (1, "s"),
+    "second": (1, "s"), "secs": (1, "s"), "sec": (1, "s"), "分钟": (60, "min"),
+    "minutes": (60, "min"), "minute": (60, "min"), "mins": (60, "min"), "min": (60, "min"),
+    "个小时": (3600, "hours"), "小时": (3600, "hours"), "hours": (3600, "hours"),
+    "hour": (3600, "hours"), "hrs": (3600, "hours"), "天": (86400, "days"), "days": (86400, "days"),
+    "day": (86400, "days"), "个星期": (604800, "weeks"), "星期": (604800, "weeks"),
+    "周": (604800, "weeks"), "weeks": (604800, "weeks"), "week": (604800, "weeks"),
+    "个月": (2592000, "months"), "months": (2592000, "months"), "month": (2592000, "months"),
+    "年": (31536000, "years"), "years": (31536000, "years"), "year": (31536000, "years"),
+    "decades": (315360000, "decades"), "decade": (315360000, "decades"),
+}
+_MEASURES = {
+    "吨": (1, "t"), "tonnes": (1, "t"), "tonne": (1, "t"), "tons": (1, "t"), "ton": (1, "t"),
+    "metric tons": (1, "t"), "千克": (1, "kg"), "公斤": (1, "kg"), "kg": (1, "kg"),
+    "kilograms": (1, "kg"), "克": (0.001, "kg"), "斤": (0.5, "kg"), "公里": (1, "km"),
+    "千米": (1, "km"), "km": (1, "km"), "kilometres": (1, "km"), "kilometers": (1, "km"),
+    "miles": (1.609344, "km"), "mile": (1.609344, "km"), "米": (1, "m"), "metres": (1, "m"),
+    "meters": (1, "m"), "厘米": (0.01, "m"), "毫米": (0.001, "m"), "cm": (0.01, "m"),
+    "mm": (0.001, "m"), "平方公里": (1, "km2"), "平方米": (1, "m2"), "square kilometres": (1, "km2"),
+    "square kilometers": (1, "km2"), "square metres": (1, "m2"), "square meters": (1, "m2"),
+    "square feet": (0.092903, "m2"), "亩": (666.67, "m2"), "公顷": (1, "ha"), "hectares": (1, "ha"),
+    "acres": (0.404686, "ha"), "升": (1, "L"), "毫升": (0.001, "L"), "litres": (1, "L"),
+    "liters": (1, "L"), "barrels": (1, "bbl"), "千瓦时": (1, "kWh"), "kWh": (1, "kWh"),
+    "MWh": (1000, "kWh"), "GWh": (1e6, "kWh"), "TWh": (1e9, "kWh"), "千瓦": (1, "kW"),
+    "kW": (1, "kW"), "兆瓦": (1000, "kW"), "MW": (1000, "kW"), "吉瓦": (1e6, "kW"),
+    "GW": (1e6, "kW"), "megawatts": (1000, "kW"), "gigawatts": (1e6, "kW"), "kilowatts": (1, "kW"), "tokens": (1, "tokens"), "token": (1, "tokens"), "TB": (1, "TB"),
+    "GB": (1, "GB"), "PB": (1, "PB"), "°C": (1, "°C"), "摄氏度": (1, "°C"), "标准箱": (1, "TEU"),
+    "TEU": (1, "TEU"), "千瓦·时": (1, "kWh"),
+}
+_PERCENTS = {
+    "%": (1, "%"), "percent": (1, "%"), "per cent": (1, "%"), "pct": (1, "%"),
+    "个百分点": (1, "pp"), "百分点": (1, "pp"), "percentage points": (1, "pp"),
+    "percentage point": (1, "pp"), "pp": (1, "pp"), "ppt": (1, "pp"), "个基点": (0.01, "pp"),
+    "基点": (0.01, "pp"), "basis points": (0.01, "pp"), "bps": (0.01, "pp"), "bp": (0.01, "pp"),
+    "成": (10, "%"),
+}
+_RATIOS = {"倍": 1, "x": 1, "×": 1, "times": 1, "fold": 1}
+CLASSIFIERS = ["个", "条", "名", "位", "家", "次", "人次", "人", "款", "项", "件", "所", "座", "辆", "台", "部", "只", "头", "篇", "本", "张", "份", "例", "起", "场", "批", "架", "艘", "户", "股", "支", "枚", "颗", "套", "间", "层", "票", "种", "类", "笔", "岁", "国", "城", "省", "轮", "则", "封", "首", "集", "期", "单", "宗", "席", "根", "匹", "粒", "盏", "片"]
+# words after a number that make it something other than a quantity: times of day, days of
+# the month, scores
+NOT_QUANTITY = ("日", "号", "点", "时", "分", "月", "a.m.", "p.m.", "am", "pm", "GMT", "UTC", "BST", "EST", "ET")
+
+UNITS: dict[str, tuple[str, str, float, str]] = {}
+for _word, _code in CURRENCY_WORDS.items():
+    UNITS[_word] = ("money", _code, 1, "")
+for _word, (_code, _factor) in {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01)}.items():
+    UNITS[_word] = ("money", _code, _factor, "")
+for _word, (_factor, _display) in _DURATIONS.items():
+    UNITS[_word] = ("duration", "s", _factor, _display)
+for _word, (_factor, _unit) in _MEASURES.items():
+    UNITS[_word] = ("measure", _unit, _factor, _unit)
+for _word, (_factor, _unit) in _PERCENTS.items():
+    UNITS[_word] = ("percent", _unit, _factor, _unit)
+for _word, _factor in _RATIOS.items():
+    UNITS[_word] = ("ratio", "x", _factor, "x")
+for _word in CLASSIFIERS:
+    UNITS.setdefault(_word, ("count", _word, 1, ""))
+for _word in NOT_QUANTITY:
+    UNITS[_word] = ("skip", "", 1, "")
+
+_ASCII_WORD = re.compile(r"[A-Za-z]")
+
+
+def alternation(words) -> str:
+    """A regex matching any of `words`, longest first (个百分点 wins over 个, 'per cent' over
+    'per'), written as a trie so the engine rejects a position on its first character.
+    English words end at a word boundary so 'ms' does not match the start of 'msg'."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = word
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        word = node[""]
+        branches.append(r"(?![A-Za-z])" if _ASCII_WORD.match(word[-1]) else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"

@@ -1,0 +1,113 @@
+"""Claims from the demo article: every quantity a reviewer would check, nothing else, with
+labels and an order that puts the checkable numbers first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.core.claims import extract_claims, make_label, score
+from factcheck.core.quantities import extract_quantities
+
+ARTICLE = Path(__file__).resolve().parents[2] / "sources" / "articles" / "tmtpost-openai-2024-05.txt"
+
+# The demo article's quantities in order, written by reading the article. Its reference date
+# is inferred: the latest full date is 2023年12月8日 and the bare month-days after it (5月19日)
+# put the article in May 2024, so 今年3月 is 2024-03 and 去年11月 is 2023-11.
+DEMO_QUANTITIES = [
+    ("5月18日", "2024-05-18"), ("13条", "13"), ("3 年", "3 years"), ("5月18日", "2024-05-18"),
+    ("5月19日", "2024-05-19"), ("1000亿美金", "$100B"), ("人民币7100亿元", "¥710B"),
+    ("2023年11月17日", "2023-11-17"), ("2023年12月8日", "2023-12-08"), ("今年3月", "2024-03"),
+    ("去年", "2023"), ("20亿美元", "$2B"), ("6个月", "6 months"), ("5100万美元", "$51M"),
+    ("人民币3.6亿元", "¥360M"), ("5月15日", "2024-05-15"), ("十年", "10 years"),
+    ("两分钟", "2 min"), ("五个", "5"), ("5月14日", "2024-05-14"), ("232毫秒", "232 ms"),
+    ("去年11月", "2023-11"), ("一半", "50%"), ("50%", "50%"), ("两倍", "2x"), ("200%", "200%"),
+    ("两条", "2"), ("去年11月", "2023-11"), ("一、二十个", "10–20"), ("5天", "5 days"),
+    ("百年", "100 years"), ("两件", "2"), ("十年", "10 years"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    text = ARTICLE.read_text("utf-8")
+    return text, extract_claims(text)
+
+
+def test_demo_quantities_are_the_expected_list(demo):
+    text, claims = demo
+    found = [(q.text, q.display) for c in claims for q in c.quantities]
+    assert found == DEMO_QUANTITIES
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+        for q in claim.quantities:
+            assert claim.start <= q.start < q.end <= claim.end
+            assert text[q.start : q.end] == q.text
+
+
+def test_demo_model_names_and_idioms_are_not_quantities(demo):
+    _, claims = demo
+    surfaces = " ".join(q.text for c in claims for q in c.quantities)
+    for name in ("4o", "3.5", "4.5", "GPT", "一点", "一系列", "万万"):
+        assert name not in surfaces
+
+
+def test_demo_labels_name_what_the_number_measures(demo):
+    _, claims = demo
+    labels = {c.label for c in claims}
+    assert {"valuation $100B", "compute order $51M", "audio response 232 ms", "revenue $2B"} <= labels
+
+
+def test_demo_queue_puts_money_and_percent_claims_first(demo):
+    _, claims = demo
+    ranked = sorted(claims, key=lambda c: -c.checkworthiness)
+    top = {c.label for c in ranked[:6]}
+    assert {"valuation $100B", "compute order $51M", "revenue $2B"} <= top
+    quotes_only = [c for c in claims if not c.quantities]
+    assert quotes_only and all(c.attributed for c in quotes_only)
+    assert max(c.checkworthiness for c in quotes_only) < min(
+        c.checkworthiness for c in claims if c.label in ("valuation $100B", "compute order $51M")
+    )
+
+
+def test_attributed_statements_are_claims_and_plain_prose_is_not():
+    text = "The sky was grey. The ministry said the plan was approved. According to Reuters, talks stalled."
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [
+        "The ministry said the plan was approved.", "According to Reuters, talks stalled.",
+    ]
+
+
+def test_opinion_and_prediction_score_lower_than_a_sourced_fact():
+    fact = "According to the statistics bureau, exports rose 5.2% to $3.4 trillion in 2023."
+    opinion = "I think exports could rise 5% next year."
+    (a,) = extract_claims(fact)
+    (b,) = extract_claims(opinion)
+    assert 0 <= b.checkworthiness < a.checkworthiness <= 1
+
+
+def test_label_uses_the_key_quantity_and_nearest_noun():
+    sentence = "Revenue rose 12% to €3.2bn last year."
+    assert make_label(sentence, extract_quantities(sentence)) == "revenue €3.2B"
+    assert make_label("出口同比增长5.2%。", extract_quantities("出口同比增长5.2%。")) == "exports 5.2%"
+    assert make_label("同比增长5.2%。", extract_quantities("同比增长5.2%。")) == "growth 5.2%"
+    assert make_label("周健称,GPT-4o进步显著。", []) == "statement by 周健"
+    assert make_label("他表示,这是最后一天。", []) == "statement"
+
+
+def test_score_stays_between_zero_and_one():
+    sentence = "据统计局数据,GDP增长5%,出口增长10%,进口下降3%,利润增长8%,Apple称。"
+    quantities = extract_quantities(sentence)
+    assert 0 <= score(sentence, quantities, {"source", "said"}) <= 1
+    assert score("好!", [], {"rhetoric", "hedge"}) == 0
+
+
+def test_header_lines_are_not_claims_but_a_headline_may_be():
+    text = (
+        "# Chipmaker valued at $10 billion\nSource: https://news.example.com/a?id=1&page=2\n"
+        "Published: 2024-05-20\n\nThe company said revenue rose 50% to $2 billion.\n"
+    )
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [
+        "# Chipmaker valued at $10 billion", "The company said revenue rose 50% to $2 billion.",
+    ]

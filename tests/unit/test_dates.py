@@ -1,0 +1,51 @@
+"""Dates: absolute, relative to the document's date, partial when no year can be known."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.core.dates import infer_reference_date, iso_date
+from factcheck.core.quantities import extract_quantities
+
+
+def dates(text: str, reference: str | None = None) -> list[str]:
+    return [q.iso for q in extract_quantities(text, reference) if q.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        ("2023年11月17日,董事会宣布", None, ["2023-11-17"]),
+        ("5月18日凌晨", "2024-05-22", ["2024-05-18"]),
+        ("5月18日凌晨", None, ["--05-18"]),
+        ("今年3月,经过调查", "2024-05-22", ["2024-03"]),
+        ("今年3月,经过调查", None, ["--03"]),
+        ("去年11月发布", "2024-05-22", ["2023-11"]),
+        ("去年收入超过20亿美元", "2024-05-22", ["2023"]),
+        ("明年1月1日起施行", "2024-05-22", ["2025-01-01"]),
+        ("The report was released on September 6, 2024.", None, ["2024-09-06"]),
+        ("It was revised on 6 September 2024.", None, ["2024-09-06"]),
+        ("Data for May 2024 and Sept. 3", "2024-10-01", ["2024-05", "2024-09-03"]),
+        ("Published 2024-05-22 at noon", None, ["2024-05-22"]),
+        ("In 1999 the firm listed", None, ["1999"]),
+    ],
+)
+def test_dates_resolve_against_the_reference(text, reference, expected):
+    assert dates(text, reference) == expected
+
+
+def test_impossible_dates_are_dropped():
+    assert dates("13月45日") == []
+    assert iso_date(2023, 2, 30) is None
+    assert iso_date(None, 2, 29) == "--02-29"
+
+
+def test_may_alone_is_not_a_month():
+    assert dates("Prices may rise in May, officials said.") == []
+
+
+def test_reference_date_inferred_from_the_latest_date_in_the_text():
+    text = "2023年11月17日,董事会解雇了CEO。2023年12月8日,委员会聘请律师。5月18日凌晨,他连发推文。"
+    assert infer_reference_date(text) == "2024-05-18"
+    assert infer_reference_date("没有日期的文字") is None
+    assert infer_reference_date("On March 3, 2021 and 2022-07-01 it rained.") == "2022-07-01"

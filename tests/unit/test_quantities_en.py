@@ -1,0 +1,101 @@
+"""English quantities: the table in tests/data/quantities_en.json is the spec (the benchmark
+reads the same table to compare recall with quantulum3)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.core.quantities import extract_quantities
+
+CASES = json.loads((Path(__file__).parent.parent / "data" / "quantities_en.json").read_text("utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_english_table(case):
+    found = extract_quantities(case["text"])
+    assert [q.text for q in found] == [e["text"] for e in case["expected"]]
+    for quantity, expected in zip(found, case["expected"], strict=True):
+        assert case["text"][quantity.start : quantity.end] == quantity.text
+        assert quantity.kind == expected["kind"]
+        assert quantity.value == pytest.approx(expected["value"])
+        for key in ("unit", "display", "qualifier"):
+            if key in expected:
+                assert getattr(quantity, key) == expected[key], key
+
+
+@pytest.mark.parametrize(
+    "text, display",
+    [
+        ("The deal is worth US$100BN.", "$100B"),
+        ("a $51M order", "$51M"),
+        ("HK$2.5 billion of bonds", "HK$2.5B"),
+        ("£3.1bn in savings", "£3.1B"),
+        ("it costs 30 dollars", "$30"),
+        ("prices fell 2.5 pp", "2.5 pp"),
+        ("a 10-20% discount", "10–20%"),
+        ("between 5 and 7 percent", "7%"),
+        ("sales tripled", "3x"),
+    ],
+)
+def test_displays_read_at_a_glance(text, display):
+    assert display in [q.display for q in extract_quantities(text)]
+
+
+def test_ranges_keep_both_ends():
+    (found,) = extract_quantities("Analysts expect 5-10 new stores.")
+    assert (found.value, found.high, found.unit) == (5, 10, "stores")
+    (found,) = extract_quantities("a cut of 3 to 4 percent")
+    assert (found.value, found.high, found.unit) == (3, 4, "%")
+    (found,) = extract_quantities("The Fed held rates in a 5.25%-5.50% range.")
+    assert (found.value, found.high, found.display) == (5.25, 5.5, "5.25–5.5%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 691-6378 for details.",
+        "Call (202) 691-6378 for details.",
+        "See USDL-24-1817, Table A-1 and Chart B-2.",
+        "Upgrade to iOS 17 or Windows 11; the Model 3 is sold out.",
+        "GPT-4o, GPT-3.5, GPT4.5, GTP-4, GPT- 1 and ChatGPT-4o",
+        "Version 2.3.1 fixed 5G support and 3D maps.",
+        "The meeting starts at 10:30 and ends at 5 p.m.",
+        "Claude 3 Opus beat the iPhone 15 Pro and the S&P 500 index.",
+        "A 7-Eleven store near Gate 5 cited UN Resolution 2334.",
+        "See https://example.com/report?id=1&page=2 or run alert(1).",
+    ],
+)
+def test_names_ids_and_times_are_not_quantities(text):
+    assert extract_quantities(text) == []
+
+
+def test_list_numbering_is_not_a_quantity():
+    text = "Findings:\n1. Revenue rose 5%.\n2. Costs fell.\n"
+    assert [q.text for q in extract_quantities(text)] == ["5%"]
+
+
+def test_number_words_count_only_with_a_unit_or_noun():
+    texts = {q.text: q.value for q in extract_quantities("Three people died and two million fled; one said so.")}
+    assert texts == {"Three": 3, "two million": 2e6}
+
+
+def test_years_and_plural_nouns():
+    found = extract_quantities("In 2023 the firm hired 2000 workers.")
+    assert [(q.kind, q.text) for q in found] == [("date", "2023"), ("count", "2000")]
+
+
+def test_negative_numbers_and_qualifiers():
+    (found,) = extract_quantities("GDP shrank by -0.5% in the quarter")
+    assert found.value == -0.5 and found.text == "-0.5%"
+    (found,) = extract_quantities("turnover 12%")
+    assert found.qualifier is None  # "over" inside "turnover" is no qualifier
+
+
+def test_prices_keep_their_cents_and_cents_are_money():
+    found = extract_quantities("Earnings rose 14 cents to $35.21 an hour.")
+    assert [(q.text, q.value, q.unit, q.display) for q in found] == [
+        ("14 cents", 0.14, "USD", "$0.14"), ("$35.21", 35.21, "USD", "$35.21"),
+    ]

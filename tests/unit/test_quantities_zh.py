@@ -1,0 +1,106 @@
+"""Chinese quantities: numerals and multipliers in every mix, currencies, percent forms,
+classifiers, qualifiers, and what is not a quantity."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.core.quantities import extract_quantities
+
+# (text, [(surface, kind, value, unit, display)])
+TABLE = [
+    ("这家估值1000亿美金的公司", [("1000亿美金", "money", 1e11, "USD", "$100B")]),
+    ("约合人民币7100亿元", [("人民币7100亿元", "money", 7.1e11, "CNY", "¥710B")]),
+    ("总额高达5100万美元", [("5100万美元", "money", 5.1e7, "USD", "$51M")]),
+    ("短至232毫秒响应音频输入", [("232毫秒", "duration", 0.232, "s", "232 ms")]),
+    ("全年国内生产总值1260582亿元", [("1260582亿元", "money", 1.260582e14, "CNY", "¥126.1T")]),
+    ("全国粮食总产量69541万吨", [("69541万吨", "measure", 6.9541e8, "t", "695.4M t")]),
+    ("原油产量2.09亿吨", [("2.09亿吨", "measure", 2.09e8, "t", "209M t")]),
+    ("外汇储备19.88万亿元", [("19.88万亿元", "money", 1.988e13, "CNY", "¥19.88T")]),
+    ("社会消费品零售总额206504亿元", [("206504亿元", "money", 2.06504e13, "CNY", "¥20.65T")]),
+    ("融资3.6亿元", [("3.6亿元", "money", 3.6e8, "CNY", "¥360M")]),
+    ("增速回落0.3个百分点", [("0.3个百分点", "percent", 0.3, "pp", "0.3 pp")]),
+    ("同比下降6.8%", [("6.8%", "percent", 6.8, "%", "6.8%")]),
+    ("占比百分之五十", [("百分之五十", "percent", 50, "%", "50%")]),
+    ("三成企业亏损", [("三成", "percent", 30, "%", "30%")]),
+    ("价格降低一半", [("一半", "percent", 50, "%", "50%")]),
+    ("速度提升两倍", [("两倍", "ratio", 2, "x", "2x")]),
+    ("连发13条推文", [("13条", "count", 13, "推文", "13")]),
+    ("至少五个安全团队成员", [("五个", "count", 5, "安全", "5")]),
+    ("一千多万人", [("一千多万人", "count", 1e7, "人", "10M")]),
+    ("两分钟后", [("两分钟", "duration", 120, "s", "2 min")]),
+    ("超过6个月没有出现", [("6个月", "duration", 15552000, "s", "6 months")]),
+    ("近十年后", [("十年", "duration", 315360000, "s", "10 years")]),
+    ("发行50亿日元债券", [("50亿日元", "money", 5e9, "JPY", "JP¥5B")]),
+    ("约1000亿港元", [("1000亿港元", "money", 1e11, "HKD", "HK$100B")]),
+    ("300万欧元罚款", [("300万欧元", "money", 3e6, "EUR", "€3M")]),
+    ("新台币200亿元", [("新台币200亿元", "money", 2e10, "TWD", "NT$20B")]),
+    ("售价1.2万英镑", [("1.2万英镑", "money", 1.2e4, "GBP", "£12K")]),
+    ("处理了二十五万件包裹", [("二十五万件", "count", 2.5e5, "包裹", "250K")]),
+    ("三四百家企业", [("三四百家", "count", 300, "企业", "300–400")]),
+    ("发电量8.5万千瓦时", [("8.5万千瓦时", "measure", 8.5e4, "kWh", "85K kWh")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TABLE, ids=[t for t, _ in TABLE])
+def test_chinese_table(text, expected):
+    found = extract_quantities(text)
+    assert [(q.text, q.kind, q.unit, q.display) for q in found] == [(s, k, u, d) for s, k, _, u, d in expected]
+    for quantity, (_, _, value, _, _) in zip(found, expected, strict=True):
+        assert quantity.value == pytest.approx(value)
+        assert text[quantity.start : quantity.end] == quantity.text
+
+
+def test_full_width_text_after_normalisation():
+    from factcheck.core.reading import normalise
+
+    text = normalise("增长６．８％，达到１２３，４５６元")
+    assert [q.display for q in extract_quantities(text)] == ["6.8%", "¥123.5K"]
+
+
+def test_ranges_and_qualifiers():
+    (found,) = extract_quantities("他收到世界各地一、二十个国家的问候")
+    assert (found.value, found.high, found.unit) == (10, 20, "国家")
+    (found,) = extract_quantities("投资3.5-4亿元")
+    assert (found.value, found.high) == (3.5e8, 4e8)
+    (found,) = extract_quantities("营收将达到500亿至550亿元")
+    assert (found.kind, found.value, found.high, found.display) == ("money", 5e10, 5.5e10, "¥50B–¥55B")
+    (found,) = extract_quantities("增速在5%至6%之间")
+    assert (found.value, found.high, found.display) == (5, 6, "5–6%")
+    qualifiers = [q.qualifier for q in extract_quantities("约1000亿元,超过20亿美元,至少五个,近十年,100余家,20多亿元,30年左右")]
+    assert qualifiers == ["约", "超过", "至少", "近", "余", "多", "左右"]
+
+
+def test_statistical_release_style():
+    text = (
+        "初步核算,全年国内生产总值1260582亿元,比上年增长5.2%。全年粮食产量69541万吨,"
+        "比上年增加888万吨,增长1.3%。城镇调查失业率平均值为5.2%,比上年下降0.4个百分点。"
+    )
+    found = [(q.kind, q.display) for q in extract_quantities(text, "2024-02-29")]
+    # 比上年 is the comparison's base, not a date to check
+    assert found == [
+        ("money", "¥126.1T"), ("percent", "5.2%"), ("measure", "695.4M t"), ("measure", "8.88M t"),
+        ("percent", "1.3%"), ("percent", "5.2%"), ("percent", "0.4 pp"),
+    ]
+    months = "1—10月份,全国固定资产投资423222亿元,同比增长3.4%。"
+    assert [q.display for q in extract_quantities(months)] == ["¥42.32T", "3.4%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "万万没想到",
+        "信任一点一点崩溃",
+        "把一系列的引擎给结合在一起",
+        "一、二、三、",
+        "第一条推文,排名第3位",
+        "今天早上5点",
+        "一位员工写了一篇文章",
+        "千家万户",
+        "四处点击",
+        "十四届全国人大二次会议",
+        "GPT-4o与GPT-3.5",
+    ],
+)
+def test_idioms_ordinals_articles_and_times_are_not_quantities(text):
+    assert extract_quantities(text) == []

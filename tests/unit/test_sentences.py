@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from factcheck.core.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_chinese_sentences_keep_their_closing_quotes():
+    text = "他表示:“这是最后一天。”奥尔特曼称。真的吗?是的!第一项增长5%;第二项下降3%。"
+    assert sentences(text) == [
+        "他表示:“这是最后一天。”", "奥尔特曼称。", "真的吗?", "是的!", "第一项增长5%;", "第二项下降3%。",
+    ]
+
+
+def test_english_abbreviations_decimals_and_initials():
+    text = (
+        "The U.S. economy grew 4.2 percent. Mr. Smith met J. K. Rowling at 9 a.m. Eastern time. "
+        "Sales rose in Jan. and fell later. \"It works,\" she said. Prices fell."
+    )
+    assert sentences(text) == [
+        "The U.S. economy grew 4.2 percent.",
+        "Mr. Smith met J. K. Rowling at 9 a.m. Eastern time.",
+        "Sales rose in Jan. and fell later.",
+        "\"It works,\" she said.",
+        "Prices fell.",
+    ]
+
+
+def test_spans_are_trimmed_and_point_into_the_text():
+    text = "  第一句。\n\n  Second one.  "
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["第一句。", "Second one."]
