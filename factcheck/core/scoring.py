@@ -14,7 +14,8 @@ from datetime import date
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.subjects import direction_of, subject_of
 
-EQUAL_WEIGHT, MORE_EQUAL_WEIGHT, MISMATCH_WEIGHT = 0.45, 0.1, 0.35
+# a value that disagrees is worth showing, but a passage agreeing on more values ranks first
+EQUAL_WEIGHT, MORE_EQUAL_WEIGHT, MISMATCH_WEIGHT = 0.45, 0.2, 0.25
 NAME_WEIGHT, NAME_CAP, TEXT_WEIGHT = 0.25, 0.35, 0.25  # a name's weight scales with its rarity
 DATE_WEIGHT, DATE_DAYS = 0.1, 3
 NAMES_ENOUGH, DATE_NAME_BONUS = 1.0, 0.4
