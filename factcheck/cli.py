@@ -85,7 +85,7 @@ def workbench() -> None:
     load_demo_if_empty(engine)
     from factcheck.tui.app import make_app
 
-    make_app(resolve_url(State.db)).run()
+    make_app(resolve_url(State.db), engine=engine).run()
 
 
 def load_demo_if_empty(engine) -> None:

@@ -1,17 +1,35 @@
-"""Recording verdicts, notes and link decisions: each one transaction with its audit event."""
+"""Recording verdicts, notes, link decisions and added claims: each one transaction with its
+audit events. Undo walks back through one reviewer's own changes, newest first."""
 
 from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from factcheck.core.claims import make_label, score
 from factcheck.core.db import session_scope
 from factcheck.core.errors import ConflictError, UserError
-from factcheck.core.models import LINK_STATES, STATUSES, Claim, Link, ReviewEvent, utc_now
+from factcheck.core.models import (
+    LINK_STATES,
+    STATUSES,
+    Claim,
+    Document,
+    Link,
+    Quantity,
+    ReviewEvent,
+    utc_now,
+)
+from factcheck.core.quantities import extract_quantities
+
+UNDOABLE = ("status", "link", "claim")
+UNDO_NOTE = "undo of #"  # an undo event's note names the event it reverts
 
 
 def default_reviewer() -> str:
@@ -58,22 +76,34 @@ def record_verdict(
     reviewer: str | None = None,
     expected_version: int | None = None,
 ) -> Claim:
+    (claim,) = record_verdicts(engine, {claim_id: expected_version}, status, note=note, reviewer=reviewer)
+    return claim
+
+
+def record_verdicts(
+    engine: Engine,
+    versions: Mapping[int, int | None],
+    status: str,
+    *,
+    note: str | None = None,
+    reviewer: str | None = None,
+) -> list[Claim]:
+    """One verdict for several claims (claim id → the version the reviewer saw, or None), in
+    one transaction: if any claim changed meanwhile, none is written. Undo reverts them
+    together."""
     check_status(status)
+    if not versions:
+        raise UserError("no claims chosen")
+    who, at = reviewer or default_reviewer(), utc_now()
     with session_scope(engine) as session:
-        claim = _claim(session, claim_id)
-        old = claim.status
-        _bump(session, claim, expected_version, status=status)
-        session.add(
-            ReviewEvent(
-                claim_id=claim_id,
-                reviewer=reviewer or default_reviewer(),
-                field="status",
-                old=old,
-                new=status,
-                note=note or None,
+        for claim_id, expected in versions.items():
+            claim = _claim(session, claim_id)
+            old = claim.status
+            _bump(session, claim, expected, status=status)
+            session.add(
+                ReviewEvent(claim_id=claim_id, at=at, reviewer=who, field="status", old=old, new=status, note=note or None)
             )
-        )
-    return fresh_claim(engine, claim_id)
+    return fresh_claims(engine, list(versions))
 
 
 def add_note(
@@ -90,14 +120,21 @@ def add_note(
         claim = _claim(session, claim_id)
         _bump(session, claim, expected_version)
         session.add(
-            ReviewEvent(
-                claim_id=claim_id, reviewer=reviewer or default_reviewer(), field="note", note=note
-            )
+            ReviewEvent(claim_id=claim_id, reviewer=reviewer or default_reviewer(), field="note", note=note.strip())
         )
     return fresh_claim(engine, claim_id)
 
 
-def set_link_state(engine: Engine, link_id: int, state: str, *, reviewer: str | None = None) -> Link:
+def set_link_state(
+    engine: Engine,
+    link_id: int,
+    state: str,
+    *,
+    reviewer: str | None = None,
+    expected_version: int | None = None,
+) -> Link:
+    """Confirm or reject a suggested link; the claim's version moves, so a reviewer looking
+    at stale evidence is refused like a stale verdict."""
     if state not in LINK_STATES:
         raise UserError(f"unknown link state {state!r}: choose one of {', '.join(LINK_STATES)}")
     with session_scope(engine) as session:
@@ -108,7 +145,7 @@ def set_link_state(engine: Engine, link_id: int, state: str, *, reviewer: str | 
         old = link.state
         link.state = state
         link.updated_at = utc_now()
-        _bump(session, claim, None)
+        _bump(session, claim, expected_version)
         session.add(
             ReviewEvent(
                 claim_id=claim.id,
@@ -123,40 +160,143 @@ def set_link_state(engine: Engine, link_id: int, state: str, *, reviewer: str | 
         return link
 
 
-def undo_last(engine: Engine, claim_id: int, *, reviewer: str | None = None) -> Claim:
-    """Revert the claim's last status or link change by recording its inverse (the log stays
-    append-only, so the undo itself is in the history)."""
+def add_claim(engine: Engine, document_id: int, start: int, end: int, *, reviewer: str | None = None) -> Claim:
+    """A claim the extractor missed, from a span of an article chosen by a reviewer."""
     with session_scope(engine) as session:
-        claim = _claim(session, claim_id)
-        last = session.exec(
-            select(ReviewEvent)
-            .where(ReviewEvent.claim_id == claim_id, col(ReviewEvent.field).in_(("status", "link")))
-            .order_by(col(ReviewEvent.id).desc())
-        ).first()
-        if last is None:
-            raise UserError(f"claim {claim_id} has nothing to undo")
+        document = session.get(Document, document_id)
+        if document is None or document.role != "article":
+            raise UserError(f"no article with id {document_id}")
+        if not 0 <= start < end <= len(document.text):
+            raise UserError(f"span {start}–{end} is outside the article")
+        if session.exec(select(Claim.id).where(Claim.document_id == document_id, Claim.start == start, Claim.end == end)).first():
+            raise UserError("this sentence is already a claim")
+        text = document.text[start:end]
+        found = [q.shifted(start) for q in extract_quantities(text, document.published)]
         who = reviewer or default_reviewer()
-        if last.field == "status":
-            _bump(session, claim, None, status=last.old)
-            session.add(
-                ReviewEvent(claim_id=claim_id, reviewer=who, field="status", old=last.new, new=last.old, note="undo")
-            )
-        else:
-            link_id, _, old_state = (last.old or "").partition(":")
-            link = session.get(Link, int(link_id))
-            if link is not None:
-                link.state = old_state
-                link.updated_at = utc_now()
-            _bump(session, claim, None)
-            session.add(
-                ReviewEvent(claim_id=claim_id, reviewer=who, field="link", old=last.new, new=last.old, note="undo")
-            )
+        claim = Claim(
+            document_id=document_id, start=start, end=end, text=text, label=make_label(text, found, start),
+            checkworthiness=score(text, found, False), created_by=who,
+        )
+        session.add(claim)
+        session.flush()
+        session.add_all(
+            Quantity(claim_id=claim.id, start=q.start, end=q.end, text=q.text, kind=q.kind, value=q.value,
+                     high=q.high, iso=q.iso, unit=q.unit, display=q.display, qualifier=q.qualifier)
+            for q in found
+        )
+        session.add(ReviewEvent(claim_id=claim.id, reviewer=who, field="claim", new="added"))
+        session.flush()
+        claim_id = claim.id
     return fresh_claim(engine, claim_id)
+
+
+@dataclass
+class Undone:
+    claim_ids: list[int]
+    summary: str  # what was reverted, for the reviewer
+
+
+def undo(engine: Engine, *, reviewer: str | None = None, claim_id: int | None = None) -> Undone:
+    """Revert the reviewer's newest change not yet undone (a bulk verdict as a whole),
+    optionally only among changes to one claim. Each press walks further back. The log stays
+    append-only: the reversal is recorded as a new event naming the one it reverts. A change
+    someone else has since overwritten is not reverted (ConflictError)."""
+    who = reviewer or default_reviewer()
+    with session_scope(engine) as session:
+        batch = _last_batch(session, who, claim_id)
+        if not batch:
+            where = f" on claim {claim_id}" if claim_id is not None else ""
+            raise UserError(f"nothing of {who}'s to undo{where}")
+        at = utc_now()
+        for event in batch:
+            _revert(session, event, who, at)
+    return Undone(sorted({e.claim_id for e in batch}), _describe(batch))
+
+
+def undo_last(engine: Engine, claim_id: int, *, reviewer: str | None = None) -> Claim:
+    """Undo the reviewer's newest change to one claim."""
+    undo(engine, reviewer=reviewer, claim_id=claim_id)
+    return fresh_claim(engine, claim_id)
+
+
+def _last_batch(session: Session, who: str, claim_id: int | None) -> list[ReviewEvent]:
+    undone = {
+        int(note[len(UNDO_NOTE):])
+        for note in session.exec(
+            select(ReviewEvent.note).where(ReviewEvent.reviewer == who, col(ReviewEvent.note).startswith(UNDO_NOTE))
+        )
+        if note[len(UNDO_NOTE):].isdigit()
+    }
+    query = (
+        select(ReviewEvent)
+        .where(ReviewEvent.reviewer == who, col(ReviewEvent.field).in_(UNDOABLE))
+        .where(col(ReviewEvent.note).is_(None) | ~col(ReviewEvent.note).startswith(UNDO_NOTE))
+        .order_by(col(ReviewEvent.id).desc())
+    )
+    if claim_id is not None:
+        query = query.where(ReviewEvent.claim_id == claim_id)
+    batch: list[ReviewEvent] = []
+    at: datetime | None = None
+    for event in session.exec(query):
+        if event.id in undone:
+            continue
+        if at is not None and event.at != at:
+            break
+        at = event.at
+        batch.append(event)
+        if claim_id is not None or event.field != "status":
+            break  # only bulk verdicts share a transaction worth undoing together
+    return batch
+
+
+def _revert(session: Session, event: ReviewEvent, who: str, at: datetime) -> None:
+    claim = _claim(session, event.claim_id)
+    note = f"{UNDO_NOTE}{event.id}"
+    if event.field == "status":
+        if claim.status != event.new:
+            raise ConflictError(f"claim {claim.id} is now {claim.status}, changed after your {event.new}: not undone")
+        _bump(session, claim, None, status=event.old)
+        session.add(ReviewEvent(claim_id=claim.id, at=at, reviewer=who, field="status", old=event.new, new=event.old, note=note))
+    elif event.field == "link":
+        link_id, _, old_state = (event.old or "").partition(":")
+        new_state = (event.new or "").partition(":")[2]
+        link = session.get(Link, int(link_id))
+        if link is None:
+            raise UserError(f"link {link_id} no longer exists: not undone")
+        if link.state != new_state:
+            raise ConflictError(f"link {link_id} is now {link.state}, changed after you: not undone")
+        link.state, link.updated_at = old_state, utc_now()
+        _bump(session, claim, None)
+        session.add(ReviewEvent(claim_id=claim.id, at=at, reviewer=who, field="link", old=event.new, new=event.old, note=note))
+    else:
+        others = session.exec(
+            select(ReviewEvent.id).where(ReviewEvent.claim_id == claim.id, ReviewEvent.reviewer != who)
+        ).first()
+        if others is not None:
+            raise ConflictError(f"claim {claim.id} has been reviewed by someone else since you added it: not removed")
+        session.execute(delete(Claim).where(col(Claim.id) == claim.id))
+
+
+def _describe(batch: list[ReviewEvent]) -> str:
+    first = batch[0]
+    if first.field == "claim":
+        return f"removed added claim {first.claim_id}"
+    if first.field == "link":
+        return f"link {first.old.partition(':')[0]} back to {first.old.partition(':')[2]} on claim {first.claim_id}"
+    if len(batch) == 1:
+        return f"claim {first.claim_id} back to {first.old}"
+    return f"{len(batch)} claims back to their previous status"
 
 
 def fresh_claim(engine: Engine, claim_id: int) -> Claim:
     with Session(engine) as session:
         return _claim(session, claim_id)
+
+
+def fresh_claims(engine: Engine, claim_ids: list[int]) -> list[Claim]:
+    with Session(engine) as session:
+        found = {c.id: c for c in session.exec(select(Claim).where(col(Claim.id).in_(claim_ids)))}
+    return [found[claim_id] for claim_id in claim_ids if claim_id in found]
 
 
 def history(session: Session, claim_id: int) -> list[ReviewEvent]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from sqlmodel import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import DataTable, Input, Label
 
 from factcheck.core.review import history
 from factcheck.report.gather import iso
@@ -17,9 +17,13 @@ from factcheck.report.gather import iso
 class NoteScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
 
+    def __init__(self, claim_id: int) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label("Note for this claim (Enter saves, Escape cancels)")
+        with Vertical(classes="dialog"):
+            yield Label(f"Note for claim {self.claim_id} — Enter saves, Escape cancels")
             yield Input(placeholder="why this verdict…", id="note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -40,14 +44,36 @@ class HistoryScreen(ModalScreen[None]):
         self.claim_id = claim_id
 
     def compose(self) -> ComposeResult:
-        table = Table("at", "reviewer", "change", "note", expand=True)
+        with Vertical(classes="dialog"):
+            yield Label(f"History of claim {self.claim_id} — Escape closes")
+            yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("at", "reviewer", "change", "note")
+        table.loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
         with Session(self.app.engine) as session:
-            for event in history(session, self.claim_id):
-                change = f"{event.old or ''} → {event.new or ''}" if event.field != "note" else "note"
-                table.add_row(iso(event.at), event.reviewer, change, event.note or "")
-        with Vertical(id="dialog"):
-            yield Label(f"History of claim {self.claim_id} (Escape closes)")
-            yield Static(table if table.row_count else "No changes yet.")
+            rows = [(iso(e.at), e.reviewer, _change(e), e.note or "") for e in history(session, self.claim_id)]
+        self.app.call_from_thread(self._show, rows)
+
+    def _show(self, rows: list[tuple]) -> None:
+        table = self.query_one(DataTable)
+        table.loading = False
+        table.add_rows(rows or [("", "", "no changes yet", "")])
+        table.focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _change(event) -> str:
+    if event.field == "note":
+        return "note"
+    if event.field == "claim":
+        return f"claim {event.new}"
+    prefix = "link " if event.field == "link" else ""
+    return f"{prefix}{event.old or ''} → {event.new or ''}"

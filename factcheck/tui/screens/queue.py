@@ -1,4 +1,5 @@
-"""The main screen: the claim queue, the detail of the selected claim, the verdict keys."""
+"""The main screen: the filter bar, the status summary, the claim queue and the detail of the
+selected claim. Review actions (verdicts, links, undo, …) live in ReviewActions."""
 
 from __future__ import annotations
 
@@ -7,55 +8,49 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck.core.errors import UserError
-from factcheck.core.models import Claim
-from factcheck.core.queries import ClaimFilter, link_counts, list_claims, quantities_of, status_counts
-from factcheck.core.review import add_note, record_verdict, undo_last
-from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
+from factcheck.core.queries import ClaimFilter, article_paths, parse_filter, status_counts
+from factcheck.tui.screens.review_actions import ReviewActions
 from factcheck.tui.widgets.claim_detail import ClaimDetail
 from factcheck.tui.widgets.claim_table import ClaimTable
+from factcheck.tui.widgets.filter_bar import FilterBar
+from factcheck.tui.widgets.summary import StatusSummary
 
-PAGE = 1000
+NARROW = 170  # below this width the detail pane goes under the queue
 
 
-class QueueScreen(Screen):
+class QueueScreen(ReviewActions, Screen):
     BINDINGS = [
         Binding("slash", "search", "Search", id="queue.search"),
-        Binding("s", "verdict('supported')", "Supported", id="claim.supported"),
-        Binding("r", "verdict('refuted')", "Refuted", id="claim.refuted"),
-        Binding("m", "verdict('misleading')", "Misleading", id="claim.misleading"),
-        Binding("v", "verdict('unverifiable')", "Unverifiable", id="claim.unverifiable"),
-        Binding("d", "verdict('not_a_claim')", "Not a claim", id="claim.not_a_claim"),
-        Binding("p", "verdict('in_progress')", "In progress", id="claim.in_progress"),
-        Binding("n", "note", "Note", id="claim.note"),
-        Binding("ctrl+z", "undo", "Undo", id="claim.undo"),
-        Binding("h", "history", "History", id="claim.history"),
-        Binding("escape", "close_search", "Close search", show=False, id="queue.close_search"),
+        Binding("escape", "leave_search", "Back", show=False, id="queue.leave_search"),
+        Binding("shift+down", "scroll_detail(3)", "Detail down", show=False, id="detail.down"),
+        Binding("shift+up", "scroll_detail(-3)", "Detail up", show=False, id="detail.up"),
+        *ReviewActions.BINDINGS,
     ]
 
-    class Loaded(Message):
-        def __init__(self, claims: list[Claim], values: dict[int, str], links: dict[int, int], counts: dict[str, int], select_first: bool) -> None:
+    class Counts(Message):
+        def __init__(self, counts: dict[str, int], documents: list[str]) -> None:
             super().__init__()
-            self.claims, self.values, self.links, self.counts = claims, values, links, counts
-            self.select_first = select_first
+            self.counts, self.documents = counts, documents
 
     def __init__(self) -> None:
         super().__init__()
-        self.where = ClaimFilter()
-        self.versions: dict[int, int] = {}
+        self._seen_versions = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="search claims (Enter to return to the table)", id="search")
-        yield Static("", id="summary")
+        yield FilterBar(id="filter")
+        yield StatusSummary(id="summary")
         with Horizontal(id="body"):
             yield ClaimTable(id="claims")
             yield ClaimDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def engine(self):
@@ -65,117 +60,103 @@ class QueueScreen(Screen):
     def table(self) -> ClaimTable:
         return self.query_one(ClaimTable)
 
+    @property
+    def detail(self) -> ClaimDetail:
+        return self.query_one(ClaimDetail)
+
+    @property
+    def summary(self) -> StatusSummary:
+        return self.query_one(StatusSummary)
+
     def on_mount(self) -> None:
         self.table.focus()
-        self.reload()
+        self.table.load(ClaimFilter())
+        self.refresh_counts()
 
-    def reload(self, select_first: bool = False) -> None:
-        self.load_claims(self.where, select_first)
+    @on(Resize)
+    def _resized(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_claims(self, where: ClaimFilter, select_first: bool) -> None:
+    # --- data in -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
+    def refresh_counts(self) -> None:
         with Session(self.engine) as session:
-            claims = list_claims(session, where, limit=PAGE)
-            ids = [c.id for c in claims]
-            quantities = quantities_of(session, ids)
-            values = {cid: ", ".join(q.display for q in qs if q.kind != "date") or ", ".join(q.display for q in qs) for cid, qs in quantities.items()}
-            links = link_counts(session, ids)
-            counts = status_counts(session)
-        self.post_message(self.Loaded(claims, values, links, counts, select_first))
+            counts, documents = status_counts(session), article_paths(session)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counts(counts, documents))
 
-    @on(Loaded)
-    def show_loaded(self, message: Loaded) -> None:
-        self.versions = {c.id: c.version for c in message.claims}
-        selected = self.table.selected_claim_id
-        self.table.show(message.claims, message.values, message.links)
-        self._show_counts(message.counts)
-        if message.select_first or selected is None:
-            self.table.move_cursor(row=0)
-        else:
-            try:
-                self.table.move_cursor(row=self.table.get_row_index(str(selected)))
-            except Exception:
-                self.table.move_cursor(row=0)
-        self.show_detail()
+    @on(Counts)
+    def _counts(self, message: Counts) -> None:
+        self.summary.show(counts=message.counts)
+        self.query_one(FilterBar).set_documents(message.documents)
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        total = sum(counts.values())
-        parts = [f"{total} claims"] + [f"{status} {count}" for status, count in sorted(counts.items())]
-        self.query_one("#summary", Static).update(" · ".join(parts))
+    @on(ClaimTable.Moved)
+    def _moved(self, message: ClaimTable.Moved) -> None:
+        self.detail.show(message.claim_id)
+        self._show_position()
 
-    @on(DataTable.RowHighlighted)
-    def show_detail(self) -> None:
-        with Session(self.engine) as session:
-            self.links = self.query_one(ClaimDetail).show_claim(session, self.table.selected_claim_id)
+    @on(ClaimTable.Counted)
+    def _counted(self, _message: ClaimTable.Counted) -> None:
+        self._show_position()
+
+    def _show_position(self) -> None:
+        table = self.table
+        at = table.cursor_position if table.window else 0
+        self.summary.show(position=(at, table.total), marked=len(table.marked))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.table.loading_page = False
+            error = event.worker.error
+            message = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
+            self.notify(message, title="Failed", severity="error", timeout=8)
+
+    def action_scroll_detail(self, step: int) -> None:
+        self.detail.scroll_lines(step)
+
+    # --- filter --------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.add_class("visible")
-        search.focus()
+        bar = self.query_one(FilterBar)
+        bar.before_editing = bar.value
+        bar.focus()
 
-    def action_close_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.remove_class("visible")
-        self.table.focus()
+    def action_leave_search(self) -> None:
+        bar = self.query_one(FilterBar)
+        if bar.has_focus:
+            bar.value = bar.before_editing  # Escape: back to the filter as it was
+            self.table.focus()
+        elif self.table.marked:
+            self.table.clear_marks()
+            self._show_position()
 
-    @on(Input.Changed, "#search")
-    def filter_live(self, event: Input.Changed) -> None:
-        self.where = ClaimFilter(status=self.where.status, kind=self.where.kind, text=event.value.strip() or None)
-        self.reload(select_first=True)
+    @on(Input.Changed, "#filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self.apply_filter(event.value, quiet=True)
 
-    @on(Input.Submitted, "#search")
-    def search_done(self) -> None:
-        self.action_close_search()
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        if self.apply_filter(event.value, quiet=False):
+            self.table.focus()
 
-    def action_verdict(self, status: str) -> None:
-        claim_id = self.table.selected_claim_id
-        if claim_id is None:
-            return
+    def apply_filter(self, typed: str, *, quiet: bool) -> bool:
+        bar = self.query_one(FilterBar)
         try:
-            claim = record_verdict(self.engine, claim_id, status, reviewer=self.app.reviewer, expected_version=self.versions.get(claim_id))
+            where = parse_filter(typed)
         except UserError as error:
-            self.notify(str(error), severity="error")
-            self.reload()
-            return
-        self._after_change(claim)
-
-    def _after_change(self, claim: Claim) -> None:
-        self.versions[claim.id] = claim.version
-        self.table.update_claim(claim)
-        self.show_detail()
-        with Session(self.engine) as session:
-            self._show_counts(status_counts(session))
-
-    def action_note(self) -> None:
-        claim_id = self.table.selected_claim_id
-        if claim_id is None:
-            return
-
-        def save(note: str | None) -> None:
-            if not note:
-                return
-            try:
-                claim = add_note(self.engine, claim_id, note, reviewer=self.app.reviewer, expected_version=self.versions.get(claim_id))
-            except UserError as error:
+            bar.add_class("-invalid")
+            if not quiet:
                 self.notify(str(error), severity="error")
-                return
-            self._after_change(claim)
-            self.notify("note saved")
+            return False
+        bar.remove_class("-invalid")
+        if where != self.table.where:
+            self.table.load(where)
+        return True
 
-        self.app.push_screen(NoteScreen(), save)
-
-    def action_undo(self) -> None:
-        claim_id = self.table.selected_claim_id
-        if claim_id is None:
-            return
-        try:
-            claim = undo_last(self.engine, claim_id, reviewer=self.app.reviewer)
-        except UserError as error:
-            self.notify(str(error), severity="warning")
-            return
-        self._after_change(claim)
-
-    def action_history(self) -> None:
-        claim_id = self.table.selected_claim_id
-        if claim_id is not None:
-            self.app.push_screen(HistoryScreen(claim_id))
+    def set_filter(self, where: ClaimFilter) -> None:
+        """Used by the command palette: shows the filter in the bar and applies it."""
+        self.query_one(FilterBar).value = where.describe()
+        self.table.load(where)
+        self.table.focus()

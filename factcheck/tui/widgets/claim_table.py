@@ -1,56 +1,331 @@
-"""The claim queue as a table: one row per claim, keyed by claim id."""
+"""The claim queue: a window of rows over the whole queue, paged by keyset in a worker.
+
+Only about one page of rows lives in the DataTable; moving past either end fetches the
+neighbouring rows (keeping a screenful of overlap so the cursor does not jump).
+"""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
+from sqlmodel import Session
+from textual import on, work
+from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
+from textual.worker import get_current_worker
 
 from factcheck.core.models import Claim
+from factcheck.core.queries import (
+    ClaimFilter,
+    QueueKey,
+    QueueRow,
+    count_claims,
+    queue_page,
+    queue_position,
+)
 
-STATUS_STYLE = {
-    "unreviewed": "dim",
-    "in_progress": "yellow",
-    "supported": "green",
-    "refuted": "red",
-    "misleading": "dark_orange",
-    "unverifiable": "magenta",
-    "not_a_claim": "dim italic",
+PAGE = 60
+CLAIM_CHARS = 160  # enough to fill the widest claim column; longer text is never seen
+COLUMNS = (  # key, heading, width; the claim text follows
+    ("mark", "", 1), ("status", "status", 12), ("label", "label", 18), ("values", "values", 14),
+    ("document", "document", 12), ("links", "links", 5),
+)
+WIDE = 110  # narrower tables leave out the document column
+
+# status → theme variable for its colour (resolved on each theme change)
+STATUS_COLOUR = {
+    "unreviewed": None,  # dim: nothing to see yet
+    "in_progress": "text-accent",
+    "supported": "text-success",
+    "refuted": "text-error",
+    "misleading": "text-warning",
+    "unverifiable": "text-secondary",
+    "not_a_claim": None,
 }
 
 
 class ClaimTable(DataTable):
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        self.add_column("status", key="status", width=12)
-        self.add_column("label", key="label", width=24)
-        self.add_column("values", key="values", width=18)
-        self.add_column("links", key="links", width=5)
-        self.add_column("claim", key="claim")
+    BINDINGS = [
+        Binding("space", "toggle_mark", "Mark", show=False, id="queue.mark"),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False, id="queue.first"),
+        Binding("end", "last", "Last", show=False, id="queue.last"),
+    ]
 
-    def show(self, claims: list[Claim], values: dict[int, str], links: dict[int, int]) -> None:
-        self.clear()
-        for claim in claims:
-            self.add_row(*self._cells(claim, values.get(claim.id, ""), links.get(claim.id, 0)), key=str(claim.id))
+    class PageLoaded(Message):
+        def __init__(self, rows: list[QueueRow], offset: int, direction: str, cursor: int) -> None:
+            super().__init__()
+            self.rows, self.offset, self.direction, self.cursor = rows, offset, direction, cursor
+
+    class Counted(Message):
+        def __init__(self, total: int) -> None:
+            super().__init__()
+            self.total = total
+
+    class Moved(Message):
+        """The cursor rests on another claim (or on none)."""
+
+        def __init__(self, claim_id: int | None) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.where = ClaimFilter()
+        self.window: list[QueueRow] = []
+        self.window_start = 0  # queue position of the first row in the window
+        self.total: int | None = None  # matching claims, once counted
+        self.marked: dict[int, int] = {}  # claim id → version seen when marked
+        self.loading_page = False
+        self.columns_shown: tuple = ()
+        self.pages_shown = 0  # windows filled so far (benchmarks wait on it)
+        self._styles: dict[str, Style] = {}
+
+    def on_mount(self) -> None:
+        self._resolve_styles()
+        self.app.theme_changed_signal.subscribe(self, self._on_theme)
+
+    def _layout(self) -> tuple[tuple[str, str, int], ...]:
+        """Columns for the current width; the claim text takes what is left, so the table
+        never scrolls sideways and long claims are not rendered only to be cut off."""
+        columns = COLUMNS if self.size.width >= WIDE else tuple(c for c in COLUMNS if c[0] != "document")
+        fixed = sum(width + 2 for _, _, width in columns)
+        return (*columns, ("claim", "claim", max(10, self.size.width - fixed - 4)))
+
+    def _add_columns(self) -> None:
+        self.columns_shown = self._layout()
+        for key, label, width in self.columns_shown:
+            self.add_column(label, key=key, width=width)
+
+    def on_resize(self) -> None:
+        if self.columns_shown != self._layout():
+            self._fill(self.cursor_row)
+
+    def _on_theme(self, _theme) -> None:
+        self._resolve_styles()
+        self._fill(self.cursor_row)
+
+    def _resolve_styles(self) -> None:
+        variables = self.app.get_css_variables()
+        self._styles = {status: _rich_style(variables.get(name or "", "")) for status, name in STATUS_COLOUR.items()}
+
+    # --- loading -------------------------------------------------------------------------
+
+    @property
+    def engine(self):
+        return self.app.engine
+
+    def load(self, where: ClaimFilter, keep: QueueKey | None = None) -> None:
+        """Show the queue for `where` from the top, or around `keep`."""
+        self.where = where
+        self.total = None
+        self.fetch(where, keep, count=True)
+
+    def reload(self) -> None:
+        """Fresh rows for the same window (after a write or a conflict)."""
+        row = self.selected_row
+        self.fetch(self.where, row.key if row else None, count=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-page")
+    def fetch(self, where: ClaimFilter, around: QueueKey | None = None, direction: str = "start",
+              count: bool = False) -> None:
+        """direction: start (from the top, or from `around`), after, before, last. The count
+        comes after the rows, so the rows show first; a newer request skips a stale count."""
+        worker = get_current_worker()
+        with Session(self.engine) as session:
+            offset = cursor = 0  # for after and before, the window works them out
+            if direction == "last":
+                rows = queue_page(session, where, last=True, limit=PAGE)
+                offset = count_claims(session, where) - len(rows)
+            elif direction == "after":
+                rows = queue_page(session, where, after=around, limit=PAGE)
+            elif direction == "before":
+                rows = queue_page(session, where, before=around, limit=PAGE)
+            elif around is not None:
+                lead = queue_page(session, where, before=around, limit=PAGE // 4)
+                rows = lead + queue_page(session, where, after=_just_before(around), limit=PAGE - len(lead))
+                offset = queue_position(session, where, rows[0].key) if rows else 0
+                cursor = len(lead)
+            else:
+                rows = queue_page(session, where, limit=PAGE)
+            if worker.is_cancelled:
+                return
+            self.post_message(self.PageLoaded(rows, offset, direction, cursor))
+            if count and not worker.is_cancelled:
+                total = len(rows) if direction == "start" and around is None and len(rows) < PAGE else count_claims(session, where)
+                if not worker.is_cancelled:
+                    self.post_message(self.Counted(total))
+
+    @on(Counted)
+    def _counted(self, message: Counted) -> None:
+        self.total = message.total
+
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
+        message.stop()
+        self.loading_page = False
+        rows, direction = message.rows, message.direction
+        if not rows and direction in ("after", "before"):
+            return  # nothing further that way: stay put
+        previous = self.window
+        self.window = rows
+        target = 0
+        if direction == "after":
+            overlap = min(self._overlap, len(previous))
+            self.window = previous[-overlap:] + rows if overlap else rows
+            self.window_start += len(previous) - overlap
+            target = overlap
+        elif direction == "before":
+            overlap = min(self._overlap, len(previous))
+            self.window = rows + previous[:overlap]
+            self.window_start -= len(rows)
+            target = len(rows) - 1
+        elif direction == "last":
+            self.window_start = message.offset
+            self.total = message.offset + len(rows)
+            target = len(rows) - 1
+        else:
+            self.window_start, target = message.offset, message.cursor
+        self._fill(target)
+
+    @property
+    def _overlap(self) -> int:
+        return max(1, self.size.height - 2)
+
+    def _fill(self, cursor_row: int) -> None:
+        self.pages_shown += 1
+        resized = self.columns_shown != self._layout()
+        self.clear(columns=resized)
+        if resized:
+            self._add_columns()
+        for row in self.window:
+            self.add_row(*self._cells(row), key=str(row.claim.id))
+        if self.window:
+            self.move_cursor(row=min(max(cursor_row, 0), len(self.window) - 1), animate=False)
+        self.post_message(self.Moved(self.selected_claim_id))
+
+    def _page(self, direction: str) -> None:
+        if self.loading_page or not self.window:
+            return
+        self.loading_page = True
+        edge = self.window[-1] if direction == "after" else self.window[0]
+        self.fetch(self.where, edge.key, direction, count=self.total is None)
+
+    # --- cells ---------------------------------------------------------------------------
+
+    def _cells(self, row: QueueRow) -> tuple:
+        # Text, not str: a str cell is parsed as markup, and claims may contain brackets.
+        claim = row.claim
+        cells = {
+            "mark": Text("●" if claim.id in self.marked else ""),
+            "status": Text(claim.status, style=self._styles.get(claim.status, "")),
+            "label": Text(claim.label, no_wrap=True),
+            "values": Text(row.values, no_wrap=True),
+            "document": Text(row.document, no_wrap=True),
+            "links": Text(str(row.links or ""), justify="right"),
+            "claim": Text(" ".join(claim.text.split())[:CLAIM_CHARS], no_wrap=True),
+        }
+        return tuple(cells[key] for key, _, _ in self.columns_shown)
 
     def update_claim(self, claim: Claim) -> None:
-        key = str(claim.id)
-        self.update_cell(key, "status", Text(claim.status, style=STATUS_STYLE.get(claim.status, "")))
+        """Show a claim's new status in place (the row stays where the reviewer is)."""
+        for row in self.window:
+            if row.claim.id == claim.id:
+                row.claim = claim
+                key = str(claim.id)
+                self.update_cell(key, "status", Text(claim.status, style=self._styles.get(claim.status, "")))
+                self.update_cell(key, "label", Text(claim.label, no_wrap=True))
 
-    @staticmethod
-    def _cells(claim: Claim, values: str, links: int) -> tuple:
-        text = " ".join(claim.text.split())
-        return (
-            Text(claim.status, style=STATUS_STYLE.get(claim.status, "")),
-            claim.label,
-            values,
-            str(links or ""),
-            text[:200],
-        )
+    def version_of(self, claim_id: int) -> int | None:
+        return next((r.claim.version for r in self.window if r.claim.id == claim_id), None)
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        if self.window and self.cursor_row >= len(self.window) - 1:
+            self._page("after")
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.window and self.cursor_row <= 0 and self.window_start > 0:
+            self._page("before")
+        else:
+            super().action_cursor_up()
+
+    def action_page_down(self) -> None:
+        if self.window and self.cursor_row + self._overlap >= len(self.window):
+            self._page("after")
+        else:
+            super().action_page_down()
+
+    def action_page_up(self) -> None:
+        if self.window and self.cursor_row - self._overlap < 0 and self.window_start > 0:
+            self._page("before")
+        else:
+            super().action_page_up()
+
+    def action_first(self) -> None:
+        self.fetch(self.where)
+
+    def action_last(self) -> None:
+        self.fetch(self.where, None, "last")
+
+    def action_toggle_mark(self) -> None:
+        row = self.selected_row
+        if row is None:
+            return
+        if self.marked.pop(row.claim.id, None) is None:
+            self.marked[row.claim.id] = row.claim.version
+        self.update_cell(str(row.claim.id), "mark", Text("●" if row.claim.id in self.marked else ""))
+        self.post_message(self.Moved(row.claim.id))
+        self.action_cursor_down()
+
+    def clear_marks(self) -> None:
+        for claim_id in list(self.marked):
+            self.marked.pop(claim_id)
+            if any(r.claim.id == claim_id for r in self.window):
+                self.update_cell(str(claim_id), "mark", Text(""))
+
+    def mark_window(self) -> None:
+        for row in self.window:
+            self.marked.setdefault(row.claim.id, row.claim.version)
+            self.update_cell(str(row.claim.id), "mark", Text("●"))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Moved(self.selected_claim_id))
+
+    # --- what is selected ----------------------------------------------------------------
+
+    @property
+    def selected_row(self) -> QueueRow | None:
+        if not self.window or not 0 <= self.cursor_row < len(self.window):
+            return None
+        return self.window[self.cursor_row]
 
     @property
     def selected_claim_id(self) -> int | None:
-        if self.row_count == 0:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        row = self.selected_row
+        return row.claim.id if row else None
+
+    @property
+    def cursor_position(self) -> int:
+        return self.window_start + max(self.cursor_row, 0) + 1
+
+
+def _rich_style(value: str) -> Style:
+    """A theme colour ("#RRGGBB", maybe with alpha) as a Rich style for DataTable cells."""
+    if value.startswith("#") and len(value) >= 7:
+        return Style(color=value[:7])
+    return Style(dim=True)
+
+
+def _just_before(key: QueueKey) -> QueueKey:
+    """A key that sorts right before `key`, so a page "after" it starts with `key` itself."""
+    return QueueKey(key.checkworthiness, key.document_id, key.start, key.claim_id - 1)

@@ -1,0 +1,105 @@
+"""Exporting the report from the workbench: choose a format and a file; the writers are the
+CLI's, run in a worker, written beside the target and renamed so no half file is left."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from factcheck.core.errors import UserError
+from factcheck.core.queries import ClaimFilter
+from factcheck.report import FORMATS, SUFFIXES, writer_for
+from factcheck.report.gather import ReportOptions
+
+
+def available_formats() -> list[str]:
+    found = []
+    for fmt in FORMATS:
+        try:
+            writer_for(fmt)
+        except ValueError:
+            continue
+        found.append(fmt)
+    return found
+
+
+def export_report(engine: Engine, fmt: str, path: Path, where: ClaimFilter) -> int:
+    """Write the report for the claims `where` selects (its status, kind and document);
+    returns how many claims it holds."""
+    try:
+        write = writer_for(fmt)
+    except ValueError:
+        raise UserError(f"the {fmt} format is not available yet") from None
+    publisher = publisher_url = None
+    if fmt == "claimreview":  # from FACTCHECK_PUBLISHER / _URL, as on the command line
+        from factcheck.report.claimreview import resolve_publisher
+
+        publisher, publisher_url = resolve_publisher(None, None)
+    path = path.expanduser()
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise UserError(f"{path}: folder does not exist")
+    options = ReportOptions(status=where.status, kind=where.kind, document=where.document)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+class ExportScreen(ModalScreen[tuple[str, str] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, where: ClaimFilter, fmt: str | None = None) -> None:
+        super().__init__()
+        self.where, self.fmt = where, fmt
+
+    def compose(self) -> ComposeResult:
+        formats = available_formats()
+        scope = self.where.describe() or "all claims"
+        with Vertical(classes="dialog"):
+            yield Label(f"Export report ({scope}) — choose a format, then a file")
+            yield OptionList(*(Option(fmt, id=fmt) for fmt in formats), id="formats")
+            yield Input(value=self._default_path(self.fmt or formats[0]), id="path")
+
+    def on_mount(self) -> None:
+        formats = self.query_one(OptionList)
+        if self.fmt:
+            formats.highlighted = formats.get_option_index(self.fmt)
+            self.query_one(Input).focus()
+        else:
+            formats.highlighted = 0
+            formats.focus()
+
+    @staticmethod
+    def _default_path(fmt: str) -> str:
+        return f"factcheck-report{SUFFIXES.get(fmt, '.' + fmt)}"
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.fmt = event.option.id
+        path = self.query_one(Input)
+        if path.value.startswith("factcheck-report"):
+            path.value = self._default_path(self.fmt)
+
+    def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip() and self.fmt:
+            self.dismiss((self.fmt, event.value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,217 @@
+"""What a reviewer does to claims from the queue screen. Every action calls the same core
+service as the CLI, in a worker; writes run one at a time, in the order of the keys."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+
+from factcheck.core.errors import ConflictError, UserError
+from factcheck.core.models import Claim
+from factcheck.core.queries import ClaimFilter
+from factcheck.core.review import Undone, add_claim, add_note, record_verdicts, set_link_state, undo
+from factcheck.tui.screens.add_claim import AddClaimScreen
+from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
+from factcheck.tui.screens.export import ExportScreen, export_report
+from factcheck.tui.screens.help import HelpScreen
+
+VERDICT_KEYS = (
+    ("s", "supported", "Supported"),
+    ("r", "refuted", "Refuted"),
+    ("m", "misleading", "Misleading"),
+    ("v", "unverifiable", "Unverifiable"),
+    ("d", "not_a_claim", "Not a claim"),
+    ("p", "in_progress", "In progress"),
+)
+
+
+class ReviewActions:
+    """Mixed into the queue screen, which provides `engine`, `table`, `detail`, `summary`."""
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        *(Binding(key, f"verdict('{status}')", label, id=f"claim.{status}") for key, status, label in VERDICT_KEYS),
+        Binding("n", "note", "Note", id="claim.note"),
+        Binding("c", "link('confirmed')", "Confirm link", id="link.confirm"),
+        Binding("x", "link('rejected')", "Reject link", id="link.reject"),
+        Binding("right_square_bracket", "next_link(1)", "Next link", show=False, id="link.next"),
+        Binding("left_square_bracket", "next_link(-1)", "Previous link", show=False, id="link.previous"),
+        Binding("ctrl+z", "undo", "Undo", id="claim.undo"),
+        Binding("h", "history", "History", id="claim.history"),
+        Binding("a", "add_claim", "Add claim", show=False, id="claim.add"),
+        Binding("e", "export", "Export", id="report.export"),
+    ]
+
+    class Written(Message):
+        def __init__(self, claims: list[Claim], said: str, reload: bool = False) -> None:
+            super().__init__()
+            self.claims, self.said, self.reload = claims, said, reload
+
+    class Refused(Message):
+        def __init__(self, reason: str, conflict: bool) -> None:
+            super().__init__()
+            self.reason, self.conflict = reason, conflict
+
+    class Exported(Message):
+        def __init__(self, path: Path, fmt: str, count: int) -> None:
+            super().__init__()
+            self.path, self.fmt, self.count = path, fmt, count
+
+    _write_lock = threading.Lock()  # one write at a time, in key order
+    _seen_versions: dict[int, int]  # claim id → version after this reviewer's own last write
+
+    @property
+    def reviewer(self) -> str | None:
+        return self.app.reviewer
+
+    def _expected(self, claim_id: int, shown: int | None) -> int | None:
+        """The version this reviewer last saw: what the table showed, or newer if one of
+        their own writes has moved it on since."""
+        seen = self._seen_versions.get(claim_id)
+        if shown is None or (seen is not None and seen > shown):
+            return seen
+        return shown
+
+    # --- the one way writes happen -------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def write(self, change: Callable[[], object], said: str, reload: bool = False) -> None:
+        """Run one core write; `reload` re-reads the window afterwards (rows came or went)."""
+        with self._write_lock:
+            try:
+                result = change()
+            except UserError as error:
+                self.post_message(self.Refused(str(error), isinstance(error, ConflictError)))
+                return
+            reload = reload or isinstance(result, Undone)
+            claims = [] if isinstance(result, Undone) else (result if isinstance(result, list) else [result])
+            for claim in claims:
+                self._seen_versions[claim.id] = claim.version
+        said = result.summary if isinstance(result, Undone) else said
+        self.post_message(self.Written(claims, said, reload))
+
+    # handlers by name: @on is not collected from a mixin
+    def on_review_actions_written(self, message: Written) -> None:
+        for claim in message.claims:
+            self.table.update_claim(claim)
+        if message.reload or not message.claims:
+            self.table.reload()
+        else:
+            self.detail.show(self.table.selected_claim_id)
+        self.refresh_counts()
+        if message.said:
+            self.notify(message.said, timeout=3)
+
+    def on_review_actions_refused(self, message: Refused) -> None:
+        self.notify(message.reason, title="Refused" if message.conflict else None, severity="error", timeout=8)
+        if message.conflict:  # show the state that won
+            self.table.reload()
+            self.refresh_counts()
+
+    # --- verdicts, notes, links ----------------------------------------------------------
+
+    def action_verdict(self, status: str) -> None:
+        table = self.table
+        if table.marked:
+            versions = {cid: self._expected(cid, v) for cid, v in table.marked.items()}
+            table.clear_marks()
+            said = f"{len(versions)} claims → {status}"
+        elif table.selected_row is not None:
+            claim = table.selected_row.claim
+            versions = {claim.id: self._expected(claim.id, claim.version)}
+            said = ""
+        else:
+            return
+        self.write(lambda: record_verdicts(self.engine, versions, status, reviewer=self.reviewer), said)
+
+    def action_note(self) -> None:
+        row = self.table.selected_row
+        if row is None:
+            return
+        claim_id, shown = row.claim.id, row.claim.version
+
+        def save(note: str | None) -> None:
+            if note:
+                self.write(
+                    lambda: add_note(self.engine, claim_id, note, reviewer=self.reviewer,
+                                     expected_version=self._expected(claim_id, shown)),
+                    "note saved",
+                )
+
+        self.app.push_screen(NoteScreen(claim_id), save)
+
+    def action_link(self, state: str) -> None:
+        link, row = self.detail.selected_link, self.table.selected_row
+        if link is None or row is None or link.claim_id != row.claim.id:
+            self.notify("this claim has no evidence to decide on", severity="warning")
+            return
+        claim_id, shown = row.claim.id, self.detail.view.claim.version
+
+        def change():
+            set_link_state(self.engine, link.id, state, reviewer=self.reviewer,
+                           expected_version=self._expected(claim_id, shown))
+            from factcheck.core.review import fresh_claim
+
+            return fresh_claim(self.engine, claim_id)
+
+        self.write(change, f"link {state}")
+
+    def action_mark_window(self) -> None:
+        self.table.mark_window()
+        self._show_position()
+
+    def action_clear_marks(self) -> None:
+        self.table.clear_marks()
+        self._show_position()
+
+    def action_next_link(self, step: int) -> None:
+        self.detail.move_link(step)
+
+    def action_undo(self) -> None:
+        self.write(lambda: undo(self.engine, reviewer=self.reviewer), "")
+
+    def action_add_claim(self) -> None:
+        row = self.table.selected_row
+        if row is None:
+            return
+
+        def chosen(span: tuple[int, int] | None) -> None:
+            if span:
+                document_id = row.claim.document_id
+                self.write(lambda: add_claim(self.engine, document_id, *span, reviewer=self.reviewer),
+                           "claim added to the queue", reload=True)
+
+        self.app.push_screen(AddClaimScreen(row.claim.document_id, row.claim.start), chosen)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        claim_id = self.table.selected_claim_id
+        if claim_id is not None:
+            self.app.push_screen(HistoryScreen(claim_id))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.active_bindings))
+
+    def action_export(self, fmt: str | None = None) -> None:
+        where: ClaimFilter = self.table.where
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice:
+                self.run_export(choice[0], Path(choice[1]), where)
+
+        self.app.push_screen(ExportScreen(where, fmt), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def run_export(self, fmt: str, path: Path, where: ClaimFilter) -> None:
+        count = export_report(self.engine, fmt, path, where)
+        self.post_message(self.Exported(path.expanduser().resolve(), fmt, count))
+
+    def on_review_actions_exported(self, message: Exported) -> None:
+        claims = f"{message.count} claim{'' if message.count == 1 else 's'}"
+        self.notify(f"wrote {message.path} ({message.fmt}, {claims})", title="Exported", timeout=10)
