@@ -119,6 +119,11 @@ def _ingest(engine, paths, *, role: str, date: str | None):
         f"{len(report.added)} added ({what}), {len(report.unchanged)} unchanged, "
         f"{len(report.skipped)} skipped"
     )
+    if report.replaced:
+        _say(
+            f"{len(report.replaced)} edited sources replaced: {report.reanchored} reviewed links "
+            f"re-anchored, {report.orphaned} orphaned (kept and flagged for review)"
+        )
     return report
 
 

@@ -23,6 +23,7 @@ from factcheck.core.models import Alias, Claim, Document, Passage, Quantity, utc
 from factcheck.core.passages import split_passages
 from factcheck.core.quantities import extract_quantities
 from factcheck.core.reading import MAX_BYTES, is_readable, read_bytes
+from factcheck.core.sources import previous_version, replace_source
 
 Progress = Callable[[str, int, int], None]  # (what, bytes done, bytes in all)
 BLOCK_CHARS = 1_000_000
@@ -35,6 +36,9 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     claims: int = 0
     passages: int = 0
+    replaced: list[str] = field(default_factory=list)  # sources re-ingested with edits
+    reanchored: int = 0  # reviewed links moved to the edited text
+    orphaned: int = 0  # reviewed links that could not be, kept and flagged
 
 
 def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -145,6 +149,10 @@ def store_document(
         if session.exec(select(Document.id).where(Document.sha256 == sha)).first() is not None:
             report.unchanged.append(path)
             return None
+        if role == "source":
+            previous = previous_version(session, path)
+            if previous is not None:
+                return _replace_source(session, previous, read, sha, date, report, step)
         document = Document(
             path=path,
             title=read.title,
@@ -164,6 +172,20 @@ def store_document(
         _store_aliases(session, read.text)
         report.added.append(document)
         return document
+
+
+def _replace_source(session, previous, read, sha, date, report, step) -> Document:
+    """A source at the same path with new bytes: edited in place, reviewed links kept."""
+    replaced = replace_source(
+        session, previous, read, sha, date, lambda s, d: _store_passages(s, d, step)
+    )
+    report.passages += replaced.passages
+    report.reanchored += replaced.reanchored
+    report.orphaned += replaced.orphaned
+    report.replaced.append(previous.path)
+    report.added.append(previous)
+    _store_aliases(session, read.text)
+    return previous
 
 
 def text_blocks(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 STATUSES = (
@@ -50,6 +50,8 @@ class Passage(SQLModel, table=True):
     start: int
     end: int
     text: str = Field(sa_column=Column(Text, nullable=False))
+    # kept only for an orphaned link after its document was re-ingested with edits
+    retired: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class Claim(SQLModel, table=True):

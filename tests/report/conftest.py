@@ -42,6 +42,8 @@ Published: 2024-03-01
 Revenue for 2023 was $2 billion, up 50% from the prior year.
 
 @SUM(1+1) -cmd|' /C calc'!A0 The deal was valued at $51 million.
+
+Each site upgrade cost $5 million.
 """,
     "leak.txt": """Source: data:text/html,<script>alert(1)</script>
 
