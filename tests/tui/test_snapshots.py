@@ -28,6 +28,7 @@ def test_main_screen_light_theme_with_marks(snap_compare, demo_db, settle):
 
     async def run_before(pilot) -> None:
         pilot.app.theme = "textual-light"
+        await settle(pilot.app, pilot)  # marks land on rows only once the queue is shown
         await pilot.press("space", "space")
         await settle(pilot.app, pilot)
 
