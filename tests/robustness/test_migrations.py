@@ -134,3 +134,16 @@ def test_foreign_keys_are_enforced_again_after_an_upgrade(tmp_path: Path):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
     engine.dispose()
+
+
+def test_head_revision_constant_matches_the_migrations():
+    """db.HEAD_REVISION lets a start skip Alembic on a current database; it must name the
+    newest migration, or a new migration would never run."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from factcheck.core import db
+
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [db.HEAD_REVISION]
