@@ -7,6 +7,7 @@ sentences they fall in, so the cost does not grow with the number of sentences.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from factcheck.core.aliases import chinese_names
@@ -14,7 +15,7 @@ from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
 from factcheck.core.quantities import extract_quantities
 from factcheck.core.sentences import split_sentences
-from factcheck.core.units import alternation
+from factcheck.core.units import WordScan, alternation
 
 # cue words and what they tell about a sentence: a cited source, an attributed statement,
 # a hedge (opinion or prediction) or rhetoric
@@ -32,17 +33,31 @@ _CUE_WORDS = {
 }
 _ASCII_CUES = [w for w in _CUE_WORDS if w[0].isascii() and w[0].isalpha()]
 _CJK_CUES = [w for w in _CUE_WORDS if not (w[0].isascii() and w[0].isalpha())]
-_CJK_CUE_STARTS = re.escape("".join(sorted({w[0] for w in _CJK_CUES} | set("据称"))))
-# English cue words at a word start first; the Chinese branch is guarded by its first
-# characters so that most positions in English text fail at once.
-_CUES = re.compile(
-    rf"(?=[A-Za-z{_CJK_CUE_STARTS}])(?:"
-    r"\b(?:" + alternation(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"]) + ")"
-    rf"|(?=[{_CJK_CUE_STARTS}])(?:"
-    r"据[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)"
-    r"|称(?<![宣声堪]称)"
-    r"|" + alternation(_CJK_CUES) + "))"
+# English cue words at a word start; the Chinese cues and punctuation in one trie whose
+# branches each start with a literal, so the engine skips straight to their first characters.
+_ENGLISH_CUES = WordScan(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"])
+_CJK_CUE_PATTERN = re.compile(
+    alternation(
+        _CJK_CUES,
+        tails={"据": r"[^。！？!?\n]{1,30}?(?:报道|消息|数据|统计|显示|公告|披露)", "称": r"(?<![宣声堪]称)"},
+    )
 )
+
+
+def _cues(text: str) -> list[tuple[int, str]]:
+    """(position, kind) of every cue, in order; an English word inside a 据…报道 span is
+    part of that span, not a cue of its own."""
+    spans = [m.span() for m in _CJK_CUE_PATTERN.finditer(text)]
+    english = _ENGLISH_CUES.spans(text)
+    if spans and english:
+        english = [span for span in english if not _inside(span[0], spans)]
+    merged = sorted(spans + english)
+    return [(start, _cue_kind(text[start:end])) for start, end in merged]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _cue_kind(found: str) -> str:
@@ -106,7 +121,7 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
     the text states (see dates.infer_reference_date)."""
     reference = reference_date or infer_reference_date(text)
     quantities = extract_quantities(text, reference)
-    cues = [(m.start(), _cue_kind(m[0])) for m in _CUES.finditer(text)]
+    cues = _cues(text)
     claims: list[ClaimDraft] = []
     qi = ci = 0
     for start, end in split_sentences(text):

@@ -19,10 +19,12 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年"
 
 _FULL_CN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})[日号]")
 _FULL_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# Each pattern starts with a literal or a character class, so the engine skips straight to
+# the characters that can start a date; the checks on what comes before follow them.
 _FULL_EN = re.compile(
-    r"\b(" + alternation(MONTHS_CAPITALISED) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
+    "(" + alternation(MONTHS_CAPITALISED, word_start=True) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
 )
-_BARE_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})[日号]")
+_BARE_MONTH_DAY = re.compile(r"(\d(?<![\d年]\d)\d?)月(\d{1,2})[日号]")
 
 
 def iso_date(year: int | None, month: int | None = None, day: int | None = None) -> str | None:

@@ -22,7 +22,7 @@ from factcheck.core.numerals import (
     parse_chinese,
     parse_english,
 )
-from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, alternation
+from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = rf"[{CN_NUMERAL_CHARS}](?:[{CN_NUMERAL_CHARS}]|[多余](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
@@ -80,14 +80,10 @@ _MULTIPLIERS = {
     "quadruple": 4.0, "quadrupled": 4.0, "half": 0.5, "halved": 0.5,
 }
 _NUMBER_WORDS = [w for w in EN_WORDS if len(w) > 2]
-_WORDS = re.compile(
-    r"\b(?:"
-    + alternation(
-        _MONTH_WORDS
-        + _NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]
-        + list(_MULTIPLIERS) + [w.capitalize() for w in _MULTIPLIERS]
-    )
-    + ")"
+_WORDS = WordScan(
+    _MONTH_WORDS
+    + _NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]
+    + list(_MULTIPLIERS) + [w.capitalize() for w in _MULTIPLIERS]
 )
 _MONTH_REST = re.compile(
     r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
@@ -131,8 +127,8 @@ def extract_quantities(text: str, reference_date: str | None = None) -> list[Qua
         quantity = _read_core(text, m, year)
         if quantity is not None:
             found.append(quantity)
-    for m in _WORDS.finditer(text):
-        quantity = _read_words(text, m, year)
+    for start, end in _WORDS.spans(text):
+        quantity = _read_words(text, start, end, year)
         if quantity is not None:
             found.append(quantity)
     return _join_ranges(text, _without_overlaps(found))
@@ -395,9 +391,8 @@ def _relative_date(text: str, m: re.Match, year: int | None) -> QuantityMatch | 
     return _date(text, m.start(), m.end(), iso_date(resolved, month, day))
 
 
-def _read_words(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
-    word = m[0]
-    start, end = m.span()
+def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMatch | None:
+    word = text[start:end]
     if word in _MONTHS_SET:
         rest = _MONTH_REST.match(text, end)
         if not rest or not (rest["day"] or rest["year"]):

@@ -93,24 +93,74 @@ for _word in NOT_QUANTITY:
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
 
-def alternation(words) -> str:
+def alternation(words, *, word_start: bool = False, tails: dict[str, str] | None = None) -> str:
     """A regex matching any of `words`, longest first (个百分点 wins over 个, 'per cent' over
     'per'), written as a trie so the engine rejects a position on its first character.
-    English words end at a word boundary so 'ms' does not match the start of 'msg'."""
+    English words end at a word boundary so 'ms' does not match the start of 'msg'.
+
+    `word_start`: words starting with a Latin letter match only at a word start, as after a
+    leading \\b; the check sits after their first letter, so that every branch begins with a
+    literal and a pattern made of this alone lets the engine skip to candidate characters
+    without running the pattern at each position. `tails`: more branches, a first character
+    and the regex for the rest (据 and what follows it)."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = word
+    for first, tail in (tails or {}).items():
+        trie.setdefault(first, {})[_TAIL] = tail
+    if word_start:
+        for ch in list(trie):
+            if _ASCII_WORD.match(ch):
+                trie[ch] = {_GUARD: trie[ch]}
     return _trie_pattern(trie)
 
 
+_TAIL = "\x00tail"  # keys no word holds: a raw regex tail, and the word-start check
+_GUARD = "\x00guard"
+_WORD_START = r"(?<!\w\w)"  # after the first letter: the character before it is no word character
+
+
 def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if _GUARD in node:
+        return _WORD_START + _trie_pattern(node[_GUARD])
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch and ch[0] != "\x00"]
+    if _TAIL in node:
+        branches.append(node[_TAIL])
     if "" in node:
         word = node[""]
         branches.append(r"(?![A-Za-z])" if _ASCII_WORD.match(word[-1]) else "")
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+class WordScan:
+    """Words from a list at a word start, as `\b(?:words)` finds them, but fast in English
+    text. A pattern starting with \b makes the engine try every position, and one starting
+    with a letter tries every letter; these try only the characters between words and look
+    ahead for the word: the space, which the engine finds fastest as a single literal, and
+    then any other character outside words (\W, checked after a cheaper class that holds it)."""
+
+    def __init__(self, words) -> None:
+        trie = alternation(words)
+        self._first = re.compile(trie)
+        self._after_space = re.compile(rf" (?=({trie}))")
+        self._after_other = re.compile(rf"[^ A-Za-z0-9_\u4e00-\u9fff](?<!\w)(?=({trie}))")
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each word, in order, without overlaps."""
+        first = self._first.match(text)
+        candidates = [first.span()] if first else []
+        candidates += [m.span(1) for m in self._after_space.finditer(text)]
+        candidates += [m.span(1) for m in self._after_other.finditer(text)]
+        candidates.sort()
+        found = []
+        end = 0
+        for span in candidates:
+            if span[0] >= end:
+                found.append(span)
+                end = span[1]
+        return found
