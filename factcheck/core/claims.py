@@ -102,11 +102,15 @@ _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "
                 "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise"}
 _VERB_PATTERN = re.compile("|".join(re.escape(w) for w in _LABEL_VERBS))
 _LABEL_NOUNS_FOLDED = {word.lower(): name for word, name in _LABEL_NOUNS.items()}
-# matched against the lower-cased sentence; English words only at a word start
-_NOUN_PATTERN = re.compile(
-    r"(?<![a-z])(?:" + alternation([w for w in _LABEL_NOUNS_FOLDED if w.isascii()]) + ")|"
-    + alternation([w for w in _LABEL_NOUNS_FOLDED if not w.isascii()])
-)
+# matched against the lower-cased sentence; English words only where no letter comes before
+# In English text the English words are looked for after each character that is not a-z,
+# found by a class the engine checks fast, rather than tried at every letter; elsewhere at
+# each of their first letters, checked after it.
+_ENGLISH_NOUNS = alternation(w for w in _LABEL_NOUNS_FOLDED if w.isascii())
+_ENGLISH_NOUN_FIRST = re.compile(_ENGLISH_NOUNS)
+_ENGLISH_NOUN_AFTER = re.compile(rf"[^a-z](?=({_ENGLISH_NOUNS}))")
+_ENGLISH_NOUN_GUARDED = re.compile(alternation((w for w in _LABEL_NOUNS_FOLDED if w.isascii()), guard=r"(?<![a-z][a-z])"))
+_CJK_NOUN_PATTERN = re.compile(alternation(w for w in _LABEL_NOUNS_FOLDED if not w.isascii()))
 _SPEECH = re.compile(r"表示|称|强调|透露|指出|(?<= )(?:said|says|told)\b")
 _SPEAKER_EN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
 _SPEAKER_LATIN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?$")
@@ -160,8 +164,11 @@ def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool)
     prediction and rhetoric lower."""
     if isinstance(cues, bool):  # the first version's signature: score(sentence, quantities, attributed)
         cues = {"said"} if cues else set()
-    value = 0.15 + max((_KIND_WEIGHT.get(q.kind, 0.1) for q in quantities), default=0.0)
-    value += 0.05 * min(len(quantities) - 1, 3) if quantities else 0.0
+    if len(quantities) == 1:  # the common case, with the same sums as below
+        value = 0.15 + _KIND_WEIGHT.get(quantities[0].kind, 0.1)
+    else:
+        value = 0.15 + max((_KIND_WEIGHT.get(q.kind, 0.1) for q in quantities), default=0.0)
+        value += 0.05 * min(len(quantities) - 1, 3) if quantities else 0.0
     if "source" in cues:
         value += 0.15
     elif "said" in cues:
@@ -172,7 +179,7 @@ def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool)
         value -= 0.15
     if "rhetoric" in cues:
         value -= 0.1
-    if any(q.qualifier for q in quantities) and len(quantities) == 1:
+    if len(quantities) == 1 and quantities[0].qualifier:
         value -= 0.03  # "about 300" is checkable, but less sharply than "300"
     if len(sentence) < 12:
         value -= 0.1
@@ -235,17 +242,32 @@ def _nearest_noun(sentence: str, key_start: int, key_end: int) -> str | None:
     if len(folded) != len(window):  # a few letters change length when lower-cased
         folded = window
     key_start, key_end = key_start - low, key_end - low
-    return _nearest(folded, key_start, key_end, _NOUN_PATTERN, _LABEL_NOUNS_FOLDED) or _nearest(
-        window, key_start, key_end, _VERB_PATTERN, _LABEL_VERBS
+    return _nearest(_noun_spans(folded), key_start, key_end, _LABEL_NOUNS_FOLDED) or _nearest(
+        [(m.start(), m.end(), m[0]) for m in _VERB_PATTERN.finditer(window)], key_start, key_end, _LABEL_VERBS
     )
 
 
-def _nearest(text: str, key_start: int, key_end: int, pattern: re.Pattern, names: dict) -> str | None:
+def _noun_spans(folded: str) -> list[tuple[int, int, str]]:
+    """Label nouns in order; English ones only where no letter a-z comes before."""
+    found = [(m.start(), m.end(), m[0]) for m in _CJK_NOUN_PATTERN.finditer(folded)]
+    if not folded.isascii():
+        found += [(m.start(), m.end(), m[0]) for m in _ENGLISH_NOUN_GUARDED.finditer(folded)]
+        found.sort()
+        return found
+    first = _ENGLISH_NOUN_FIRST.match(folded)
+    if first:
+        found.append((0, first.end(), first[0]))
+    found += [(m.start(1), m.end(1), m[1]) for m in _ENGLISH_NOUN_AFTER.finditer(folded)]
+    found.sort()
+    return found
+
+
+def _nearest(spans: list[tuple[int, int, str]], key_start: int, key_end: int, names: dict) -> str | None:
     best: tuple[int, str] | None = None
-    for m in pattern.finditer(text):
-        if m.start() >= key_start and m.end() <= key_end:
+    for start, end, word in spans:
+        if start >= key_start and end <= key_end:
             continue
-        distance = key_start - m.end() if m.end() <= key_start else (m.start() - key_end) + 1
+        distance = key_start - end if end <= key_start else (start - key_end) + 1
         if best is None or distance < best[0]:
-            best = (distance, names[m[0]])
+            best = (distance, names[word])
     return best[1] if best else None

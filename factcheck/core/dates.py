@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from factcheck.core.units import alternation
+from factcheck.core.units import WORD_START, alternation
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -22,7 +22,7 @@ _FULL_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # Each pattern starts with a literal or a character class, so the engine skips straight to
 # the characters that can start a date; the checks on what comes before follow them.
 _FULL_EN = re.compile(
-    "(" + alternation(MONTHS_CAPITALISED, word_start=True) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
+    "(" + alternation(MONTHS_CAPITALISED, guard=WORD_START) + r")\.? (\d{1,2}),? ((?:19|20)\d{2})\b"
 )
 _BARE_MONTH_DAY = re.compile(r"(\d(?<![\d年]\d)\d?)月(\d{1,2})[日号]")
 

@@ -10,6 +10,7 @@ numbering) are recognised from those edges and dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from factcheck.core.dates import MONTHS, RELATIVE_YEARS, iso_date, reference_year
 from factcheck.core.extraction import QuantityMatch
@@ -59,6 +60,8 @@ _CORE = re.compile(
     rf"{_CN}(?=[多余来]?[ ]?(?:{alternation(UNITS)})))"
     r")"
 )
+
+_CORE_START = re.compile(rf"[\d{CN_NUMERAL_CHARS}今去前明本]")
 
 _CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
 _EN_SCALE_RE = (
@@ -123,7 +126,7 @@ def extract_quantities(text: str, reference_date: str | None = None) -> list[Qua
     """Every quantity in `text`, ordered by position, without overlaps."""
     year = reference_year(reference_date)
     found: list[QuantityMatch] = []
-    for m in _CORE.finditer(text):
+    for m in _core_matches(text):
         quantity = _read_core(text, m, year)
         if quantity is not None:
             found.append(quantity)
@@ -132,6 +135,22 @@ def extract_quantities(text: str, reference_date: str | None = None) -> list[Qua
         if quantity is not None:
             found.append(quantity)
     return _join_ranges(text, _without_overlaps(found))
+
+
+def _core_matches(text: str) -> Iterator[re.Match]:
+    """What _CORE.finditer finds, faster: a pattern that starts with a lookahead makes the
+    engine run it at every position, so a plain character class finds the candidates first
+    (the engine skips to them in a tight loop) and _CORE is tried only there."""
+    candidate, match = _CORE_START.search, _CORE.match
+    position = 0
+    while (found := candidate(text, position)) is not None:
+        start = found.start()
+        m = match(text, start)
+        if m is None:
+            position = start + 1
+        else:
+            position = m.end()
+            yield m
 
 
 def _without_overlaps(found: list[QuantityMatch]) -> list[QuantityMatch]:

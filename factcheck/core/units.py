@@ -93,15 +93,15 @@ for _word in NOT_QUANTITY:
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 
 
-def alternation(words, *, word_start: bool = False, tails: dict[str, str] | None = None) -> str:
+def alternation(words, *, guard: str = "", tails: dict[str, str] | None = None) -> str:
     """A regex matching any of `words`, longest first (个百分点 wins over 个, 'per cent' over
     'per'), written as a trie so the engine rejects a position on its first character.
     English words end at a word boundary so 'ms' does not match the start of 'msg'.
 
-    `word_start`: words starting with a Latin letter match only at a word start, as after a
-    leading \\b; the check sits after their first letter, so that every branch begins with a
-    literal and a pattern made of this alone lets the engine skip to candidate characters
-    without running the pattern at each position. `tails`: more branches, a first character
+    `guard`: a lookbehind that words starting with a Latin letter must pass after their first
+    letter, such as WORD_START (as after a leading \\b); placed there rather than before the
+    word, every branch begins with a literal, and a pattern made of this alone lets the engine
+    skip to candidate characters without running the pattern at each position. `tails`: more branches, a first character
     and the regex for the rest (据 and what follows it)."""
     trie: dict = {}
     for word in words:
@@ -111,21 +111,22 @@ def alternation(words, *, word_start: bool = False, tails: dict[str, str] | None
         node[""] = word
     for first, tail in (tails or {}).items():
         trie.setdefault(first, {})[_TAIL] = tail
-    if word_start:
+    if guard:
         for ch in list(trie):
             if _ASCII_WORD.match(ch):
-                trie[ch] = {_GUARD: trie[ch]}
+                trie[ch] = {_GUARD: (guard, trie[ch])}
     return _trie_pattern(trie)
 
 
 _TAIL = "\x00tail"  # keys no word holds: a raw regex tail, and the word-start check
 _GUARD = "\x00guard"
-_WORD_START = r"(?<!\w\w)"  # after the first letter: the character before it is no word character
+WORD_START = r"(?<!\w\w)"  # after a word's first letter: the character before it is no word character
 
 
 def _trie_pattern(node: dict) -> str:
     if _GUARD in node:
-        return _WORD_START + _trie_pattern(node[_GUARD])
+        guard, child = node[_GUARD]
+        return guard + _trie_pattern(child)
     branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch and ch[0] != "\x00"]
     if _TAIL in node:
         branches.append(node[_TAIL])
