@@ -26,7 +26,8 @@ from factcheck.core.numerals import (
 from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = rf"[{CN_NUMERAL_CHARS}](?:[{CN_NUMERAL_CHARS}]|[多余](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
+_CN_REST = rf"(?:[{CN_NUMERAL_CHARS}]|[多余](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
+_CN = rf"[{CN_NUMERAL_CHARS}]{_CN_REST}"
 _CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _MONTH_NAMES = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -35,7 +36,8 @@ _MONTH_NAMES = (
 
 _AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("money", "measure", "percent"))
 
-_GLUED_CODES = "|".join(f"(?<={code})" for code in ("USD", "RMB", "CNY", "EUR", "GBP", "JPY", "HKD"))
+_GLUED_CURRENCIES = ("USD", "RMB", "CNY", "EUR", "GBP", "JPY", "HKD")
+_GLUED_CODES = "|".join(f"(?<={code})" for code in _GLUED_CURRENCIES)
 
 # A leading lookahead on the first character lets the regex engine skip ahead quickly.
 _CORE = re.compile(
@@ -61,7 +63,22 @@ _CORE = re.compile(
     r")"
 )
 
-_CORE_START = re.compile(rf"[\d{CN_NUMERAL_CHARS}今去前明本]")
+# Where a _CORE match can start, checked by the engine without a return to Python: a plain
+# class first (the engine skips to it in a tight loop: ASCII digits, Chinese numerals, and any
+# character outside ASCII and the CJK block, for the other decimal digits), then a check that
+# the branches can start there: a digit followed by what a date, a time or a phone number
+# needs, or standing where an amount may start (the `ar` branch's lookbehinds, one character
+# on); a Chinese numeral before 月, 分之 or 半, after 币, or before a unit.
+_CORE_START = re.compile(
+    rf"[0-9{CN_NUMERAL_CHARS}今去前明本\x80-\u2fff\ua000-\U0010ffff]"
+    r"(?:(?<=[今去前明本])(?=年)"
+    r"|(?<=\d)(?:(?=\d*(?:[-/:年月]| [\dJFMASOND]|\.\d))"
+    r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
+    r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].))"
+    rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
+    rf"|(?<!一)(?={_CN_REST}[多余来]?[ ]?(?:{alternation(UNITS)}))"
+    rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来]?[ ]?(?:{alternation(UNITS)}))))"
+)
 
 _CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
 _EN_SCALE_RE = (
