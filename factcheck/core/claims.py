@@ -128,16 +128,22 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
     cues = _cues(text)
     claims: list[ClaimDraft] = []
     qi = ci = 0
+    q_count, c_count = len(quantities), len(cues)
     for start, end in split_sentences(text):
         found: list[QuantityMatch] = []
-        while qi < len(quantities) and quantities[qi].start < end:
-            if quantities[qi].start >= start and quantities[qi].end <= end:
-                found.append(quantities[qi])
+        while qi < q_count:
+            q = quantities[qi]
+            if q.start >= end:
+                break
+            if q.start >= start and q.end <= end:
+                found.append(q)
             qi += 1
-        kinds: set[str] = set()
-        while ci < len(cues) and cues[ci][0] < end:
+        kinds: set[str] | frozenset[str] = _NO_CUES
+        while ci < c_count and cues[ci][0] < end:
             if cues[ci][0] >= start:
-                kinds.add(cues[ci][1])
+                if not kinds:
+                    kinds = set()
+                kinds.add(cues[ci][1])  # type: ignore[union-attr]
             ci += 1
         attributed = "said" in kinds or "source" in kinds
         if not found and not attributed:
@@ -147,16 +153,14 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
             continue  # Source:/Published: lines describe the document; a headline may be a claim
         claims.append(
             ClaimDraft(
-                start=start,
-                end=end,
-                text=sentence,
-                label=make_label(sentence, found, offset=start),
-                checkworthiness=score(sentence, found, kinds),
-                quantities=found,
-                attributed=attributed,
+                start, end, sentence, make_label(sentence, found, offset=start),
+                score(sentence, found, kinds), found, attributed,
             )
         )
     return claims
+
+
+_NO_CUES: frozenset[str] = frozenset()
 
 
 def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool) -> float:

@@ -118,6 +118,7 @@ _QUALIFIERS = tuple(sorted(
        "just under", "only"],
     key=len, reverse=True,
 ))
+_QUALIFIER_ENDS = frozenset(word[-1] for word in _QUALIFIERS)
 _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
@@ -260,20 +261,24 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     currency = _prefix_currency(before)
     if currency is None and _names_something(before):
         return None
-    low_text, high_text = m["ar"], m["hi"]
-    if text[end : end + 1] in (".", "/") and text[end + 1 : end + 2].isdigit():
+    low_text, high_text = m.group("ar", "hi")
+    following = text[end : end + 1]
+    if following in (".", "/") and text[end + 1 : end + 2].isdigit():
         return None  # 1.2.3, 5/22/2024, 1/3: a version, an address, a date or a fraction
-    if before.endswith("(") and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
+    last = before[-1:]
+    if last == "(" and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
         return None  # (202) 691-6378: an area code
-    if before.endswith("+") and text[end : end + 1] in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
+    if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
     after = _AFTER.match(text, end)
-    unit = after["unit"]
-    if after.end() == end and end < len(text) and text[end].isascii() and text[end].isalpha():
-        return None  # 4o, 5G, 3D, 2nd
-    if after.end() == end and text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
-        return None  # 7-Eleven, 4-turbo: part of a name
-    bare = not (unit or currency or after["enscale"] or after["cnscale"])
+    if after.end() == end:
+        if following.isascii() and following.isalpha():
+            return None  # 4o, 5G, 3D, 2nd
+        if following == "-" and text[end + 1 : end + 2].isalpha():
+            return None  # 7-Eleven, 4-turbo: part of a name
+        bare = not currency
+    else:
+        bare = not (currency or after["unit"] or after["enscale"] or after["cnscale"])
     if bare and high_text is not None and (
         len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
     ):
@@ -402,12 +407,10 @@ def _money(text, start, end, value, high, currency, after) -> QuantityMatch:
 
 
 def _finish(text, start, end, kind, value, high, unit, display, after=None) -> QuantityMatch:
-    qualifier = None
-    if after is not None and (after["more"] or after["more2"] or after["after"]):
-        qualifier = after["more"] or after["more2"] or after["after"]
-    found = _qualifier_before(text, start)
-    if found:
-        qualifier = found
+    qualifier = _qualifier_before(text, start)
+    if not qualifier and after is not None:
+        more, more2, word = after.group("more", "more2", "after")
+        qualifier = more or more2 or word or None
     return QuantityMatch(start, end, text[start:end], kind, value, unit, display, high, None, qualifier)
 
 
@@ -474,6 +477,8 @@ def _qualifier_before(text: str, start: int) -> str | None:
     tail = text[max(0, start - 18) : start].rstrip(" ")
     if tail.endswith(_CURRENCY_BETWEEN):
         tail = tail[: -3 if tail.endswith("人民币") else -2].rstrip(" ")
+    elif tail[-1:].lower()[-1:] not in _QUALIFIER_ENDS:
+        return None
     tail = tail.lower()
     if not tail.endswith(_QUALIFIERS):
         return None
@@ -525,6 +530,11 @@ def _names_something(before: str) -> bool:
     last = before[-1:]
     if not last:
         return False
+    if last == " ":  # the common case first: after a lower-case word, only the name words
+        head = before[:-1]
+        word = head[head.rfind(" ") + 1 :]
+        if word.isalpha() and word.islower() and word.isascii():
+            return word in _NAME_WORDS
     if last.isascii() and last.isalpha() or last in "#№第=":
         return True  # GPT4, #1, 第一, a=1
     if last == "(" and before[-2:-1].isascii() and before[-2:-1].isalpha():

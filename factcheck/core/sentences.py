@@ -28,17 +28,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of sentences, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        _append(text, start, end, spans)
+    ends = [match.end() for match in _BOUNDARY.finditer(text)]
+    ends.append(len(text))
+    for end in ends:
+        piece = text[start:end].lstrip()
+        if piece:
+            left = end - len(piece)
+            spans.append((left, left + len(piece.rstrip())))
         start = end
-    _append(text, start, len(text), spans)
     return spans
-
-
-def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        left = start + len(piece) - len(piece.lstrip())
-        spans.append((left, left + len(stripped)))
