@@ -64,7 +64,8 @@ def infer_reference_date(text: str) -> str | None:
     5月18日 is taken to be written on or after 2024-05-18. None when the text has no full date.
     """
     latest: date | None = None
-    stated = [(int(y), int(m), int(d)) for y, m, d in _FULL_CN.findall(text)]
+    chinese = "月" in text  # both Chinese patterns need it: English text skips their scans
+    stated = [(int(y), int(m), int(d)) for y, m, d in _FULL_CN.findall(text)] if chinese else []
     stated += [
         (int(m[1]), int(m[2]), int(m[3]))
         for m in _FULL_ISO.finditer(text)
@@ -78,7 +79,7 @@ def infer_reference_date(text: str) -> str | None:
     if latest is None:
         return None
     newest = latest
-    for month, day in _BARE_MONTH_DAY.findall(text):
+    for month, day in _BARE_MONTH_DAY.findall(text) if chinese else ():
         found = _safe_date(latest.year, int(month), int(day))
         if found is None:
             continue

@@ -147,12 +147,15 @@ class WordScan:
 
     def __init__(self, words) -> None:
         trie = alternation(words)
+        self._guarded = re.compile(alternation(words, guard=WORD_START))  # for text with few spaces
         self._first = re.compile(trie)
         self._after_space = re.compile(rf" (?=({trie}))")
         self._after_other = re.compile(rf"[^ A-Za-z0-9_\u4e00-\u9fff](?<!\w)(?=({trie}))")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each word, in order, without overlaps."""
+        if text.count(" ") * 20 < len(text):  # Chinese: Latin letters are rare, try each of them
+            return [m.span() for m in self._guarded.finditer(text)]
         first = self._first.match(text)
         candidates = [first.span()] if first else []
         candidates += [m.span(1) for m in self._after_space.finditer(text)]
