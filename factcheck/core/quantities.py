@@ -39,7 +39,15 @@ _AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("mo
 _GLUED_CURRENCIES = ("USD", "RMB", "CNY", "EUR", "GBP", "JPY", "HKD")
 _GLUED_CODES = "|".join(f"(?<={code})" for code in _GLUED_CURRENCIES)
 
-# A leading lookahead on the first character lets the regex engine skip ahead quickly.
+_YEAR = r"(?:1[89]|20)\d{2}"
+_UNITS_BUT_YEAR = alternation(w for w in UNITS if w != "年")
+_CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
+_EN_SCALE_RE = (
+    r"trillion|billion|million|thousand|hundred|bn|Bn|BN|tn|trn|mn|mln|MN|"
+    r"[KMBT](?![A-Za-z])|[kmb](?![A-Za-z])"
+)
+
+# _core_matches finds where this can start; the leading lookahead says which characters.
 _CORE = re.compile(
     rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
     rf"(?P<rel>今年|本年|去年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
@@ -50,6 +58,12 @@ _CORE = re.compile(
     r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
     rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
     rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
+    # years as periods: 2019-2023 and 2019–2023年 (not before another unit: 2019-2023 tonnes),
+    # the 1990s, mid-2023 and late-1990s
+    rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<y1>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ])"
+    rf"(?P<y2>{_YEAR})年?)(?![\d-])(?![ ]?(?:{_UNITS_BUT_YEAR}|{_EN_SCALE_RE}|{_CN_SCALE_RE}))"
+    rf"|(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-))(?P<period>{_YEAR})(?P<decades>(?<=0)s)?(?![\dA-Za-z-])"
+    rf"|(?<![A-Za-z])(?<!\d)(?P<decade>(?:1[89]|20)\d0)s(?![A-Za-z])"
     # digits glued to a name (GPT-4o, GPT4.5, A-1) or to other digits (1.2.3) are dropped
     # here rather than in Python; USD34.6 and RMB5bn keep their glued currency codes
     rf"|(?:(?<![A-Za-z])|{_GLUED_CODES})(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])"
@@ -74,17 +88,12 @@ _CORE_START = re.compile(
     r"(?:(?<=[今去前明本])(?=年)"
     r"|(?<=\d)(?:(?=\d*(?:[-/:年月]| [\dJFMASOND]|\.\d))"
     r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
-    r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].))"
+    r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
     rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
     rf"|(?<!一)(?={_CN_REST}[多余来]?[ ]?(?:{alternation(UNITS)}))"
     rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来]?[ ]?(?:{alternation(UNITS)}))))"
 )
 
-_CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
-_EN_SCALE_RE = (
-    r"trillion|billion|million|thousand|hundred|bn|Bn|BN|tn|trn|mn|mln|MN|"
-    r"[KMBT](?![A-Za-z])|[kmb](?![A-Za-z])"
-)
 _AFTER = re.compile(
     rf"(?P<more>多|余|来)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
     rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
@@ -229,6 +238,10 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         return _read_chinese(text, m)
     groups = m.groupdict()
     start, end = m.span()
+    if groups["years"]:
+        return _year_range(text, m)
+    if groups["decade"] or groups["period"]:
+        return _period(text, m)
     if groups["rel"]:
         return _relative_date(text, m, year)
     if groups["iso"]:
@@ -253,6 +266,37 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         y3 = int(groups["y3"]) if groups["y3"] else year
         return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
     return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
+
+
+def _year_range(text: str, m: re.Match) -> QuantityMatch | None:
+    """2019-2023: an ISO 8601 interval of years."""
+    first, last = int(m["y1"]), int(m["y2"])
+    if first >= last:
+        return None  # 2023-2019 is no period; the old reading dropped it as a code
+    start, end = m.span()
+    iso = f"{first}/{last}"
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", f"{first}–{last}", iso=iso)
+
+
+_PERIOD_WORDS = ("mid-", "early-", "late-")
+
+
+def _period(text: str, m: re.Match) -> QuantityMatch | None:
+    """The 1990s (the interval 1990/1999), mid-2023 (2023, qualified 'mid')."""
+    start, end = m.span()
+    year = int(m["decade"] or m["period"])
+    qualifier = None
+    if m["period"]:
+        for word in _PERIOD_WORDS:
+            if text[start - len(word) : start].lower() == word:
+                start -= len(word)
+                qualifier = word[:-1]
+                break
+    if m["decade"] or m["decades"]:
+        iso, display = f"{year}/{year + 9}", f"{year}s"
+    else:
+        iso = display = str(year)
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", display, None, iso, qualifier)
 
 
 def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
@@ -287,6 +331,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # list numbering: "1." or "2、" at the start of a line
     if bare and high_text is None and _between_capitals(text, before, end, low_text):
         return None  # Claude 3 Opus, iPhone 15 Pro: a product name
+    if bare and high_text is None and _version_of_a_name(text, before, end, low_text):
+        return None  # Claude 3, Gemini 1.5, Llama 2: a version, not a count
     value = _number(low_text)
     high = _number(high_text) if high_text is not None else None
     return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
@@ -348,7 +394,10 @@ def _quantify(
         high *= scale
     unit = after["unit"]
     if currency:
-        start -= len(_PREFIX_CURRENCY.search(before)[0])
+        prefix = _PREFIX_CURRENCY.search(before)
+        start -= len(prefix[0])
+        if prefix["cur"] == "¥":
+            currency = _yen_or_yuan(text, start, end)
         if unit and UNITS[unit][0] == "money":
             currency = UNITS[unit][1] if currency in ("USD", "CNY") and unit not in ("元",) else currency
         elif unit:
@@ -473,6 +522,29 @@ def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatc
     return _finish(text, start, end, "ratio", value, None, "x", f"{value:g}x")
 
 
+_JAPAN = re.compile(r"日元|日本|日圆|円|(?<![A-Za-z])(?:yen|Yen|JPY|Japan|Japanese|Tokyo|Nikkei)(?![A-Za-z])")
+_CHINA = re.compile(r"人民币|中国|(?<![A-Za-z])(?:yuan|Yuan|RMB|CNY|renminbi|China|Chinese|Beijing|Shanghai)(?![A-Za-z])")
+_SIGN_REACH = 200  # characters either side of an amount where a country or currency is looked for
+
+
+def _yen_or_yuan(text: str, start: int, end: int) -> str:
+    """¥ is the sign of both the yuan and the yen: the yen when Japan or the yen is named
+    nearer the amount than China or the yuan, within _SIGN_REACH characters; else the yuan,
+    the commoner reading in the Chinese and English news this tool reads."""
+    low = max(0, start - _SIGN_REACH)
+    window = text[low : end + _SIGN_REACH]
+    japan = _distance(_JAPAN, window, start - low, end - low)
+    if japan is None:
+        return "CNY"
+    china = _distance(_CHINA, window, start - low, end - low)
+    return "JPY" if china is None or japan < china else "CNY"
+
+
+def _distance(pattern: re.Pattern, window: str, start: int, end: int) -> int | None:
+    distances = [start - m.end() if m.end() <= start else abs(m.start() - end) for m in pattern.finditer(window)]
+    return min(distances) if distances else None
+
+
 def _qualifier_before(text: str, start: int) -> str | None:
     tail = text[max(0, start - 18) : start].rstrip(" ")
     if tail.endswith(_CURRENCY_BETWEEN):
@@ -500,6 +572,38 @@ def _between_capitals(text: str, before: str, end: int, number: str) -> bool:
     head = before[:-1] if before.endswith(" ") else ""
     word = head[head.rfind(" ") + 1 :]
     return word[:1].isupper() and word.isalpha()
+
+
+# capitalised words that stand before a count at the start of a sentence: not names
+_SENTENCE_STARTS = frozenset(
+    ["since", "between", "among", "within", "across", "through", "top", "nearly", "roughly",
+     "almost", "around", "approximately", "exactly", "another", "yesterday", "today",
+     "tomorrow", "now", "overall", "altogether", "combined", "meanwhile", "last", "next",
+     "first", "including", "among", "like", "unlike", "despite"]
+    + [word for word in _QUALIFIERS if " " not in word]
+)
+
+
+def _version_of_a_name(text: str, before: str, end: int, number: str) -> bool:
+    """A capitalised name, then a number that counts nothing (no noun after it): the
+    number is part of the name (Claude 3, Gemini 1.5, Llama 2), as in Apple's iPhone 15 Pro
+    and unlike 'Apple sold 3 phones'. A year is a date, not a version."""
+    if len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100:
+        return False
+    if before[-1:] != " ":
+        return False
+    head = before[:-1]
+    word = head[head.rfind(" ") + 1 :]
+    cut = len(word)
+    while cut > 0 and word[cut - 1].isascii():  # Chinese text has no spaces: 推出Claude 3
+        cut -= 1
+    word = word[cut:]
+    if len(word) < 2 or not (word.isascii() and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    folded = word.lower()
+    if folded in _NOT_COUNT_NOUNS or folded in _SENTENCE_STARTS:
+        return False
+    return not _count_noun(text, end)
 
 
 def _count_noun(text: str, end: int) -> str:

@@ -139,11 +139,12 @@ def _trie_pattern(node: dict) -> str:
 
 
 class WordScan:
-    """Words from a list at a word start, as `\b(?:words)` finds them, but fast in English
+    r"""Words from a list at a word start, as `\b(?:words)` finds them, but fast in English
     text. A pattern starting with \b makes the engine try every position, and one starting
     with a letter tries every letter; these try only the characters between words and look
     ahead for the word: the space, which the engine finds fastest as a single literal, and
-    then any other character outside words (\W, checked after a cheaper class that holds it)."""
+    then any other character outside words (\W, checked after a cheaper class that holds it).
+    In text with few spaces (Chinese) each first letter is tried instead."""
 
     def __init__(self, words) -> None:
         trie = alternation(words)

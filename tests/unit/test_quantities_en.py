@@ -99,3 +99,74 @@ def test_prices_keep_their_cents_and_cents_are_money():
     assert [(q.text, q.value, q.unit, q.display) for q in found] == [
         ("14 cents", 0.14, "USD", "$0.14"), ("$35.21", 35.21, "USD", "$35.21"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Claude 3 was released in March.",
+        "We compared Gemini 1.5 with Llama 2.",
+        "Anthropic shipped Claude 3, then Mistral 7 arrived.",
+    ],
+)
+def test_a_name_with_a_version_is_not_a_count(text):
+    assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Apple sold 3 phones.", ("3", "count")),
+        ("Apple 3 phones", ("3", "count")),
+        ("About 300 said so.", ("300", "count")),
+        ("Nearly 40 died.", ("40", "count")),
+        ("Yesterday 300 protested.", ("300", "count")),
+        ("In 2023 the firm grew.", ("2023", "date")),
+    ],
+)
+def test_a_capitalised_word_before_a_count_keeps_it(text, expected):
+    assert [(q.text, q.kind) for q in extract_quantities(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sales grew from 2019-2023.", ("2019-2023", "2019/2023", "2019–2023", None)),
+        ("Sales grew in 2019–2023 overall.", ("2019–2023", "2019/2023", "2019–2023", None)),
+        ("from 2019 to 2023", ("2019 to 2023", "2019/2023", "2019–2023", None)),
+        ("Prices in the 1990s were low.", ("1990s", "1990/1999", "1990s", None)),
+        ("In mid-2023 the firm grew.", ("mid-2023", "2023", "2023", "mid")),
+        ("Early-2024 figures", ("Early-2024", "2024", "2024", "early")),
+        ("by the late-1980s", ("late-1980s", "1980/1989", "1980s", "late")),
+    ],
+)
+def test_periods_of_years_are_dates(text, expected):
+    (found,) = extract_quantities(text)
+    assert found.kind == "date"
+    assert (found.text, found.iso, found.display, found.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("2019-2023 tonnes", "t"),  # a range of amounts, with its unit
+        ("USDL-2019-2023", None),  # a report id
+        ("2023-2019", None),  # no period runs backwards
+    ],
+)
+def test_year_pairs_that_are_not_periods(text, unit):
+    assert [q.unit for q in extract_quantities(text)] == ([unit] if unit else [])
+
+
+@pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("It costs ¥500 in Tokyo.", "JPY"),
+        ("The yen weakened; a bowl of ramen is ¥1,000.", "JPY"),
+        ("Sales hit ¥5 billion in China.", "CNY"),
+        ("Revenue was ¥5 billion.", "CNY"),  # no cue: the yuan, the commoner reading
+        ("Japan's rival China sold ¥3 billion of chips in Beijing.", "CNY"),  # China is nearer
+    ],
+)
+def test_the_yen_sign_reads_its_currency_from_the_context(text, currency):
+    assert [q.unit for q in extract_quantities(text) if q.kind == "money"] == [currency]

@@ -104,3 +104,13 @@ def test_statistical_release_style():
 )
 def test_idioms_ordinals_articles_and_times_are_not_quantities(text):
     assert extract_quantities(text) == []
+
+
+def test_a_range_of_years_is_a_period_not_a_duration():
+    (found,) = extract_quantities("2019-2023年营收翻倍")
+    assert (found.kind, found.iso, found.display) == ("date", "2019/2023", "2019–2023")
+
+
+def test_the_yen_sign_near_japan_is_the_yen():
+    assert [q.unit for q in extract_quantities("在中国售价¥2000，在日本售价¥3000。")] == ["CNY", "JPY"]
+    assert [q.unit for q in extract_quantities("售价¥500。")] == ["CNY"]
