@@ -127,7 +127,7 @@ _QUALIFIERS = tuple(sorted(
        "just under", "only"],
     key=len, reverse=True,
 ))
-_QUALIFIER_ENDS = frozenset(word[-1] for word in _QUALIFIERS)
+_QUALIFIER_ENDS = frozenset(word[-2:] for word in _QUALIFIERS)  # 约 and 逾 are one character
 _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
@@ -549,8 +549,8 @@ def _qualifier_before(text: str, start: int) -> str | None:
     tail = text[max(0, start - 18) : start].rstrip(" ")
     if tail.endswith(_CURRENCY_BETWEEN):
         tail = tail[: -3 if tail.endswith("人民币") else -2].rstrip(" ")
-    elif tail[-1:].lower()[-1:] not in _QUALIFIER_ENDS:
-        return None
+    elif tail[-2:].lower()[-2:] not in _QUALIFIER_ENDS and tail[-1:] not in _QUALIFIER_ENDS:
+        return None  # the common case: no qualifier ends the way the text before does
     tail = tail.lower()
     if not tail.endswith(_QUALIFIERS):
         return None
