@@ -109,8 +109,7 @@ _LABEL_NOUNS_FOLDED = {word.lower(): name for word, name in _LABEL_NOUNS.items()
 _ENGLISH_NOUNS = alternation(w for w in _LABEL_NOUNS_FOLDED if w.isascii())
 _ENGLISH_NOUN_FIRST = re.compile(_ENGLISH_NOUNS)
 _ENGLISH_NOUN_AFTER = re.compile(rf"[^a-z](?=({_ENGLISH_NOUNS}))")
-_ENGLISH_NOUN_GUARDED = re.compile(alternation((w for w in _LABEL_NOUNS_FOLDED if w.isascii()), guard=r"(?<![a-z][a-z])"))
-_CJK_NOUN_PATTERN = re.compile(alternation(w for w in _LABEL_NOUNS_FOLDED if not w.isascii()))
+_ALL_NOUNS_GUARDED = re.compile(alternation(_LABEL_NOUNS_FOLDED, guard=r"(?<![a-z][a-z])"))
 _SPEECH = re.compile(r"表示|称|强调|透露|指出|(?<= )(?:said|says|told)\b")
 _SPEAKER_EN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
 _SPEAKER_LATIN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?$")
@@ -253,16 +252,12 @@ def _nearest_noun(sentence: str, key_start: int, key_end: int) -> str | None:
 
 def _noun_spans(folded: str) -> list[tuple[int, int, str]]:
     """Label nouns in order; English ones only where no letter a-z comes before."""
-    found = [(m.start(), m.end(), m[0]) for m in _CJK_NOUN_PATTERN.finditer(folded)]
     if not folded.isascii():
-        found += [(m.start(), m.end(), m[0]) for m in _ENGLISH_NOUN_GUARDED.finditer(folded)]
-        found.sort()
-        return found
+        return [(m.start(), m.end(), m[0]) for m in _ALL_NOUNS_GUARDED.finditer(folded)]
+    # ASCII text: English words only, and these two finds come in order without overlaps
     first = _ENGLISH_NOUN_FIRST.match(folded)
-    if first:
-        found.append((0, first.end(), first[0]))
+    found = [(0, first.end(), first[0])] if first else []
     found += [(m.start(1), m.end(1), m[1]) for m in _ENGLISH_NOUN_AFTER.finditer(folded)]
-    found.sort()
     return found
 
 
