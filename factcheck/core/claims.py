@@ -13,7 +13,7 @@ import re
 from factcheck.core.aliases import chinese_names
 from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
-from factcheck.core.quantities import extract_quantities
+from factcheck.core.quantities import QUANTITY_WORDS, extract_quantities
 from factcheck.core.sentences import split_sentences
 from factcheck.core.units import WordScan, alternation
 
@@ -35,7 +35,10 @@ _ASCII_CUES = [w for w in _CUE_WORDS if w[0].isascii() and w[0].isalpha()]
 _CJK_CUES = [w for w in _CUE_WORDS if not (w[0].isascii() and w[0].isalpha())]
 # English cue words at a word start; the Chinese cues and punctuation in one trie whose
 # branches each start with a literal, so the engine skips straight to their first characters.
-_ENGLISH_CUES = WordScan(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"])
+_ENGLISH_CUES = frozenset(_ASCII_CUES + [w.capitalize() for w in _ASCII_CUES] + ["I think"])
+# one scan of the text finds the English cue words and the words that start a quantity
+_ENGLISH_WORDS = WordScan(list(_ENGLISH_CUES) + QUANTITY_WORDS)
+_QUANTITY_WORDS = frozenset(QUANTITY_WORDS)
 _CJK_CUE_PATTERN = re.compile(
     alternation(
         _CJK_CUES,
@@ -44,11 +47,12 @@ _CJK_CUE_PATTERN = re.compile(
 )
 
 
-def _cues(text: str) -> list[tuple[int, str]]:
+def _cues(text: str, english: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
     """(position, kind) of every cue, in order; an English word inside a 据…报道 span is
-    part of that span, not a cue of its own."""
+    part of that span, not a cue of its own. `english`: the English cue words' spans."""
     spans = [m.span() for m in _CJK_CUE_PATTERN.finditer(text)]
-    english = _ENGLISH_CUES.spans(text)
+    if english is None:
+        english = [span for span in _ENGLISH_WORDS.spans(text) if text[span[0] : span[1]] in _ENGLISH_CUES]
     if spans and english:
         english = [span for span in english if not _inside(span[0], spans)]
     merged = sorted(spans + english)
@@ -123,8 +127,9 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
     Without a reference date, 今年/去年 and bare month-days resolve against the latest date
     the text states (see dates.infer_reference_date)."""
     reference = reference_date or infer_reference_date(text)
-    quantities = extract_quantities(text, reference)
-    cues = _cues(text)
+    words = [(span, text[span[0] : span[1]]) for span in _ENGLISH_WORDS.spans(text)]
+    quantities = extract_quantities(text, reference, words=[span for span, word in words if word in _QUANTITY_WORDS])
+    cues = _cues(text, [span for span, word in words if word in _ENGLISH_CUES])
     claims: list[ClaimDraft] = []
     qi = ci = 0
     q_count, c_count = len(quantities), len(cues)

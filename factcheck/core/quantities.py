@@ -109,11 +109,13 @@ _MULTIPLIERS = {
     "quadruple": 4.0, "quadrupled": 4.0, "half": 0.5, "halved": 0.5,
 }
 _NUMBER_WORDS = [w for w in EN_WORDS if len(w) > 2]
-_WORDS = WordScan(
+# English words that start a quantity: months, number words, multipliers
+QUANTITY_WORDS = (
     _MONTH_WORDS
     + _NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]
     + list(_MULTIPLIERS) + [w.capitalize() for w in _MULTIPLIERS]
 )
+_WORDS = WordScan(QUANTITY_WORDS)
 _MONTH_REST = re.compile(
     r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
 )
@@ -149,15 +151,18 @@ _MAX_LOOKBEHIND = 24
 _MONTHS_SET = frozenset(_MONTH_NAMES.split("|"))
 
 
-def extract_quantities(text: str, reference_date: str | None = None) -> list[QuantityMatch]:
-    """Every quantity in `text`, ordered by position, without overlaps."""
+def extract_quantities(
+    text: str, reference_date: str | None = None, *, words: list[tuple[int, int]] | None = None
+) -> list[QuantityMatch]:
+    """Every quantity in `text`, ordered by position, without overlaps. `words`: the spans of
+    QUANTITY_WORDS at word starts in `text`, when the caller has found them already."""
     year = reference_year(reference_date)
     found: list[QuantityMatch] = []
     for m in _core_matches(text):
         quantity = _read_core(text, m, year)
         if quantity is not None:
             found.append(quantity)
-    for start, end in _WORDS.spans(text):
+    for start, end in _WORDS.spans(text) if words is None else words:
         quantity = _read_words(text, start, end, year)
         if quantity is not None:
             found.append(quantity)
