@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 
 from factcheck.core.aliases import chinese_names
 from factcheck.core.dates import infer_reference_date
@@ -167,7 +168,7 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
 _NO_CUES: frozenset[str] = frozenset()
 
 
-def score(sentence: str, quantities: list[QuantityMatch], cues: set[str] | bool) -> float:
+def score(sentence: str, quantities: list[QuantityMatch], cues: AbstractSet[str] | bool) -> float:
     """0–1: specific, measurable, attributed, about a named entity scores higher; opinion,
     prediction and rhetoric lower."""
     if isinstance(cues, bool):  # the first version's signature: score(sentence, quantities, attributed)
