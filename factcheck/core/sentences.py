@@ -19,7 +19,10 @@ _BOUNDARY = re.compile(
     rf"|![!?]*[{_CLOSERS}]*|\?[!?]*![!?]*[{_CLOSERS}]*"  # a run with an exclamation mark
     rf"|\?\?*[{_CLOSERS}]*(?![A-Za-z0-9_=&/])"  # a question mark, but not a URL's (?a=1&b=2)
     rf"|;(?<=[\u4e00-\u9fff%];)[{_CLOSERS}]*|；(?<=[\u4e00-\u9fff%]；)[{_CLOSERS}]*"  # 分号 between Chinese clauses
-    rf"|\.(?<=[a-z0-9%\)\]”\"’']\.){_NOT_AFTER}[{_CLOSERS}]*(?=\s+[A-Z“\"'‘(\u4e00-\u9fff])"
+    # a full stop: what follows is checked before the many abbreviations (most stops in
+    # numbers, 4.2, fail there at once)
+    rf"|\.(?<=[a-z0-9%\)\]”\"’']\.)(?=[{_CLOSERS}]*\s+[A-Z“\"'‘(\u4e00-\u9fff])"
+    rf"{_NOT_AFTER}[{_CLOSERS}]*(?=\s+[A-Z“\"'‘(\u4e00-\u9fff])"
     r"|\n\s*"
 )
 
