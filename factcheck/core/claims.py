@@ -107,10 +107,10 @@ _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "
                 "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise"}
 _VERB_PATTERN = re.compile("|".join(re.escape(w) for w in _LABEL_VERBS))
 _LABEL_NOUNS_FOLDED = {word.lower(): name for word, name in _LABEL_NOUNS.items()}
-# matched against the lower-cased sentence; English words only where no letter comes before
-# In English text the English words are looked for after each character that is not a-z,
-# found by a class the engine checks fast, rather than tried at every letter; elsewhere at
-# each of their first letters, checked after it.
+# matched against the lower-cased sentence; English words only where no letter a-z comes
+# before. In English text they are looked for after each character that is not a-z (a class
+# the engine checks fast) rather than tried at every letter; in other text at each of their
+# first letters, with that check after it.
 _ENGLISH_NOUNS = alternation(w for w in _LABEL_NOUNS_FOLDED if w.isascii())
 _ENGLISH_NOUN_FIRST = re.compile(_ENGLISH_NOUNS)
 _ENGLISH_NOUN_AFTER = re.compile(rf"[^a-z](?=({_ENGLISH_NOUNS}))")
@@ -147,7 +147,7 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
         kinds: set[str] | frozenset[str] = _NO_CUES
         while ci < c_count and cues[ci][0] < end:
             if cues[ci][0] >= start:
-                if not kinds:
+                if kinds is _NO_CUES:
                     kinds = set()
                 kinds.add(cues[ci][1])  # type: ignore[union-attr]
             ci += 1

@@ -129,6 +129,8 @@ _QUALIFIERS = tuple(sorted(
        "just under", "only"],
     key=len, reverse=True,
 ))
+_QUALIFIER_SET = frozenset(_QUALIFIERS)
+_QUALIFIER_SIZES = sorted({len(word) for word in _QUALIFIERS}, reverse=True)
 _QUALIFIER_ENDS = frozenset(word[-2:] for word in _QUALIFIERS)  # 约 and 逾 are one character
 _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
@@ -171,8 +173,8 @@ def extract_quantities(
 
 def _core_matches(text: str) -> Iterator[re.Match]:
     """What _CORE.finditer finds, faster: a pattern that starts with a lookahead makes the
-    engine run it at every position, so a plain character class finds the candidates first
-    (the engine skips to them in a tight loop) and _CORE is tried only there."""
+    engine run it at every position, so _CORE_START finds the places where it can match
+    first, and _CORE is tried only there."""
     candidate, match = _CORE_START.search, _CORE.match
     position = 0
     while (found := candidate(text, position)) is not None:
@@ -557,11 +559,10 @@ def _qualifier_before(text: str, start: int) -> str | None:
     elif tail[-2:].lower()[-2:] not in _QUALIFIER_ENDS and tail[-1:] not in _QUALIFIER_ENDS:
         return None  # the common case: no qualifier ends the way the text before does
     tail = tail.lower()
-    if not tail.endswith(_QUALIFIERS):
-        return None
-    for word in _QUALIFIERS:
-        if tail.endswith(word):
-            cut = len(tail) - len(word)
+    for size in _QUALIFIER_SIZES:  # longest first, as the tuple is sorted
+        word = tail[-size:]
+        if len(word) == size and word in _QUALIFIER_SET:
+            cut = len(tail) - size
             if word.isascii() and cut > 0 and tail[cut - 1].isalpha():
                 return None  # "turnover 5" is not "over 5"
             return word
