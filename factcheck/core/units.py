@@ -3,6 +3,7 @@ durations, measures, ratios and Chinese classifiers, each with its canonical uni
 
 from __future__ import annotations
 
+import functools
 import re
 
 # surface -> ISO 4217 code
@@ -144,23 +145,34 @@ class WordScan:
     with a letter tries every letter; these try only the characters between words and look
     ahead for the word: the space, which the engine finds fastest as a single literal, and
     then any other character outside words (\W, checked after a cheaper class that holds it).
-    In text with few spaces (Chinese) each first letter is tried instead."""
+    In text with few spaces (Chinese) each first letter is tried instead. The patterns are
+    compiled on first use (compiling costs milliseconds at import)."""
 
     def __init__(self, words) -> None:
-        trie = alternation(words)
-        self._guarded = re.compile(alternation(words, guard=WORD_START))  # for text with few spaces
-        self._first = re.compile(trie)
-        self._after_space = re.compile(rf" (?=({trie}))")
-        self._after_other = re.compile(rf"[^ A-Za-z0-9_\u4e00-\u9fff](?<!\w)(?=({trie}))")
+        self._words = list(words)
+
+    @functools.cached_property
+    def _guarded(self) -> re.Pattern:  # for text with few spaces
+        return re.compile(alternation(self._words, guard=WORD_START))
+
+    @functools.cached_property
+    def _between(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+        trie = alternation(self._words)
+        return (
+            re.compile(trie),
+            re.compile(rf" (?=({trie}))"),
+            re.compile(rf"[^ A-Za-z0-9_\u4e00-\u9fff](?<!\w)(?=({trie}))"),
+        )
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each word, in order, without overlaps."""
         if text.count(" ") * 20 < len(text):  # Chinese: Latin letters are rare, try each of them
             return [m.span() for m in self._guarded.finditer(text)]
-        first = self._first.match(text)
+        at_start, after_space, after_other = self._between
+        first = at_start.match(text)
         candidates = [first.span()] if first else []
-        candidates += [m.span(1) for m in self._after_space.finditer(text)]
-        candidates += [m.span(1) for m in self._after_other.finditer(text)]
+        candidates += [m.span(1) for m in after_space.finditer(text)]
+        candidates += [m.span(1) for m in after_other.finditer(text)]
         candidates.sort()
         found = []
         end = 0
