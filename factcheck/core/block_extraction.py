@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -23,6 +24,7 @@ from typing import Any, Protocol
 from factcheck.core.aliases import harvest_aliases
 from factcheck.core.claims import extract_claims
 from factcheck.core.dates import infer_reference_date
+from factcheck.core.errors import UserError
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.passages import split_passages
 from factcheck.core.quantities import extract_quantities
@@ -123,6 +125,12 @@ def block_extractor(workers: int) -> Iterator[tuple[Submit, int]]:
 
     try:
         yield submit, 2 * workers
+    except BrokenProcessPool:  # a worker killed from outside, or out of memory
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise UserError(
+            "an extraction process stopped unexpectedly (out of memory?); the documents "
+            "stored before it are whole, the others were not stored"
+        ) from None
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise

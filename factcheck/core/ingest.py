@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -115,24 +114,22 @@ def ingest_paths(
             elif document.read is None:
                 report.unchanged.append(str(document.path))
             else:
-                # taken one by one as they are stored, so blocks further on are started meanwhile
-                pending = (next(stream)[1] for _ in document.blocks)
                 step = _progress_within(progress, str(document.path), done, document.size, total)
-                blocks = _results(document, pending)
-                try:
-                    store_document(engine, document, blocks, role=role, report=report, step=step)
-                except BrokenProcessPool:  # killed from outside, or out of memory
-                    raise UserError(
-                        f"{document.path}: an extraction process stopped unexpectedly; "
-                        "nothing of this document was stored"
-                    ) from None
+                _store_opened(engine, document, stream, role=role, report=report, step=step)
                 stored.add(document.sha)
-                for _ in pending:  # a copy stored meanwhile under another name leaves them untaken
-                    pass
             done += document.size
     if progress:
         progress("", total, total)
     return report
+
+
+def _store_opened(engine, document, stream, *, role, report, step) -> None:
+    """Store a document as its blocks come out of `stream` (taken one at a time, so the
+    blocks further on are extracted meanwhile)."""
+    pending = (next(stream)[1] for _ in document.blocks)
+    store_document(engine, document, _results(document, pending), role=role, report=report, step=step)
+    for _ in pending:  # a copy stored meanwhile under another name leaves them untaken
+        pass
 
 
 @dataclass(eq=False)

@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from harness import FAIL_MARK, run_cli
+from harness import FAIL_MARK
 from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, select
 
 from factcheck.core import block_extraction, ingest
+from factcheck.core.errors import UserError
 from factcheck.core.ingest import ingest_paths
 from factcheck.core.models import Alias, Claim, Document, Passage, Quantity
 
@@ -114,6 +115,24 @@ def test_a_failure_in_a_worker_stops_the_run_with_whole_documents(engine, tmp_pa
     ingest_paths(engine, [folder / "article-000.txt"])
     ingest_paths(engine, [folder / "article-001.txt"])
     assert kept == _content(engine)[1]  # the two stored documents are whole
+
+
+def test_a_worker_killed_is_one_clear_error_with_whole_documents(engine, tmp_path: Path, workers_always, monkeypatch):
+    import harness
+
+    folder = _articles(tmp_path / "articles", 4, extra={2: FAIL_MARK})
+    monkeypatch.setattr(block_extraction, "extract_block", harness.extract_or_die)
+    with pytest.raises(UserError, match="extraction process stopped unexpectedly"):
+        ingest_paths(engine, [folder], jobs=2)
+    monkeypatch.undo()
+    with Session(engine) as session:
+        stored = sorted(Path(p).name for p in session.exec(select(Document.path)))
+    assert "article-002.txt" not in stored
+    kept = _content(engine)[1]
+    _clear(engine)
+    for name in stored:
+        ingest_paths(engine, [folder / name])
+    assert kept == _content(engine)[1]  # what was stored is whole
 
 
 def test_the_command_with_two_jobs_stores_what_one_job_does(cli, engine, tmp_path: Path):
