@@ -121,7 +121,12 @@ def block_extractor(workers: int) -> Iterator[tuple[Submit, int]]:
     )
 
     def submit(task: BlockTask) -> Future:
-        return pool.submit(extract_block, task)
+        # Ctrl-C reaches every process of the terminal's group: the main process stops the
+        # work and rolls back its document, and a worker must not print a traceback. A
+        # worker starts within a submit, and inherits SIGINT held back there, so it never
+        # sees one, even while it is starting up. Here a Ctrl-C waits until the submit ends.
+        with _ctrl_c_held():
+            return pool.submit(extract_block, task)
 
     try:
         yield submit, 2 * workers
@@ -137,10 +142,20 @@ def block_extractor(workers: int) -> Iterator[tuple[Submit, int]]:
     pool.shutdown(wait=True)
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):
+        yield  # no signal masks here: workers ignore Ctrl-C once running
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _start_worker(parent: int) -> None:
-    # Ctrl-C reaches every process of the terminal's group: the main process stops the
-    # work and rolls back its document; a worker just finishes its block.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as inherited, whoever started the pool
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
 
