@@ -90,7 +90,9 @@ def ingest_paths(
     """Read and store every document under `paths`. A file named alone must be readable;
     inside a folder, an unreadable file is skipped and reported. Progress counts bytes, so
     one large file shows its progress too. With `jobs` > 1 and enough to read, worker
-    processes extract while this process stores; the rows are the same either way."""
+    processes extract while this process stores; the rows are the same either way. (Workers
+    are spawned: they import the calling script again, which therefore needs the usual
+    `if __name__ == "__main__":` guard.)"""
     paths = list(paths)
     files, skipped = collect_files(paths)
     named_alone = {Path(p) for p in paths if Path(p).is_file()}
