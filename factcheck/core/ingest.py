@@ -295,6 +295,10 @@ def text_blocks(text: str, size: int | None = None) -> Iterator[tuple[int, int]]
         start = end
 
 
+# the tables under the models, for bulk inserts (SQLModel does not declare them to mypy)
+CLAIM_TABLE = Claim.__table__  # type: ignore[attr-defined]
+PASSAGE_TABLE = Passage.__table__  # type: ignore[attr-defined]
+QUANTITY_TABLE = Quantity.__table__  # type: ignore[attr-defined]
 CLAIM_COLUMNS = (
     "document_id", "start", "end", "text", "label", "checkworthiness", "status", "version",
     "created_by", "created_at", "updated_at",
@@ -302,16 +306,16 @@ CLAIM_COLUMNS = (
 
 
 def _store_claims(rows: Rows, document: Document, blocks: Blocks, step=None) -> int:
-    now = rows.timestamp(Claim.__table__.c.created_at, utc_now())
+    now = rows.timestamp(CLAIM_TABLE.c.created_at, utc_now())
     document_id, fixed = document.id, ("unreviewed", 1, "extractor", now, now)
     count = 0
     for (_, end), claims in blocks:
         if claims:
-            ids = rows.insert_returning_ids(Claim.__table__, CLAIM_COLUMNS, [
+            ids = rows.insert_returning_ids(CLAIM_TABLE, CLAIM_COLUMNS, [
                 (document_id, start, stop, text, label, worth, *fixed)
                 for start, stop, text, label, worth, _ in claims
             ])
-            rows.insert(Quantity.__table__, ("claim_id", *QUANTITY_COLUMNS), [
+            rows.insert(QUANTITY_TABLE, ("claim_id", *QUANTITY_COLUMNS), [
                 (claim_id, *quantity)
                 for claim_id, claim in zip(ids, claims, strict=True)
                 for quantity in claim[5]
@@ -327,10 +331,10 @@ def _store_passages(rows: Rows, document: Document, blocks: Blocks, step=None) -
     count = 0
     for (_, end), passages in blocks:
         if passages:
-            ids = rows.insert_returning_ids(Passage.__table__, ("document_id", "start", "end", "text"), [
+            ids = rows.insert_returning_ids(PASSAGE_TABLE, ("document_id", "start", "end", "text"), [
                 (document_id, start, stop, text[start:stop]) for start, stop, _ in passages
             ])
-            rows.insert(Quantity.__table__, ("passage_id", *QUANTITY_COLUMNS), [
+            rows.insert(QUANTITY_TABLE, ("passage_id", *QUANTITY_COLUMNS), [
                 (passage_id, *quantity)
                 for passage_id, passage in zip(ids, passages, strict=True)
                 for quantity in passage[2]
