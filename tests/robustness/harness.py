@@ -35,3 +35,26 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     return lines[0]
+
+
+FAIL_MARK = "EXTRACTION FAILS HERE"
+
+
+def extract_or_fail(task):
+    """A worker's extraction that fails on a block carrying FAIL_MARK (importable by name,
+    so a worker process can run it)."""
+    from factcheck.core.block_extraction import extract_block
+
+    if FAIL_MARK in task.text:
+        raise RuntimeError("extractor failed")
+    return extract_block(task)
+
+
+def extract_or_die(task):
+    """A worker's extraction whose process ends abruptly on a block carrying FAIL_MARK, as
+    when the system kills it for memory."""
+    from factcheck.core.block_extraction import extract_block
+
+    if FAIL_MARK in task.text:
+        os._exit(9)
+    return extract_block(task)
