@@ -96,8 +96,11 @@ def _indexed_parts(where: ClaimFilter, sqlite: bool):
         yield select(Claim.id).where(col(Claim.document_id).in_(_documents(where.document)))
     if where.kind:
         yield _claims_with_kind(where.kind)  # quantities, so at least as many as their claims
-    if where.text and sqlite and len(where.text) >= SHORTEST_INDEXED:
-        yield select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(_phrase(where.text)))
+    if where.text and len(where.text) >= SHORTEST_INDEXED:
+        if sqlite:
+            yield select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(_phrase(where.text)))
+        else:
+            yield select(Claim.id).where(*ClaimFilter(text=where.text).conditions())
 
 
 class AnyCaseLike(ColumnElement):

@@ -41,10 +41,9 @@ def _queue_order(columns: tuple, backwards: bool = False) -> tuple:
 
 
 class Unindexed(ColumnElement):
-    """`+column` on SQLite: the same value, but the planner will not use an index for it, so
-    it finds rows through the filter's own index (status, document, trigram) and sorts the
-    few it found, instead of walking the whole queue index to find them in order. PostgreSQL
-    plans by statistics and gets the column as it is."""
+    """`+column`: the same value, but the planner will not use an index for it, so it finds
+    rows through the filter's own index (status, document, trigram) and sorts the few it
+    found, instead of walking the whole queue index to find them in order."""
 
     inherit_cache = True
 
@@ -55,11 +54,6 @@ class Unindexed(ColumnElement):
 
 @compiles(Unindexed)
 def _unindexed(element: Unindexed, compiler, **kw) -> str:
-    return compiler.process(element.column, **kw)
-
-
-@compiles(Unindexed, "sqlite")
-def _unindexed_sqlite(element: Unindexed, compiler, **kw) -> str:
     return "+" + compiler.process(element.column, **kw)
 
 

@@ -44,7 +44,8 @@ PATHS = {  # how queue_page finds a filtered page
 
 @pytest.fixture
 def claims(engine):
-    """The samples among 120 filler claims, spread over the queue order."""
+    """The samples among 120 filler claims, spread over the queue order (ids 1, 2, … in the
+    order of `rows`: the database numbers them)."""
     with engine.begin() as connection:
         connection.execute(insert(Document).values(
             id=1, path="articles/a.txt", title="", role="article", language="zh", sha256="a", text="x" * 500))
@@ -52,7 +53,7 @@ def claims(engine):
         for index, sample in enumerate(SAMPLES):
             rows.insert(index * 10 + 3, sample)
         connection.execute(insert(Claim), [
-            {"id": i, "document_id": 1, "start": i, "end": i + 1, "text": body, "label": label,
+            {"document_id": 1, "start": i, "end": i + 1, "text": body, "label": label,
              "checkworthiness": (i * 37 % 11) / 10, "status": "unreviewed", "version": 1,
              "created_by": "extractor"}
             for i, (body, label) in enumerate(rows, start=1)
