@@ -15,6 +15,7 @@ from sqlalchemy import Boolean, column, exists, func, literal, table, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError
@@ -103,6 +104,14 @@ def _indexed_parts(where: ClaimFilter, sqlite: bool):
             yield select(Claim.id).where(*ClaimFilter(text=where.text).conditions())
 
 
+CLAUSE = InternalTraversal.dp_clauseelement
+
+
+def clause_of(column):
+    """The SQL expression behind an ORM attribute (of a table or of an alias)."""
+    return column.__clause_element__() if hasattr(column, "__clause_element__") else column
+
+
 class AnyCaseLike(ColumnElement):
     """`column LIKE pattern` ignoring case: ILIKE on PostgreSQL; on SQLite plain LIKE, which
     already ignores ASCII case and is much faster than comparing lower() of every row."""
@@ -110,9 +119,10 @@ class AnyCaseLike(ColumnElement):
     type = Boolean()
     inherit_cache = True
     _is_implicitly_boolean = True
+    _traverse_internals = [("column", CLAUSE), ("pattern", CLAUSE)]  # the statement cache's key
 
     def __init__(self, column, pattern: str) -> None:
-        self.column, self.pattern = column, literal(pattern)
+        self.column, self.pattern = clause_of(column), literal(pattern)
 
 
 @compiles(AnyCaseLike)
@@ -137,9 +147,10 @@ class TextIndexMatch(ColumnElement):
     type = Boolean()
     inherit_cache = True
     _is_implicitly_boolean = True
+    _traverse_internals = [("claim_id", CLAUSE), ("phrase", CLAUSE)]
 
     def __init__(self, claim_id, text: str) -> None:
-        self.claim_id, self.phrase = claim_id, _phrase(text)
+        self.claim_id, self.phrase = clause_of(claim_id), _phrase(text)
 
 
 def _phrase(text: str):

@@ -16,7 +16,7 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError
-from factcheck.core.filters import ClaimFilter, matches_at_most
+from factcheck.core.filters import CLAUSE, ClaimFilter, clause_of, matches_at_most
 from factcheck.core.filters import parse_filter as parse_filter  # its home before filters.py
 from factcheck.core.models import Claim, Document, Link, Quantity
 from factcheck.core.sentences import split_sentences
@@ -46,10 +46,11 @@ class Unindexed(ColumnElement):
     found, instead of walking the whole queue index to find them in order."""
 
     inherit_cache = True
+    _traverse_internals = [("column", CLAUSE)]  # the statement cache's key
 
     def __init__(self, column) -> None:
-        self.column = column
-        self.type = column.type
+        self.column = clause_of(column)
+        self.type = self.column.type
 
 
 @compiles(Unindexed)
