@@ -28,7 +28,7 @@ LONGEST_WALK = 8000  # ... and at most, when the first stretch suggests a longer
 
 def _queue_columns(claim=Claim, *, unindexed: bool = False) -> tuple:
     """The queue order's columns, of the Claim table or an alias of it; `unindexed` keeps
-    SQLite from walking ix_claim_queue for them (see Unindexed)."""
+    the database from walking ix_claim_queue for them (see Unindexed)."""
     columns = (claim.checkworthiness, claim.document_id, claim.start, claim.id)
     return tuple(Unindexed(c) for c in columns) if unindexed else columns
 
