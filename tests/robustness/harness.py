@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, ReviewEvent
@@ -26,6 +26,14 @@ def row_counts(engine) -> dict[str, int]:
             model.__tablename__: session.execute(select(func.count()).select_from(model)).scalar_one()
             for model in (Document, Claim, Quantity, Passage, Link, ReviewEvent, Alias)
         }
+
+
+def assert_claim_index_in_step(engine) -> None:
+    """SQLite checks its FTS5 index of claims against the claim table ("malformed" if not);
+    PostgreSQL's indexes cannot fall out of step."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.execute(text("INSERT INTO claim_fts(claim_fts, rank) VALUES ('integrity-check', 1)"))
 
 
 def one_line_error(result: subprocess.CompletedProcess) -> str:
