@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# Only extraction at the top: ingest's worker processes start by importing this module
+# again (Python's spawn), so the database layer is imported where it is used.
 from factcheck.core.claims import extract_claims  # noqa: E402
-from factcheck.core.db import make_engine  # noqa: E402
-from factcheck.core.ingest import ingest_paths, text_blocks  # noqa: E402
 from factcheck.core.quantities import extract_quantities  # noqa: E402
 from factcheck.core.sentences import split_sentences  # noqa: E402
 
@@ -81,6 +81,8 @@ def corpus(prose: list[str], table: list[str], size: int, rng: random.Random, ta
 
 def extraction_rate(text: str) -> tuple[float, float, int]:
     """(MB/s wall, MB/s CPU, claims) for extract_claims over `text` in ingest's blocks."""
+    from factcheck.core.ingest import text_blocks
+
     size = len(text.encode("utf-8")) / 1e6
     wall, cpu = time.perf_counter(), time.process_time()
     claims = sum(len(extract_claims(text[s:e])) for s, e in text_blocks(text))
@@ -95,6 +97,8 @@ def parallel_extraction_rate(text: str, workers: int) -> tuple[float, float, int
     """(MB/s wall, MB/s of CPU summed over the processes, claims) for extract_claims over
     documents of 100,000 characters in a pool of `workers` processes, the claims sent back
     to this one. The pool is started and its imports done before the clock starts."""
+    from factcheck.core.ingest import text_blocks
+
     documents = [text[s:e] for s, e in text_blocks(text, 100_000)]
     size = len(text.encode("utf-8")) / 1e6
     context = multiprocessing.get_context("spawn")  # as a fresh worker would start
@@ -117,9 +121,13 @@ def _children_cpu(pool: ProcessPoolExecutor) -> float:
     return total
 
 
-def ingest_rate(text: str, folder: Path) -> tuple[float, float, int]:
+def ingest_rate(text: str, folder: Path, jobs: int) -> tuple[float, float, int]:
     """(MB/s wall, MB/s CPU, claims) for `ingest` of the text as 1 MB files into a fresh
-    SQLite database (SQLite runs in this process, so its work counts as CPU here)."""
+    SQLite database with `jobs` extracting processes. CPU is this process's (SQLite runs
+    here) plus its worker processes'."""
+    from factcheck.core.db import make_engine
+    from factcheck.core.ingest import ingest_paths, text_blocks
+
     files = []
     for index, (start, end) in enumerate(text_blocks(text, 1_000_000)):
         path = folder / f"article-{index:03d}.txt"
@@ -127,14 +135,20 @@ def ingest_rate(text: str, folder: Path) -> tuple[float, float, int]:
         files.append(path)
     engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
     size = sum(p.stat().st_size for p in files) / 1e6
-    wall, cpu = time.perf_counter(), time.process_time()
-    report = ingest_paths(engine, files)
-    elapsed, used = time.perf_counter() - wall, time.process_time() - cpu
+    wall, cpu = time.perf_counter(), _cpu_with_workers()
+    report = ingest_paths(engine, files, jobs=jobs)
+    elapsed, used = time.perf_counter() - wall, _cpu_with_workers() - cpu
     engine.dispose()
     return size / elapsed, size / used, report.claims
 
 
-def big_file_memory(text: str, folder: Path, megabytes: int) -> None:
+def _cpu_with_workers() -> float:
+    """CPU seconds of this process and of its ended child processes (ingest's workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def big_file_memory(text: str, folder: Path, megabytes: int, jobs: int) -> None:
     """Ingest one file of `megabytes` in a child process and report its peak memory."""
     path = folder / "big.txt"
     with path.open("w", encoding="utf-8") as out:
@@ -146,14 +160,16 @@ def big_file_memory(text: str, folder: Path, megabytes: int) -> None:
         "import sys, time, resource; from factcheck.core.db import make_engine; "
         "from factcheck.core.ingest import ingest_paths; "
         f"e = make_engine('sqlite:///{folder / 'big.db'}'); t = time.perf_counter(); "
-        f"r = ingest_paths(e, ['{path}']); "
-        "print(r.claims, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        f"r = ingest_paths(e, ['{path}'], jobs={jobs}); "
+        "print(r.claims, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
-    claims, seconds, peak_kb = out.stdout.split()
+    claims, seconds, peak_kb, worker_kb = out.stdout.split()
     size = path.stat().st_size / 1e6
     print(f"big file        {size:6.1f} MB in one file: {size / float(seconds):5.2f} MB/s, "
-          f"{claims} claims, peak memory {int(peak_kb) / 1024:.0f} MB")
+          f"{claims} claims, peak memory {int(peak_kb) / 1024:.0f} MB "
+          f"(largest worker {int(worker_kb) / 1024:.0f} MB)")
 
 
 def reference_loop() -> float:
@@ -218,6 +234,8 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also ingest one 50 MB file and report peak memory")
     parser.add_argument("--table-share", type=float, default=0.2,
                         help="share of sentences drawn from the dense test tables (default 0.2)")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
+                        help="ingest's extracting processes (default: one per CPU, as the command)")
     parser.add_argument("--workers", type=int, default=2,
                         help="also extract in a pool of this many processes (default 2; 1 to skip)")
     args = parser.parse_args()
@@ -243,11 +261,12 @@ def main() -> None:
                   f"{claims} claims (100,000-character documents)")
     mixed = "\n\n".join(p for pair in zip(zh_text.split("\n\n"), en_text.split("\n\n"), strict=False) for p in pair)
     with tempfile.TemporaryDirectory() as folder:
-        rate, cpu, claims = ingest_rate(mixed, Path(folder))
+        rate, cpu, claims = ingest_rate(mixed, Path(folder), args.jobs)
         print(f"ingest  mixed   {len(mixed.encode()) / 1e6:6.1f} MB: {rate:6.2f} MB/s wall, "
-              f"{cpu:6.2f} MB/s CPU into SQLite, {claims} claims")
+              f"{cpu:6.2f} MB/s CPU into SQLite, {claims} claims, --jobs {args.jobs}, "
+              f"load average {os.getloadavg()[0]:.1f}")
         if args.big:
-            big_file_memory(mixed, Path(folder), 50)
+            big_file_memory(mixed, Path(folder), 50, args.jobs)
     compare_with_quantulum(en_text)
     print(f"load average    {os.getloadavg()[0]:.2f} at the end, reference loop {reference_loop():.2f} s CPU")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import resource
 import statistics
@@ -103,62 +104,79 @@ async def until(condition, pilot) -> None:
     await pilot.pause(0)
 
 
-async def drive(url: str, steps: int) -> dict[str, list[float]]:
+class Clock:
+    """Wall time and the process's CPU time (all threads) since it was started: on a shared
+    machine the CPU time is the steadier figure."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def since(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+Figures = dict[str, list[tuple[float, float]]]
+
+
+async def drive(url: str, steps: int) -> tuple[Figures, list[tuple[str, float, float]]]:
     from factcheck.tui.app import make_app
 
-    figures: dict[str, list[float]] = {
+    filters: list[tuple[str, float, float]] = []  # each filter step: what was shown, wall, cpu
+    figures: Figures = {
         "first paint": [], "scroll step": [], "…detail shown": [], "filter step": [],
         "verdict committed": [], "…row repainted": []}
-    started = time.perf_counter()
+    started = Clock()
     app = make_app(url, reviewer="bench", keymap={})
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         table = screen.table
         await until(lambda: table.row_count > 0, pilot)
-        figures["first paint"].append(time.perf_counter() - started)
+        figures["first paint"].append(started.since())
         await settle(app, pilot)
 
         for _ in range(steps * 3):  # crosses page boundaries (60 rows a page)
             before = table.cursor_position
-            begun = time.perf_counter()
+            begun = Clock()
             press(app, "down")
             await until(lambda before=before: table.cursor_position != before, pilot)
-            figures["scroll step"].append(time.perf_counter() - begun)
+            figures["scroll step"].append(begun.since())
             await until(lambda: screen.detail.view is not None and screen.detail.view.claim.id == table.selected_claim_id, pilot)
-            figures["…detail shown"].append(time.perf_counter() - begun)
+            figures["…detail shown"].append(begun.since())
         await settle(app, pilot)
 
         await pilot.press("slash")
         for typed in ["1", "2", "3", "backspace", "backspace", "backspace", "O", "p", "e", "n"]:
             shown = table.pages_shown
-            begun = time.perf_counter()
+            begun = Clock()
             press(app, typed)
             await until(lambda shown=shown: table.pages_shown > shown, pilot)
-            figures["filter step"].append(time.perf_counter() - begun)
+            figures["filter step"].append(begun.since())
+            filters.append((screen.query_one("#filter").value, *begun.since()))
             await settle(app, pilot)  # the count, then the next key
         await pilot.press("ctrl+u", "enter")
         await settle(app, pilot)
         for where in [ClaimFilter(status="unreviewed"), ClaimFilter(kind="money"), ClaimFilter(status="refuted"), ClaimFilter()]:
             shown = table.pages_shown
-            begun = time.perf_counter()
+            begun = Clock()
             screen.set_filter(where)  # what the palette's filter commands do
             await until(lambda shown=shown: table.pages_shown > shown, pilot)
-            figures["filter step"].append(time.perf_counter() - begun)
+            figures["filter step"].append(begun.since())
+            filters.append((where.describe(), *begun.since()))
             await settle(app, pilot)
         await settle(app, pilot)
 
         for _ in range(steps):
             claim_id = table.selected_claim_id
-            begun = time.perf_counter()
+            begun = Clock()
             press(app, "r")
             await _until_committed(app, claim_id)
-            figures["verdict committed"].append(time.perf_counter() - begun)
+            figures["verdict committed"].append(begun.since())
             await until(lambda: table.selected_row.claim.status == "refuted", pilot)
-            figures["…row repainted"].append(time.perf_counter() - begun)
+            figures["…row repainted"].append(begun.since())
             await settle(app, pilot)
             await pilot.press("down")
             await settle(app, pilot)
-    return figures
+    return figures, filters
 
 
 async def _until_committed(app, claim_id: int) -> None:
@@ -167,6 +185,10 @@ async def _until_committed(app, claim_id: int) -> None:
             if session.get(Claim, claim_id).status == "refuted":
                 return
         await asyncio.sleep(0.001)
+
+
+def _p95(ordered: list[float]) -> float:
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
 def main() -> None:
@@ -181,11 +203,14 @@ def main() -> None:
         begun = time.perf_counter()
         generate(url, args.claims)
         print(f"generated {args.claims:,} claims in {time.perf_counter() - begun:.1f} s → {path}")
-    figures = asyncio.run(drive(url, args.steps))
+    figures, filters = asyncio.run(drive(url, args.steps))
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for name, values in figures.items():
-        ms = sorted(v * 1000 for v in values)
-        p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-        print(f"{name:18} median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms   max {ms[-1]:7.1f} ms   (n={len(ms)})")
+        wall, cpu = (sorted(v[i] * 1000 for v in values) for i in (0, 1))
+        print(f"{name:18} wall median {statistics.median(wall):7.1f} ms  p95 {_p95(wall):7.1f}  max {wall[-1]:7.1f}"
+              f"   cpu median {statistics.median(cpu):7.1f} ms  p95 {_p95(cpu):7.1f}   (n={len(wall)})")
+    print("filter steps, wall/cpu ms: " + ", ".join(f"{shown or '(none)'!r} {wall * 1000:.0f}/{cpu * 1000:.0f}"
+                                                   for shown, wall, cpu in filters))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory        {peak:.0f} MB")
 

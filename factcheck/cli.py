@@ -22,6 +22,9 @@ sources_app = typer.Typer(help="Evidence documents.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
 
 DEMO_FOLDER = Path("sources")
+JOBS = typer.Option(
+    "--jobs", min=1, help="Processes extracting at once (default: one per CPU; 1: no worker processes)."
+)
 
 
 class State:
@@ -105,12 +108,13 @@ def load_demo_if_empty(engine) -> None:
     _link(engine)
 
 
-def _ingest(engine, paths, *, role: str, date: str | None):
+def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
     from factcheck.core.ingest import ingest_paths
 
     label = "Reading articles" if role == "article" else "Reading sources"
     report = _run_with_progress(
-        label, lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update)
+        label,
+        lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update, jobs=jobs),
     )
     for path, reason in report.skipped:
         _say(f"skipped {path}: {reason}")
@@ -152,13 +156,20 @@ def ingest(
     date: Annotated[
         str | None, typer.Option("--date", help="Publication date (ISO) for relative dates.")
     ] = None,
+    jobs: Annotated[int | None, JOBS] = None,
 ) -> None:
     """Read articles and extract their claims. Ingesting the same bytes again adds nothing."""
     date = _check_date(date)
     engine = _engine()
-    report = _ingest(engine, paths, role="article", date=date)
+    report = _ingest(engine, paths, role="article", date=date, jobs=jobs or _cpus())
     if report.added and _has_passages(engine):
         _link(engine)
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _has_passages(engine) -> bool:
@@ -173,10 +184,11 @@ def _has_passages(engine) -> bool:
 @sources_app.command("add")
 def sources_add(
     paths: Annotated[list[Path], typer.Argument(help="Evidence files or folders.")],
+    jobs: Annotated[int | None, JOBS] = None,
 ) -> None:
     """Add evidence documents, split them into passages and suggest links."""
     engine = _engine()
-    _ingest(engine, paths, role="source", date=None)
+    _ingest(engine, paths, role="source", date=None, jobs=jobs or _cpus())
     _link(engine)
 
 

@@ -6,7 +6,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import func, insert
@@ -14,19 +14,25 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from factcheck.core.aliases import harvest_aliases
-from factcheck.core.claims import extract_claims
+from factcheck.core.block_extraction import (
+    QUANTITY_COLUMNS,
+    BlockTask,
+    Pending,
+    block_extractor,
+    run_ahead,
+)
 from factcheck.core.dates import infer_reference_date
 from factcheck.core.db import session_scope
 from factcheck.core.errors import UserError
-from factcheck.core.extraction import QuantityMatch, ReadDocument
+from factcheck.core.extraction import ReadDocument
 from factcheck.core.models import Alias, Claim, Document, Passage, Quantity, utc_now
-from factcheck.core.passages import split_passages
-from factcheck.core.quantities import extract_quantities
 from factcheck.core.reading import MAX_BYTES, is_readable, read_bytes
 from factcheck.core.sources import previous_version, replace_source
 
 Progress = Callable[[str, int, int], None]  # (what, bytes done, bytes in all)
 BLOCK_CHARS = 1_000_000
+PARALLEL_MIN_BYTES = 1_000_000  # below this, starting worker processes costs more than it saves
+INGEST_CACHE_KIB = 64 * 1024  # SQLite's page cache while storing a document
 
 
 @dataclass
@@ -79,43 +85,123 @@ def ingest_paths(
     role: str = "article",
     date: str | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Read and store every document under `paths`. A file named alone must be readable;
     inside a folder, an unreadable file is skipped and reported. Progress counts bytes, so
-    one large file shows its progress too."""
+    one large file shows its progress too. With `jobs` > 1 and enough to read, worker
+    processes extract while this process stores; the rows are the same either way. (Workers
+    are spawned: they import the calling script again, which therefore needs the usual
+    `if __name__ == "__main__":` guard.)"""
     paths = list(paths)
     files, skipped = collect_files(paths)
     named_alone = {Path(p) for p in paths if Path(p).is_file()}
     report = IngestReport(skipped=skipped)
     sizes = [_size(path) for path in files]
     total = sum(sizes)
+    workers = jobs if jobs > 1 and total >= PARALLEL_MIN_BYTES else 1
+    with Session(engine) as session:  # to skip the extraction of documents already stored
+        stored = set(session.exec(select(Document.sha256)))
     done = 0
-    for path, size in zip(files, sizes, strict=True):
-        if progress:
-            progress(str(path), done, total)
-        try:
-            if size > MAX_BYTES:
-                raise UserError(f"{path}: {size // 2**20} MB is over the {MAX_BYTES // 2**20} MB limit")
-            data = path.read_bytes()
-            read = read_bytes(data, str(path))
-        except UserError as error:
-            if path in named_alone:
-                raise
-            report.skipped.append((str(path), str(error)))
-            done += size
-            continue
-        except OSError as error:
-            if path in named_alone:
-                raise UserError(f"{path}: cannot read ({error.strerror})") from None
-            report.skipped.append((str(path), f"cannot read ({error.strerror})"))
-            done += size
-            continue
-        step = _progress_within(progress, str(path), done, size, total)
-        store_document(engine, str(path), data, read, role=role, date=date, report=report, step=step)
-        done += size
+    with block_extractor(workers) as (submit, window):
+        opened = (_open(path, size, date, stored) for path, size in zip(files, sizes, strict=True))
+        stream = run_ahead(submit, window, _with_blocks(opened, role))
+        for document, _ in stream:
+            if progress:
+                progress(str(document.path), done, total)
+            if document.error is not None:
+                if document.path in named_alone:
+                    raise document.error
+                report.skipped.append((str(document.path), document.reason))
+            elif document.read is None:
+                report.unchanged.append(str(document.path))
+            else:
+                step = _progress_within(progress, str(document.path), done, document.size, total)
+                _store_opened(engine, document, stream, role=role, report=report, step=step)
+                stored.add(document.sha)
+            done += document.size
     if progress:
         progress("", total, total)
     return report
+
+
+def _store_opened(engine, document, stream, *, role, report, step) -> None:
+    """Store a document as its blocks come out of `stream` (taken one at a time, so the
+    blocks further on are extracted meanwhile)."""
+    pending = (next(stream)[1] for _ in document.blocks)
+    store_document(engine, document, _results(document, pending), role=role, report=report, step=step)
+    for _ in pending:  # a copy stored meanwhile under another name leaves them untaken
+        pass
+
+
+@dataclass(eq=False)
+class OpenedDocument:
+    """A file read and decoded, or why it could not be; `read` is None when its bytes are
+    already stored."""
+
+    path: Path
+    size: int
+    sha: str = ""
+    read: ReadDocument | None = None
+    published: str | None = None  # --date, else the document's own
+    reference: str | None = None  # the date relative dates are resolved against
+    blocks: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[tuple[str, str]] | None = None  # harvested from the whole text
+    error: UserError | None = None
+    reason: str = ""  # the error, as said when the file is skipped inside a folder
+
+
+def _open(path: Path, size: int, date: str | None, stored: set[str]) -> OpenedDocument:
+    document = OpenedDocument(path, size)
+    try:
+        if size > MAX_BYTES:
+            raise UserError(f"{path}: {size // 2**20} MB is over the {MAX_BYTES // 2**20} MB limit")
+        data = path.read_bytes()
+    except UserError as error:
+        document.error, document.reason = error, str(error)
+        return document
+    except OSError as error:
+        document.error = UserError(f"{path}: cannot read ({error.strerror})")
+        document.reason = f"cannot read ({error.strerror})"
+        return document
+    document.sha = hashlib.sha256(data).hexdigest()
+    if document.sha in stored:
+        return document
+    try:
+        read = read_bytes(data, str(path))
+    except UserError as error:
+        document.error, document.reason = error, str(error)
+        return document
+    document.read = read
+    document.published = document.reference = date or read.published
+    document.blocks = list(text_blocks(read.text))
+    if len(document.blocks) > 1:  # else the block's extraction does the whole document's work
+        document.reference = document.reference or infer_reference_date(read.text)
+        document.aliases = harvest_aliases(read.text)
+    return document
+
+
+def _with_blocks(documents: Iterable[OpenedDocument], role: str) -> Iterator[tuple[OpenedDocument | None, BlockTask | None]]:
+    """Each document, then a task for each of its blocks (read lazily, so only the blocks
+    being worked on are copied)."""
+    for document in documents:
+        yield document, None
+        if document.read is None:
+            continue
+        text = document.read.text
+        whole = len(document.blocks) == 1
+        for start, end in document.blocks:
+            yield None, BlockTask(role, text[start:end], start, document.reference, whole)
+
+
+def _results(document: OpenedDocument, pending: Iterator[Pending]) -> Blocks:
+    """Each block's span and rows, as its extraction ends; the aliases of a document
+    extracted in one block come with its rows."""
+    for span, block in zip(document.blocks, pending, strict=True):
+        rows, aliases = block.result()
+        if aliases is not None:
+            document.aliases = aliases
+        yield span, rows
 
 
 def _size(path: Path) -> int:
@@ -132,19 +218,21 @@ def _progress_within(progress: Progress | None, what: str, done: int, size: int,
     return lambda fraction: progress(what, done + int(size * fraction), total)
 
 
+Blocks = Iterator[tuple[tuple[int, int], list[tuple]]]  # each block's span and rows
+
+
 def store_document(
     engine: Engine,
-    path: str,
-    data: bytes,
-    read: ReadDocument,
+    opened: OpenedDocument,
+    blocks: Blocks,
     *,
     role: str,
-    date: str | None,
     report: IngestReport,
     step: Callable[[float], None] | None = None,
 ) -> Document | None:
     """One transaction: the document with its claims or passages, or nothing."""
-    sha = hashlib.sha256(data).hexdigest()
+    read, sha, path = opened.read, opened.sha, str(opened.path)
+    assert read is not None
     with session_scope(engine) as session:
         if session.exec(select(Document.id).where(Document.sha256 == sha)).first() is not None:
             report.unchanged.append(path)
@@ -152,7 +240,7 @@ def store_document(
         if role == "source":
             previous = previous_version(session, path)
             if previous is not None:
-                return _replace_source(session, previous, read, sha, date, report, step)
+                return _replace_source(session, previous, opened, blocks, report, step)
         document = Document(
             path=path,
             title=read.title,
@@ -161,30 +249,32 @@ def store_document(
             sha256=sha,
             text=read.text,
             url=read.url,
-            published=date or read.published,
+            published=opened.published,
         )
         session.add(document)
         session.flush()
+        rows = Rows(session)
         if role == "article":
-            report.claims += _store_claims(session, document, step)
+            report.claims += _store_claims(rows, document, blocks, step)
         else:
-            report.passages += _store_passages(session, document, step)
-        _store_aliases(session, read.text)
+            report.passages += _store_passages(rows, document, blocks, step)
+        _store_aliases(session, opened.aliases or [])
         report.added.append(document)
         return document
 
 
-def _replace_source(session, previous, read, sha, date, report, step) -> Document:
+def _replace_source(session, previous, opened, blocks, report, step) -> Document:
     """A source at the same path with new bytes: edited in place, reviewed links kept."""
     replaced = replace_source(
-        session, previous, read, sha, date, lambda s, d: _store_passages(s, d, step)
+        session, previous, opened.read, opened.sha, opened.published,
+        lambda s, d: _store_passages(Rows(s), d, blocks, step),
     )
     report.passages += replaced.passages
     report.reanchored += replaced.reanchored
     report.orphaned += replaced.orphaned
     report.replaced.append(previous.path)
     report.added.append(previous)
-    _store_aliases(session, read.text)
+    _store_aliases(session, opened.aliases or [])
     return previous
 
 
@@ -205,118 +295,123 @@ def text_blocks(text: str, size: int | None = None) -> Iterator[tuple[int, int]]
         start = end
 
 
-def _store_claims(session: Session, document: Document, step=None) -> int:
-    text = document.text
-    reference = document.published or infer_reference_date(text)
-    now = utc_now()
+# the tables under the models, for bulk inserts (SQLModel does not declare them to mypy)
+CLAIM_TABLE = Claim.__table__  # type: ignore[attr-defined]
+PASSAGE_TABLE = Passage.__table__  # type: ignore[attr-defined]
+QUANTITY_TABLE = Quantity.__table__  # type: ignore[attr-defined]
+CLAIM_COLUMNS = (
+    "document_id", "start", "end", "text", "label", "checkworthiness", "status", "version",
+    "created_by", "created_at", "updated_at",
+)
+
+
+def _store_claims(rows: Rows, document: Document, blocks: Blocks, step=None) -> int:
+    now = rows.timestamp(CLAIM_TABLE.c.created_at, utc_now())
+    document_id, fixed = document.id, ("unreviewed", 1, "extractor", now, now)
     count = 0
-    for start, end in text_blocks(text):
-        drafts = [d.shifted(start) for d in extract_claims(text[start:end], reference)]
-        if drafts:
-            ids = _insert_returning_ids(session, Claim.__table__, [
-                {
-                    "document_id": document.id, "start": d.start, "end": d.end, "text": d.text,
-                    "label": d.label, "checkworthiness": d.checkworthiness, "status": "unreviewed",
-                    "version": 1, "created_by": "extractor", "created_at": now, "updated_at": now,
-                }
-                for d in drafts
+    for (_, end), claims in blocks:
+        if claims:
+            ids = rows.insert_returning_ids(CLAIM_TABLE, CLAIM_COLUMNS, [
+                (document_id, start, stop, text, label, worth, *fixed)
+                for start, stop, text, label, worth, _ in claims
             ])
-            rows = [
-                _quantity_row(q, claim_id=claim_id)
-                for claim_id, draft in zip(ids, drafts, strict=True)
-                for q in draft.quantities
-            ]
-            if rows:
-                _bulk_insert(session, Quantity.__table__, rows)
-        count += len(drafts)
+            rows.insert(QUANTITY_TABLE, ("claim_id", *QUANTITY_COLUMNS), [
+                (claim_id, *quantity)
+                for claim_id, claim in zip(ids, claims, strict=True)
+                for quantity in claim[5]
+            ])
+        count += len(claims)
+        if step:
+            step(end / max(len(document.text), 1))
+    return count
+
+
+def _store_passages(rows: Rows, document: Document, blocks: Blocks, step=None) -> int:
+    text, document_id = document.text, document.id
+    count = 0
+    for (_, end), passages in blocks:
+        if passages:
+            ids = rows.insert_returning_ids(PASSAGE_TABLE, ("document_id", "start", "end", "text"), [
+                (document_id, start, stop, text[start:stop]) for start, stop, _ in passages
+            ])
+            rows.insert(QUANTITY_TABLE, ("passage_id", *QUANTITY_COLUMNS), [
+                (passage_id, *quantity)
+                for passage_id, passage in zip(ids, passages, strict=True)
+                for quantity in passage[2]
+            ])
+        count += len(passages)
         if step:
             step(end / max(len(text), 1))
     return count
 
 
-def _store_passages(session: Session, document: Document, step=None) -> int:
-    text = document.text
-    reference = document.published or infer_reference_date(text)
-    count = 0
-    for start, end in text_blocks(text):
-        block = text[start:end]
-        spans = [(s + start, e + start) for s, e in split_passages(block)]
-        if spans:
-            ids = _insert_returning_ids(session, Passage.__table__, [
-                {"document_id": document.id, "start": s, "end": e, "text": text[s:e]} for s, e in spans
-            ])
-            found = [q.shifted(start) for q in extract_quantities(block, reference)]
-            rows = []
-            index = 0
-            for passage_id, (s, e) in zip(ids, spans, strict=True):
-                while index < len(found) and found[index].start < e:
-                    if found[index].start >= s and found[index].end <= e:
-                        rows.append(_quantity_row(found[index], passage_id=passage_id))
-                    index += 1
-            if rows:
-                _bulk_insert(session, Quantity.__table__, rows)
-        count += len(spans)
-        if step:
-            step(end / max(len(text), 1))
-    return count
+class Rows:
+    """Bulk inserts in the session's transaction, as tuples in a given column order.
+
+    SQLite: the rows go straight to the driver's executemany, values converted the way
+    SQLAlchemy's SQLite dialect writes them (so the ORM reads them back unchanged), ids
+    known without a round trip per row (see insert_returning_ids). Elsewhere through
+    SQLAlchemy's insert."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.connection = session.connection()
+        self.dialect = self.connection.dialect
+        self.sqlite = self.dialect.name == "sqlite"
+        if self.sqlite:
+            # Each claim and quantity goes into several indexes at scattered places; with
+            # SQLite's default 2 MB page cache most of those pages are written out and read
+            # back again within one document. The cache grows only as pages are used.
+            self.connection.exec_driver_sql(f"PRAGMA cache_size=-{INGEST_CACHE_KIB}")
+
+    def timestamp(self, column, value):
+        """A datetime as this database is given it (on SQLite, the dialect's string form)."""
+        if not self.sqlite:
+            return value
+        process = column.type.dialect_impl(self.dialect).bind_processor(self.dialect)
+        return process(value) if process else value
+
+    def insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        if self.sqlite:
+            self.connection.exec_driver_sql(_insert_sql(self.dialect, table, columns), rows)
+        else:
+            self.session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+    def insert_returning_ids(self, table, columns: tuple[str, ...], rows: list[tuple]) -> list[int]:
+        """Insert and return the new ids in the order of `rows`.
+
+        SQLite: this transaction already wrote the document row, so it holds the database's
+        write lock until commit and no one else can take ids; a row inserted without an id
+        gets the largest id so far plus one, so the ids are known from the largest before
+        (and checked against the largest after). Elsewhere the database hands the ids back
+        (INSERT ... RETURNING, batched by SQLAlchemy)."""
+        if not self.sqlite:
+            result = self.session.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [dict(zip(columns, row, strict=True)) for row in rows],
+            )
+            return [row[0] for row in result]
+        largest = select(func.max(table.c.id))
+        first = (self.connection.execute(largest).scalar() or 0) + 1
+        self.insert(table, columns, rows)
+        last = self.connection.execute(largest).scalar()
+        if last != first + len(rows) - 1:
+            raise RuntimeError(f"{table.name}: ids {first}..{last} for {len(rows)} rows")
+        return list(range(first, first + len(rows)))
 
 
-def _insert_returning_ids(session: Session, table, rows: list[dict]) -> list[int]:
-    """Insert many rows and return their new ids in the order of `rows`.
-
-    SQLite: this transaction already wrote the document row, so it holds the database's
-    write lock until commit and no one else can take ids; numbering the rows here lets the
-    driver's executemany insert them without a round trip per row. Elsewhere the database
-    hands the ids back (INSERT ... RETURNING, batched by SQLAlchemy)."""
-    if session.get_bind().dialect.name == "sqlite":
-        first = (session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        ids = list(range(first, first + len(rows)))
-        for row, row_id in zip(rows, ids, strict=True):
-            row["id"] = row_id
-        _bulk_insert(session, table, rows)
-        return ids
-    result = session.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-    )
-    return [row[0] for row in result]
-
-
-def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
-    """Many rows in one executemany. On SQLite the rows go straight to the driver: values
-    are plain numbers and strings, and datetimes are written in the form SQLAlchemy's
-    SQLite dialect writes them, so the ORM reads them back unchanged."""
-    if not rows:
-        return
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        session.execute(insert(table), rows)
-        return
-    columns = list(rows[0])
-    processors = [table.c[name].type.bind_processor(connection.dialect) for name in columns]
-    quote = connection.dialect.identifier_preparer.quote
-    sql = (
+@cache
+def _insert_sql(dialect, table, columns: tuple[str, ...]) -> str:
+    quote = dialect.identifier_preparer.quote
+    return (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})"
     )
-    for name, process in zip(columns, processors, strict=True):
-        if process:  # datetimes: the same few values in every row, so convert each once
-            converted = {value: process(value) for value in {row[name] for row in rows}}
-            for row in rows:
-                row[name] = converted[row[name]]
-    row_values = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
-    connection.exec_driver_sql(sql, [row_values(row) for row in rows])
 
 
-def _quantity_row(q: QuantityMatch, *, claim_id=None, passage_id=None) -> dict:
-    return {
-        "claim_id": claim_id, "passage_id": passage_id, "start": q.start, "end": q.end,
-        "text": q.text, "kind": q.kind, "value": q.value, "high": q.high, "iso": q.iso,
-        "unit": q.unit, "display": q.display, "qualifier": q.qualifier,
-    }
-
-
-def _store_aliases(session: Session, text: str) -> None:
-    pairs = harvest_aliases(text)
+def _store_aliases(session: Session, pairs: list[tuple[str, str]]) -> None:
     if not pairs:
         return
     names = {name for name, _ in pairs}

@@ -6,109 +6,60 @@ step through 100,000 claims costs the same as a step through ten.
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass, field
 
-from sqlalchemy import Boolean, and_, func, literal, or_, tuple_
+from sqlalchemy import and_, func, or_, tuple_
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError
-from factcheck.core.models import QUANTITY_KINDS, STATUSES, Claim, Document, Link, Quantity
+from factcheck.core.filters import CLAUSE, ClaimFilter, clause_of, matches_at_most
+from factcheck.core.filters import parse_filter as parse_filter  # its home before filters.py
+from factcheck.core.models import Claim, Document, Link, Quantity
 from factcheck.core.sentences import split_sentences
 
-FILTER_FIELDS = ("status", "kind", "doc")
+FEW = 2000  # matches read and sorted for a page rather than found by walking the queue
+WALKED_ROWS = 500  # queue rows read in order for a page before the filter's indexes are asked
+LONGEST_WALK = 8000  # ... and at most, when the first stretch suggests a longer one will do
 
 
-@dataclass(frozen=True)
-class ClaimFilter:
-    status: str | None = None
-    kind: str | None = None  # quantity kind
-    document: str | None = None  # document path, exact or a suffix
-    text: str | None = None  # substring of the claim text or label, any case
-
-    def apply(self, query: Select) -> Select:
-        if self.status:
-            query = query.where(Claim.status == self.status)
-        if self.kind:
-            query = query.where(
-                col(Claim.id).in_(select(Quantity.claim_id).where(Quantity.kind == self.kind))
-            )
-        if self.document:
-            paths = select(Document.id).where(
-                (Document.path == self.document) | col(Document.path).endswith("/" + self.document)
-            )
-            query = query.where(col(Claim.document_id).in_(paths))
-        if self.text:
-            pattern = "%" + _escape_like(self.text) + "%"
-            query = query.where(AnyCaseLike(Claim.text, pattern) | AnyCaseLike(Claim.label, pattern))
-        return query
-
-    def describe(self) -> str:
-        """The filter as the words a reviewer would type to get it back."""
-        parts = [f"{name}:{value}" for name, value in self._fields() if value]
-        if self.text:
-            parts.append(shlex.quote(self.text) if " " in self.text else self.text)
-        return " ".join(parts)
-
-    def _fields(self):
-        return (("status", self.status), ("kind", self.kind), ("doc", self.document))
+def _queue_columns(claim=Claim, *, unindexed: bool = False) -> tuple:
+    """The queue order's columns, of the Claim table or an alias of it; `unindexed` keeps
+    the database from walking ix_claim_queue for them (see Unindexed)."""
+    columns = (claim.checkworthiness, claim.document_id, claim.start, claim.id)
+    return tuple(Unindexed(c) for c in columns) if unindexed else columns
 
 
-class AnyCaseLike(ColumnElement):
-    """`column LIKE pattern` ignoring case: ILIKE on PostgreSQL; on SQLite plain LIKE, which
-    already ignores ASCII case and is much faster than comparing lower() of every row."""
+def _queue_order(columns: tuple, backwards: bool = False) -> tuple:
+    worth, *rest = columns
+    if backwards:
+        return (worth.asc(), *(c.desc() for c in rest))
+    return (worth.desc(), *(c.asc() for c in rest))
 
-    type = Boolean()
+
+class Unindexed(ColumnElement):
+    """`+column`: the same value, but the planner will not use an index for it, so it finds
+    rows through the filter's own index (status, document, trigram) and sorts the few it
+    found, instead of walking the whole queue index to find them in order."""
+
     inherit_cache = True
-    _is_implicitly_boolean = True
+    _traverse_internals = [("column", CLAUSE)]  # the statement cache's key
 
-    def __init__(self, column, pattern: str) -> None:
-        self.column, self.pattern = column, literal(pattern)
-
-
-@compiles(AnyCaseLike)
-def _any_case_like(element: AnyCaseLike, compiler, **kw) -> str:
-    return compiler.process(element.column.ilike(element.pattern, escape="\\"), **kw)
+    def __init__(self, column) -> None:
+        self.column = clause_of(column)
+        self.type = self.column.type
 
 
-@compiles(AnyCaseLike, "sqlite")
-def _any_case_like_sqlite(element: AnyCaseLike, compiler, **kw) -> str:
-    return compiler.process(element.column.like(element.pattern, escape="\\"), **kw)
+@compiles(Unindexed)
+def _unindexed(element: Unindexed, compiler, **kw) -> str:
+    return "+" + compiler.process(element.column, **kw)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def parse_filter(typed: str) -> ClaimFilter:
-    """`status:refuted kind:money doc:article.txt 232毫秒` → a ClaimFilter. Words without a
-    field are searched in the claim text, as one phrase."""
-    try:
-        words = shlex.split(typed)
-    except ValueError:  # an unclosed quote while the reviewer is still typing
-        words = typed.split()
-    values: dict[str, str] = {}
-    text: list[str] = []
-    for word in words:
-        name, colon, value = word.partition(":")
-        if colon and name in FILTER_FIELDS and value:
-            values[name] = value
-        else:
-            text.append(word)
-    status, kind = values.get("status"), values.get("kind")
-    if status and status not in STATUSES:
-        raise UserError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
-    if kind and kind not in QUANTITY_KINDS:
-        raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(QUANTITY_KINDS)}")
-    return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None)
-
-
-QUEUE_ORDER = (col(Claim.checkworthiness).desc(), col(Claim.document_id), col(Claim.start), col(Claim.id))
+QUEUE_ORDER = _queue_order(_queue_columns())
 DOCUMENT_ORDER = (col(Claim.document_id), col(Claim.start), col(Claim.id))
-_QUEUE_REVERSED = (col(Claim.checkworthiness), col(Claim.document_id).desc(), col(Claim.start).desc(), col(Claim.id).desc())
 
 
 def list_claims(
@@ -139,23 +90,17 @@ class QueueKey:
         return cls(claim.checkworthiness, claim.document_id, claim.start, claim.id)
 
 
-def _after(key: QueueKey):
-    rest = tuple_(col(Claim.document_id), col(Claim.start), col(Claim.id))
+def _after(key: QueueKey, columns: tuple = _queue_columns()):
+    worth, *rest = columns
     later = (key.document_id, key.start, key.claim_id)
     # The first condition alone lets the database walk the queue index from the key.
-    return and_(
-        col(Claim.checkworthiness) <= key.checkworthiness,
-        or_(col(Claim.checkworthiness) < key.checkworthiness, rest > later),
-    )
+    return and_(worth <= key.checkworthiness, or_(worth < key.checkworthiness, tuple_(*rest) > later))
 
 
-def _before(key: QueueKey):
-    rest = tuple_(col(Claim.document_id), col(Claim.start), col(Claim.id))
+def _before(key: QueueKey, columns: tuple = _queue_columns()):
+    worth, *rest = columns
     earlier = (key.document_id, key.start, key.claim_id)
-    return and_(
-        col(Claim.checkworthiness) >= key.checkworthiness,
-        or_(col(Claim.checkworthiness) > key.checkworthiness, rest < earlier),
-    )
+    return and_(worth >= key.checkworthiness, or_(worth > key.checkworthiness, tuple_(*rest) < earlier))
 
 
 @dataclass
@@ -183,17 +128,49 @@ def queue_page(
 ) -> list[QueueRow]:
     """A page of the queue in queue order: the first page, the rows right after `after`,
     the rows right before `before`, or (with `last`) the final page."""
-    query = where.apply(select(Claim))
     backwards = before is not None or last
-    if after is not None:
-        query = query.where(_after(after))
-    if before is not None:
-        query = query.where(_before(before))
-    query = query.order_by(*(_QUEUE_REVERSED if backwards else QUEUE_ORDER)).limit(limit)
-    claims = list(session.exec(query))
+    claims = _claims_in_order(session, where, after, before, backwards, limit)
     if backwards:
         claims.reverse()
     return queue_rows(session, claims)
+
+
+def _claims_in_order(session: Session, where: ClaimFilter, after: QueueKey | None,
+                     before: QueueKey | None, backwards: bool, limit: int) -> list[Claim]:
+    """Two ways to a filtered page; neither is fast for every filter. Walking the queue
+    index and testing each row stops as soon as the page is full: fast when many claims
+    match, a scan of the whole queue when few do. Finding the matches through the filter's
+    indexes and sorting them is fast when few match. So: the indexes when one of them says
+    the matches are few; else walk a bounded stretch of the queue, a longer one when the
+    first suggests it would fill the page; else (the matches are sparse here) the indexes."""
+    in_order = _ordered(Claim, _queue_columns(), after, before, backwards)
+    if where.is_empty:
+        return list(session.exec(in_order.limit(limit)))
+    by_index = _ordered(Claim, _queue_columns(unindexed=True), after, before, backwards)
+    by_index = by_index.where(*where.conditions(Claim)).limit(limit)
+    if matches_at_most(session, where, FEW):
+        return list(session.exec(by_index))
+    stretch = WALKED_ROWS
+    while stretch <= LONGEST_WALK:
+        walked = aliased(Claim, in_order.limit(stretch).subquery("walked"))
+        query = select(walked).where(*where.conditions(walked, walking=True))
+        order = _queue_order(_queue_columns(walked), backwards)
+        claims = list(session.exec(query.order_by(*order).limit(limit)))
+        if len(claims) == limit:
+            return claims
+        if not claims:
+            break
+        stretch = max(stretch * 2, stretch * limit * 3 // (2 * len(claims)))
+    return list(session.exec(by_index))
+
+
+def _ordered(claim, columns: tuple, after: QueueKey | None, before: QueueKey | None, backwards: bool) -> Select:
+    query = select(claim)
+    if after is not None:
+        query = query.where(_after(after, columns))
+    if before is not None:
+        query = query.where(_before(before, columns))
+    return query.order_by(*_queue_order(columns, backwards))
 
 
 def queue_rows(session: Session, claims: list[Claim]) -> list[QueueRow]:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, ReviewEvent
@@ -28,6 +28,14 @@ def row_counts(engine) -> dict[str, int]:
         }
 
 
+def assert_claim_index_in_step(engine) -> None:
+    """SQLite checks its FTS5 index of claims against the claim table ("malformed" if not);
+    PostgreSQL's indexes cannot fall out of step."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.execute(text("INSERT INTO claim_fts(claim_fts, rank) VALUES ('integrity-check', 1)"))
+
+
 def one_line_error(result: subprocess.CompletedProcess) -> str:
     """The run failed the way a user error must: non-zero, one line on stderr, no traceback."""
     assert result.returncode != 0, result.stderr
@@ -35,3 +43,26 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     return lines[0]
+
+
+FAIL_MARK = "EXTRACTION FAILS HERE"
+
+
+def extract_or_fail(task):
+    """A worker's extraction that fails on a block carrying FAIL_MARK (importable by name,
+    so a worker process can run it)."""
+    from factcheck.core.block_extraction import extract_block
+
+    if FAIL_MARK in task.text:
+        raise RuntimeError("extractor failed")
+    return extract_block(task)
+
+
+def extract_or_die(task):
+    """A worker's extraction whose process ends abruptly on a block carrying FAIL_MARK, as
+    when the system kills it for memory."""
+    from factcheck.core.block_extraction import extract_block
+
+    if FAIL_MARK in task.text:
+        os._exit(9)
+    return extract_block(task)

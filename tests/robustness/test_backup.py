@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from harness import one_line_error, row_counts
+from harness import assert_claim_index_in_step, one_line_error, row_counts
 from sqlmodel import Session, select
 
 from factcheck.core.backup import backup, restore
@@ -18,6 +18,7 @@ from factcheck.core.errors import UserError
 from factcheck.core.ingest import ingest_paths
 from factcheck.core.linking import link_all
 from factcheck.core.models import Claim, ReviewEvent
+from factcheck.core.queries import ClaimFilter, count_claims
 from factcheck.core.review import add_note, record_verdict
 from factcheck.report.gather import ReportOptions
 from factcheck.report.json_report import write_json
@@ -59,6 +60,38 @@ def test_portable_dump_round_trip_and_replace(engine, tmp_path: Path):
     record_verdict(engine, 3, "supported", reviewer="cy")
     with Session(engine) as session:
         assert len(session.exec(select(ReviewEvent)).all()) == counts["reviewevent"] + 1
+
+
+def _found_by_words(engine, words: list[str]) -> dict[str, int]:
+    with Session(engine) as session:
+        return {w: count_claims(session, ClaimFilter(text=w)) for w in words}
+
+
+def test_restored_claims_are_found_by_their_words(engine, tmp_path: Path):
+    """The text index is no table of the backup: a restore rebuilds it through its triggers
+    (dump) or brings it along with the pages (SQLite file)."""
+    _fill(engine)
+    with Session(engine) as session:
+        words = [claim.text[2:8] for claim in session.exec(select(Claim)).all()[:30]] + ["232毫秒", "OpenAI"]
+    expected = _found_by_words(engine, words)
+    assert all(expected.values())
+    dump = tmp_path / "claims.jsonl"
+    backup(engine, dump)
+    restore(engine, dump, replace=True)  # every row deleted, then inserted again
+    assert _found_by_words(engine, words) == expected
+    assert_claim_index_in_step(engine)
+    laptop = make_engine(f"sqlite:///{tmp_path / 'laptop.db'}")
+    restore(laptop, dump)
+    assert _found_by_words(laptop, words) == expected
+    assert_claim_index_in_step(laptop)
+    copy = tmp_path / "claims.bak"
+    backup(laptop, copy)
+    fresh = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    restore(fresh, copy)
+    assert _found_by_words(fresh, words) == expected
+    assert_claim_index_in_step(fresh)
+    laptop.dispose()
+    fresh.dispose()
 
 
 def test_a_damaged_dump_changes_nothing(engine, tmp_path: Path):

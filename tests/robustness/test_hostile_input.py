@@ -113,13 +113,13 @@ def test_a_folder_of_bad_files_skips_each_with_a_warning(cli, engine, corpus: Pa
 def test_a_failed_document_leaves_no_partial_rows(engine, corpus: Path, monkeypatch):
     """A failure while a document is being stored (here: in claim extraction) rolls the
     whole document back; a folder run reports nothing half-written."""
-    import factcheck.core.ingest as ingest
+    import factcheck.core.block_extraction as extraction
 
     def broken(text, date=None):
         raise RuntimeError("extractor failed")
 
     before = row_counts(engine)
-    monkeypatch.setattr(ingest, "extract_claims", broken)
+    monkeypatch.setattr(extraction, "extract_claims", broken)
     with pytest.raises(RuntimeError):
         ingest_paths(engine, [ARTICLE])
     assert row_counts(engine) == before

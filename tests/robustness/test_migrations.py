@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from harness import one_line_error
+from harness import assert_claim_index_in_step, one_line_error
 from sqlalchemy import MetaData, insert, select, text
 from sqlalchemy import create_engine as plain_engine
+from sqlmodel import Session
 
 from factcheck.core.db import _alembic_config, make_engine, schema_revision
 from factcheck.core.errors import UserError
+from factcheck.core.models import Claim, Document
+from factcheck.core.queries import ClaimFilter, count_claims
 from factcheck.core.review import record_verdict
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "claims-v0001.db"
@@ -147,3 +150,63 @@ def test_head_revision_constant_matches_the_migrations():
     config = Config()
     config.set_main_option("script_location", str(db.MIGRATIONS))
     assert ScriptDirectory.from_config(config).get_heads() == [db.HEAD_REVISION]
+
+
+def _migrate(engine, step, revision: str) -> None:
+    with engine.begin() as connection:
+        config = _alembic_config(engine)
+        config.attributes["connection"] = connection
+        step(config, revision)
+
+
+def _claim_rows(ids) -> list[dict]:
+    return [{"id": i, "document_id": 1, "start": i, "end": i + 1, "text": f"第{i}条：OpenAI估值1000亿美金",
+             "label": f"valuation {i}", "checkworthiness": 0.5, "status": "unreviewed", "version": 1,
+             "created_by": "extractor"} for i in ids]
+
+
+def _found(engine, words: str) -> int:
+    with Session(engine) as session:
+        return count_claims(session, ClaimFilter(text=words))
+
+
+def _text_index_objects(engine) -> set[str]:
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE name LIKE 'claim_fts%'"
+        else:
+            query = "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'ix_claim_%_trgm'"
+        return {row[0] for row in connection.execute(text(query))}
+
+
+def test_the_claim_text_index_is_filled_on_upgrade_and_gone_on_downgrade(db_url: str):
+    """Migration 0003 on a database at 0002 that already holds claims: the index covers them
+    (and stays in step: SQLite checks its FTS5 table against the claim table); a downgrade
+    takes it away and leaves the claims writable; upgrading again fills it anew."""
+    engine = make_engine(db_url, migrate=False)
+    _migrate(engine, command.upgrade, "0002")
+    with engine.begin() as connection:
+        connection.execute(insert(Document).values(
+            id=1, path="a.txt", title="", role="article", language="zh", sha256="a", text="x" * 99))
+        connection.execute(insert(Claim), _claim_rows(range(1, 51)))
+    engine.dispose()
+
+    engine = make_engine(db_url)
+    assert _text_index_objects(engine)
+    assert _found(engine, "估值1000亿") == 50
+    assert _found(engine, "第7条") == 1
+    assert _found(engine, "VALUATION 4") == 11
+    assert_claim_index_in_step(engine)
+
+    _migrate(engine, command.downgrade, "0002")
+    assert not _text_index_objects(engine)
+    with engine.begin() as connection:
+        connection.execute(insert(Claim), _claim_rows(range(51, 53)))
+    engine.dispose()
+
+    engine = make_engine(db_url)
+    assert _found(engine, "估值1000亿") == 52
+    assert _found(engine, "第52条") == 1
+    assert_claim_index_in_step(engine)
+    engine.dispose()
+

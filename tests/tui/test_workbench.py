@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from factcheck.core.models import Claim, Link, ReviewEvent
+from factcheck.core.models import Claim, Document, Link, ReviewEvent
 from factcheck.core.queries import list_claims
 from factcheck.core.review import record_verdict
 from factcheck.tui.app import make_app
@@ -50,6 +50,20 @@ async def test_search_enter_then_refute_the_match(demo_db, settle):
     with Session(engine) as session:
         (claim,) = session.exec(select(Claim).where(Claim.status == "refuted")).all()
         assert "232毫秒" in claim.text
+
+
+async def test_detail_names_the_document_apart_from_the_context(demo_db, settle):
+    """The title of the claim's article is labelled, so its first line (the title of an
+    article without a header) is not read as the claim's context."""
+    url, engine = demo_db
+    app = make_app(url, reviewer="ann", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        detail = app.screen.detail
+        lines = detail.render().plain.splitlines()
+        with Session(engine) as session:
+            title = session.get(Document, detail.view.claim.document_id).title
+    assert title and lines[1].startswith("Document: " + title[:20])
 
 
 async def test_filter_words_narrow_the_queue_and_bad_ones_are_flagged(demo_db, settle):

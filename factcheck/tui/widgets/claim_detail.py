@@ -97,7 +97,9 @@ class ClaimDetail(Widget, can_focus=False):
             f"  ·  worth {claim.checkworthiness:.2f}  ·  v{claim.version}",
             f"  ·  added by {claim.created_by}" if claim.created_by != "extractor" else "",
         )
-        yield Content.styled(document.title or document.path, "$foreground-muted")
+        # Labelled, so an article's title (its first line when it has no header) is not
+        # taken for part of the claim's context.
+        yield Content.assemble(("Document: ", "bold $foreground-muted"), (document.title or document.path, "$foreground-muted"))
         yield Content("")
         left, right = view.context
         context = Content(document.text[left:right]).stylize("bold reverse", claim.start - left, claim.end - left)

@@ -1,0 +1,197 @@
+"""Which claims a reviewer asked for: `status:` `kind:` `doc:` and free text, as SQL.
+
+Free text is a case-insensitive substring of a claim's text or label (LIKE on SQLite, which
+folds ASCII case; ILIKE on PostgreSQL). Migration 0003 indexes both columns by trigrams, so
+text of three characters or more is found through the index instead of a scan of every claim;
+shorter text has no trigram to look up and is scanned.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+
+from sqlalchemy import Boolean, column, exists, func, literal, table, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import Select
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
+from sqlmodel import Session, col, select
+
+from factcheck.core.errors import UserError
+from factcheck.core.models import QUANTITY_KINDS, STATUSES, Claim, Document, Quantity
+
+FILTER_FIELDS = ("status", "kind", "doc")
+SHORTEST_INDEXED = 3  # the trigram index cannot find text shorter than one trigram
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    status: str | None = None
+    kind: str | None = None  # quantity kind
+    document: str | None = None  # document path, exact or a suffix
+    text: str | None = None  # substring of the claim text or label, any case
+
+    def apply(self, query: Select) -> Select:
+        return query.where(*self.conditions(Claim))
+
+    def conditions(self, claim=Claim, *, walking: bool = False) -> list[ColumnElement]:
+        """The filter as conditions on `claim` (the Claim table or an alias of it). Walking
+        the queue in order, each row is tested on its own; otherwise the conditions are
+        written so that the database finds the matching rows through its indexes."""
+        found: list[ColumnElement] = []
+        if self.status:
+            found.append(claim.status == self.status)
+        if self.kind:
+            if walking:
+                found.append(exists().where(Quantity.claim_id == claim.id, Quantity.kind == self.kind))
+            else:
+                found.append(claim.id.in_(_claims_with_kind(self.kind)))
+        if self.document:
+            found.append(claim.document_id.in_(_documents(self.document)))
+        if self.text:
+            pattern = "%" + _escape_like(self.text) + "%"
+            found.append(AnyCaseLike(claim.text, pattern) | AnyCaseLike(claim.label, pattern))
+            if not walking and len(self.text) >= SHORTEST_INDEXED:
+                found.append(TextIndexMatch(claim.id, self.text))
+        return found
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.status or self.kind or self.document or self.text)
+
+    def describe(self) -> str:
+        """The filter as the words a reviewer would type to get it back."""
+        parts = [f"{name}:{value}" for name, value in self._fields() if value]
+        if self.text:
+            parts.append(shlex.quote(self.text) if " " in self.text else self.text)
+        return " ".join(parts)
+
+    def _fields(self):
+        return (("status", self.status), ("kind", self.kind), ("doc", self.document))
+
+
+def _claims_with_kind(kind: str) -> Select:
+    return select(Quantity.claim_id).where(Quantity.kind == kind)
+
+
+def _documents(path: str) -> Select:
+    return select(Document.id).where((Document.path == path) | col(Document.path).endswith("/" + path))
+
+
+def matches_at_most(session: Session, where: ClaimFilter, few: int) -> bool:
+    """Whether one part of the filter alone, looked up in its index, matches at most `few`
+    claims: then all the matches are cheap to read and sort. Each look-up stops at few + 1."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    for ids in _indexed_parts(where, sqlite):
+        counted = select(func.count()).select_from(ids.limit(few + 1).subquery())
+        if session.exec(counted).one() <= few:
+            return True
+    return False
+
+
+def _indexed_parts(where: ClaimFilter, sqlite: bool):
+    if where.status:
+        yield select(Claim.id).where(Claim.status == where.status)
+    if where.document:
+        yield select(Claim.id).where(col(Claim.document_id).in_(_documents(where.document)))
+    if where.kind:
+        yield _claims_with_kind(where.kind)  # quantities, so at least as many as their claims
+    if where.text and len(where.text) >= SHORTEST_INDEXED:
+        if sqlite:
+            yield select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(_phrase(where.text)))
+        else:
+            yield select(Claim.id).where(*ClaimFilter(text=where.text).conditions())
+
+
+CLAUSE = InternalTraversal.dp_clauseelement
+
+
+def clause_of(column):
+    """The SQL expression behind an ORM attribute (of a table or of an alias)."""
+    return column.__clause_element__() if hasattr(column, "__clause_element__") else column
+
+
+class AnyCaseLike(ColumnElement):
+    """`column LIKE pattern` ignoring case: ILIKE on PostgreSQL; on SQLite plain LIKE, which
+    already ignores ASCII case and is much faster than comparing lower() of every row."""
+
+    type = Boolean()
+    inherit_cache = True
+    _is_implicitly_boolean = True
+    _traverse_internals = [("column", CLAUSE), ("pattern", CLAUSE)]  # the statement cache's key
+
+    def __init__(self, column, pattern: str) -> None:
+        self.column, self.pattern = clause_of(column), literal(pattern)
+
+
+@compiles(AnyCaseLike)
+def _any_case_like(element: AnyCaseLike, compiler, **kw) -> str:
+    return compiler.process(element.column.ilike(element.pattern, escape="\\"), **kw)
+
+
+@compiles(AnyCaseLike, "sqlite")
+def _any_case_like_sqlite(element: AnyCaseLike, compiler, **kw) -> str:
+    return compiler.process(element.column.like(element.pattern, escape="\\"), **kw)
+
+
+_CLAIM_INDEX = table("claim_fts", column("rowid"), column("claim_fts"))
+
+
+class TextIndexMatch(ColumnElement):
+    """The claims whose text or label may contain `text`, found through the trigram index;
+    always paired with AnyCaseLike, which decides. On SQLite the FTS5 table of migration
+    0003 (it folds case beyond ASCII too, so it may offer a few rows that LIKE then drops);
+    on PostgreSQL nothing, as the pg_trgm indexes serve ILIKE itself."""
+
+    type = Boolean()
+    inherit_cache = True
+    _is_implicitly_boolean = True
+    _traverse_internals = [("claim_id", CLAUSE), ("phrase", CLAUSE)]
+
+    def __init__(self, claim_id, text: str) -> None:
+        self.claim_id, self.phrase = clause_of(claim_id), _phrase(text)
+
+
+def _phrase(text: str):
+    """The text as one FTS5 phrase: quoted, its own quotes doubled, so no character in it is
+    read as query syntax."""
+    return literal('"' + text.replace('"', '""') + '"')
+
+
+@compiles(TextIndexMatch)
+def _text_index_match(element: TextIndexMatch, compiler, **kw) -> str:
+    return compiler.process(true(), **kw)
+
+
+@compiles(TextIndexMatch, "sqlite")
+def _text_index_match_sqlite(element: TextIndexMatch, compiler, **kw) -> str:
+    matches = select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(element.phrase))
+    return compiler.process(element.claim_id.in_(matches), **kw)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def parse_filter(typed: str) -> ClaimFilter:
+    """`status:refuted kind:money doc:article.txt 232毫秒` → a ClaimFilter. Words without a
+    field are searched in the claim text, as one phrase."""
+    try:
+        words = shlex.split(typed)
+    except ValueError:  # an unclosed quote while the reviewer is still typing
+        words = typed.split()
+    values: dict[str, str] = {}
+    text: list[str] = []
+    for word in words:
+        name, colon, value = word.partition(":")
+        if colon and name in FILTER_FIELDS and value:
+            values[name] = value
+        else:
+            text.append(word)
+    status, kind = values.get("status"), values.get("kind")
+    if status and status not in STATUSES:
+        raise UserError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
+    if kind and kind not in QUANTITY_KINDS:
+        raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(QUANTITY_KINDS)}")
+    return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None)
