@@ -262,7 +262,7 @@ def export(
         check_document(engine, document)
 
     def run(out) -> int:
-        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
+        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url, workers=_spare_cores())
 
     if output == "-":
         _write_stdout(run)
@@ -299,6 +299,14 @@ def restore(
 
     counts = load_backup(_engine(), file, replace=replace)
     _say(f"restored {counts.rows} rows from {file}")
+
+
+def _spare_cores() -> int:
+    """Processes that may render parts of a large report beside this one: one per core left,
+    at most three (this process also writes every part)."""
+    import os
+
+    return max(0, min(3, len(os.sched_getaffinity(0)) - 1)) if hasattr(os, "sched_getaffinity") else 0
 
 
 def _write_stdout(write) -> None:

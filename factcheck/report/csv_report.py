@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
-from factcheck.report.gather import ReportOptions, iter_claim_records
+from factcheck.report.gather import ReportOptions
+from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import describe_change, last_verdict, notes, value_text
 
 COLUMNS = (
@@ -34,16 +36,35 @@ def neutralise(value: object) -> str:
     return text
 
 
-def write_csv(engine: Engine, out: TextIO, options: ReportOptions | None = None, **_: object) -> int:
-    options = options or ReportOptions()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    count = 0
-    for record in iter_claim_records(engine, options):
+def write_csv(
+    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
+) -> int:
+    return write_report(CSV, engine, out, options or ReportOptions(), {}, workers=workers)
+
+
+def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
+    lines: list[str] = []
+    csv.writer(_Lines(lines), lineterminator="\r\n").writerow(COLUMNS)
+    return "\ufeff" + lines[0]
+
+
+def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+    lines: list[str] = []
+    writer = csv.writer(_Lines(lines), lineterminator="\r\n")
+    for record in records:
         writer.writerow([value if type(value) in _NUMBERS else neutralise(value) for value in row(record)])
-        count += 1
-    return count
+        yield lines.pop()
+
+
+class _Lines:
+    """A file for csv.writer that keeps each line it is given."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.write = lines.append
+
+
+def _tail(count: int) -> str:
+    return ""
 
 
 def row(record: dict) -> list[object]:
@@ -75,3 +96,6 @@ def row(record: dict) -> list[object]:
             f"{event['at']} {event['reviewer']}: {describe_change(event)}" for event in record["history"]
         ),
     ]
+
+
+CSV = Layout(_head, _claims, _tail)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
 from factcheck.core.models import utc_now
-from factcheck.report.gather import ReportOptions, iso, iter_claim_records, status_counts
+from factcheck.report.gather import ReportOptions, iso, status_counts
+from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import describe_change, notes, status_name, value_text, web_url
 
 CONTEXT = 160  # characters of the document shown each side of a claim
@@ -29,21 +31,23 @@ def escape(text: str) -> str:
     return html.escape(text) if _SPECIAL.search(text) else text
 
 
-def write_html(engine: Engine, out: TextIO, options: ReportOptions | None = None, **_: object) -> int:
-    options = options or ReportOptions()
+def write_html(
+    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
+) -> int:
+    return write_report(HTML, engine, out, options or ReportOptions(), {}, workers=workers)
+
+
+def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+    return map(_claim, records)
+
+
+def _tail(count: int) -> str:
+    empty = "" if count else '<p class="empty">No claims match.</p>\n'
+    return f"{empty}</main>\n</body>\n</html>\n"
+
+
+def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
     counts = status_counts(engine, options)
-    out.write(_head(counts, options))
-    count = 0
-    for record in iter_claim_records(engine, options, context=CONTEXT):
-        out.write(_claim(record))
-        count += 1
-    if not count:
-        out.write('<p class="empty">No claims match.</p>\n')
-    out.write("</main>\n</body>\n</html>\n")
-    return count
-
-
-def _head(counts: dict[str, int], options: ReportOptions) -> str:
     css = files("factcheck.report").joinpath("report.css").read_text(encoding="utf-8")
     total = sum(counts.values())
     return (
@@ -226,3 +230,6 @@ def _history(history: list[dict]) -> str:
         "<h3>History</h3>\n<table>\n<thead><tr><th>When</th><th>Reviewer</th><th>Change</th>"
         f"<th>Note</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
     )
+
+
+HTML = Layout(_head, _claims, _tail, context=CONTEXT)
