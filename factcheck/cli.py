@@ -193,7 +193,7 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
     """List claims, most check-worthy first."""
-    from factcheck.core.review import check_status
+    from factcheck.core.queries import check_status
 
     if status:
         check_status(status)
@@ -225,7 +225,8 @@ def review(
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
 ) -> None:
     """Record a verdict: the status changes and the history gains an entry, together."""
-    from factcheck.core.review import check_status, record_verdict
+    from factcheck.core.queries import check_status
+    from factcheck.core.review import record_verdict
 
     check_status(status)
     claim = record_verdict(_engine(), claim_id, status, note=note, reviewer=reviewer)
@@ -243,7 +244,7 @@ def export(
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (env FACTCHECK_PUBLISHER_URL).")] = None,
 ) -> None:
     """Write the verification report."""
-    from factcheck.core.review import check_status
+    from factcheck.core.queries import check_status
     from factcheck.report import FORMATS, writer_for
     from factcheck.report.gather import ReportOptions, check_document
 
