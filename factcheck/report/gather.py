@@ -163,6 +163,7 @@ def iter_claim_records(
             rows = _raw(connection, query, _bounds(after, until))
             if not rows:
                 return
+            last_batch = len(rows) < BATCH
             claim_id, document_id, start = rows[-1][:3]
             batch = (after, (document_id, start, claim_id))
             after = batch[1]
@@ -195,6 +196,8 @@ def iter_claim_records(
                 if context:
                     record["context"] = surrounding(texts[document_id][0], start, end, context)
                 yield record
+            if last_batch:
+                return
 
 
 def spans(engine: Engine, options: ReportOptions | None = None, size: int = BATCH) -> list[Span]:

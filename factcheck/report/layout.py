@@ -23,7 +23,7 @@ from factcheck.report import gather
 from factcheck.report.gather import ReportOptions, Span, iter_claim_records
 
 PIECES = 500  # claims rendered before a write: few large writes rather than many small ones
-SPAN = 2000  # claims in a part of a report rendered apart
+SPAN = 1000  # claims in a part of a report rendered apart
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _write_in_parallel(
 ) -> int:
     """Parts go to the workers in order, two queued per worker; while the next part to write
     is not back yet, this process renders the next unassigned part itself, so the share of
-    each follows its speed. At most three parts per process wait to be written."""
+    each follows its speed. At most two parts per process wait to be written."""
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -114,7 +114,7 @@ def _write_in_parallel(
                 result = waiting[index]
                 if not isinstance(result, Future) or result.done():
                     break
-                if assigned == len(parts) or len(waiting) >= 3 * (workers + 1):
+                if assigned == len(parts) or len(waiting) >= 2 * (workers + 1):
                     break  # nothing left to take on: wait for it
                 render_here()
             result = waiting.pop(index)
