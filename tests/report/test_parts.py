@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -32,3 +33,17 @@ def test_spans_cover_every_claim_once_in_order(report_engine):
     assert first is None and cut == after and last is None
     refuted = spans(report_engine, ReportOptions(status="refuted"), 1)
     assert len(refuted) == 2 and refuted[0][0] is None and refuted[1][1] is None
+
+
+def test_a_failing_worker_fails_the_report(export, monkeypatch):
+    parent, render = os.getpid(), layout._render
+
+    def broken_in_workers(*args):
+        if os.getpid() != parent:  # the forked worker has the same, patched, module
+            raise RuntimeError("worker lost its database")
+        return render(*args)
+
+    monkeypatch.setattr(layout, "SPAN", 1)
+    monkeypatch.setattr(layout, "_render", broken_in_workers)
+    with pytest.raises(RuntimeError, match="lost its database"):
+        export("md", workers=1)
