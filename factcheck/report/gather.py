@@ -48,8 +48,11 @@ def filtered(query: Select, options: ReportOptions) -> Select:
     query = where.apply(query)
     if options.since:
         start = datetime.combine(date.fromisoformat(options.since), time(), tzinfo=UTC)
-        reviewed = select(ReviewEvent.claim_id).where(col(ReviewEvent.at) >= start)
-        query = query.where(col(Claim.id).in_(reviewed))
+        # EXISTS, not IN (SELECT ...): SQLite builds the whole IN list again for every batch
+        # query; this looks up the claim's own events by index.
+        event = ReviewEvent.__table__.alias("reviewed")  # apart from the events query's own
+        reviewed = select(event.c.id).where(event.c.claim_id == Claim.id, event.c.at >= start)
+        query = query.where(reviewed.correlate(Claim).exists())
     return query
 
 
