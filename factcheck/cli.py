@@ -205,7 +205,7 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
     """List claims, most check-worthy first."""
-    from factcheck.core.review import check_status
+    from factcheck.core.queries import check_status
 
     if status:
         check_status(status)
@@ -237,7 +237,8 @@ def review(
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
 ) -> None:
     """Record a verdict: the status changes and the history gains an entry, together."""
-    from factcheck.core.review import check_status, record_verdict
+    from factcheck.core.queries import check_status
+    from factcheck.core.review import record_verdict
 
     check_status(status)
     claim = record_verdict(_engine(), claim_id, status, note=note, reviewer=reviewer)
@@ -255,7 +256,7 @@ def export(
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (env FACTCHECK_PUBLISHER_URL).")] = None,
 ) -> None:
     """Write the verification report."""
-    from factcheck.core.review import check_status
+    from factcheck.core.queries import check_status
     from factcheck.report import FORMATS, writer_for
     from factcheck.report.gather import ReportOptions, check_document
 
@@ -274,7 +275,7 @@ def export(
         check_document(engine, document)
 
     def run(out) -> int:
-        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
+        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url, workers=_spare_cores())
 
     if output == "-":
         _write_stdout(run)
@@ -311,6 +312,14 @@ def restore(
 
     counts = load_backup(_engine(), file, replace=replace)
     _say(f"restored {counts.rows} rows from {file}")
+
+
+def _spare_cores() -> int:
+    """Processes that may render parts of a large report beside this one: one per core left,
+    at most three (this process also writes every part)."""
+    import os
+
+    return max(0, min(3, len(os.sched_getaffinity(0)) - 1)) if hasattr(os, "sched_getaffinity") else 0
 
 
 def _write_stdout(write) -> None:

@@ -174,6 +174,12 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def check_status(status: str) -> str:
+    if status not in STATUSES:
+        raise UserError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
+    return status
+
+
 def parse_filter(typed: str) -> ClaimFilter:
     """`status:refuted kind:money doc:article.txt 232毫秒` → a ClaimFilter. Words without a
     field are searched in the claim text, as one phrase."""
@@ -190,8 +196,8 @@ def parse_filter(typed: str) -> ClaimFilter:
         else:
             text.append(word)
     status, kind = values.get("status"), values.get("kind")
-    if status and status not in STATUSES:
-        raise UserError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
+    if status:
+        check_status(status)
     if kind and kind not in QUANTITY_KINDS:
         raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(QUANTITY_KINDS)}")
     return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None)

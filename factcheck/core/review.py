@@ -18,7 +18,6 @@ from factcheck.core.db import retry_when_locked, session_scope
 from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.models import (
     LINK_STATES,
-    STATUSES,
     Claim,
     Document,
     Link,
@@ -27,6 +26,7 @@ from factcheck.core.models import (
     utc_now,
 )
 from factcheck.core.quantities import extract_quantities
+from factcheck.core.queries import check_status  # noqa: F401  (callers import it from here)
 
 UNDOABLE = ("status", "link", "claim")
 UNDO_NOTE = "undo of #"  # an undo event's note names the event it reverts
@@ -37,12 +37,6 @@ def default_reviewer() -> str:
         return os.environ.get("USER") or getpass.getuser()
     except Exception:
         return "reviewer"
-
-
-def check_status(status: str) -> str:
-    if status not in STATUSES:
-        raise UserError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
-    return status
 
 
 def _claim(session: Session, claim_id: int) -> Claim:

@@ -8,13 +8,15 @@ author's url, and with "#claim-N" (the anchor of the claim in the HTML report) e
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 import orjson
 from sqlalchemy.engine import Engine
 
 from factcheck.core.errors import UserError
-from factcheck.report.gather import ReportOptions, iter_claim_records
+from factcheck.report.gather import ReportOptions
+from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import last_verdict, web_url
 
 RATINGS = {
@@ -46,20 +48,27 @@ def write_claimreview(
     *,
     publisher: str | None = None,
     publisher_url: str | None = None,
+    workers: int = 0,
     **_: object,
 ) -> int:
-    options = options or ReportOptions()
-    author = _author(*resolve_publisher(publisher, publisher_url))
-    out.write("[")
-    count = 0
-    for record in iter_claim_records(engine, options):
-        if record["status"] not in RATINGS:
-            continue
-        out.write(",\n" if count else "\n")
-        out.write(embeddable(orjson.dumps(review(record, author)).decode()))
-        count += 1
-    out.write("\n]\n" if count else "]\n")
-    return count
+    settings = {"author": _author(*resolve_publisher(publisher, publisher_url))}
+    return write_report(CLAIMREVIEW, engine, out, options or ReportOptions(), settings, workers=workers)
+
+
+def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
+    return "["
+
+
+def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+    """Only claims with a verdict have a review."""
+    author, dumps = settings["author"], orjson.dumps
+    for record in records:
+        if record["status"] in RATINGS:
+            yield "\n" + embeddable(dumps(review(record, author)).decode())
+
+
+def _tail(count: int) -> str:
+    return "\n]\n" if count else "]\n"
 
 
 def embeddable(text: str) -> str:
@@ -115,3 +124,6 @@ def shortened(text: str, limit: int = SHORT) -> str:
     if text[limit - 1] != " " and space >= limit - 20:  # the cut falls inside a word
         cut = cut[:space]
     return cut.rstrip(" ,;:，、。；：") + "…"
+
+
+CLAIMREVIEW = Layout(_head, _claims, _tail, separator=",")

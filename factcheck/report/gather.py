@@ -8,12 +8,13 @@ Columns are selected rather than whole ORM objects: at 100,000 claims that is mo
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from operator import itemgetter
+from functools import lru_cache
 
-from sqlalchemy import func, tuple_
+from sqlalchemy import Integer, bindparam, func, tuple_
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
@@ -47,8 +48,11 @@ def filtered(query: Select, options: ReportOptions) -> Select:
     query = where.apply(query)
     if options.since:
         start = datetime.combine(date.fromisoformat(options.since), time(), tzinfo=UTC)
-        reviewed = select(ReviewEvent.claim_id).where(col(ReviewEvent.at) >= start)
-        query = query.where(col(Claim.id).in_(reviewed))
+        # EXISTS, not IN (SELECT ...): SQLite builds the whole IN list again for every batch
+        # query; this looks up the claim's own events by index.
+        event = ReviewEvent.__table__.alias("reviewed")  # apart from the events query's own
+        reviewed = select(event.c.id).where(event.c.claim_id == Claim.id, event.c.at >= start)
+        query = query.where(reviewed.correlate(Claim).exists())
     return query
 
 
@@ -95,44 +99,125 @@ _CLAIM_COLUMNS = (  # the first four are read by position: id, document_id, star
 _DOCUMENT_COLUMNS = (Document.path, Document.url, Document.title, Document.published)
 CHUNK = 500  # ids per IN list, well inside every database's parameter limit
 
+Key = tuple[int, int, int]  # (document_id, start, id): a claim's place in document order
+Span = tuple[Key | None, Key | None]  # claims after the first key, up to and including the second
+
 
 def _key():
     return tuple_(Claim.document_id, Claim.start, Claim.id)
 
 
+def _bound(name: str):
+    return tuple_(*(bindparam(f"{name}_{part}", type_=Integer) for part in ("document", "start", "id")))
+
+
+def _bounds(after: Key | None, last: Key | None) -> dict[str, int]:
+    values: dict[str, int] = {}
+    for name, key in (("after", after), ("last", last)):
+        if key is not None:
+            values.update(zip((f"{name}_document", f"{name}_start", f"{name}_id"), key, strict=True))
+    return values
+
+
+@lru_cache(maxsize=64)
+def _between(query: Select, options: ReportOptions, below: bool, above: bool) -> Select:
+    """The query under the options, bounded by claim keys given as parameters, so a batch
+    runs the same statement (compiled once) with new values."""
+    query = filtered(query, options)
+    if below:
+        query = query.where(_key() > _bound("after"))
+    if above:
+        query = query.where(_key() <= _bound("last"))
+    return query
+
+
+# Built once: _between caches each bounded form of them.
+_CLAIMS = select(*_CLAIM_COLUMNS).order_by(*DOCUMENT_ORDER)
+_KEYS = select(Claim.document_id, Claim.start, Claim.id).order_by(*DOCUMENT_ORDER)
+_QUANTITIES = select(  # the sort key first: (claim, start, id)
+    Quantity.claim_id, Quantity.start, Quantity.id, Quantity.text, Quantity.end, Quantity.kind,
+    Quantity.value, Quantity.unit, Quantity.display, Quantity.iso, Quantity.qualifier, Quantity.high,
+).join(Claim, col(Quantity.claim_id) == col(Claim.id))
+_EVENTS = select(
+    ReviewEvent.claim_id, ReviewEvent.id, ReviewEvent.at, ReviewEvent.reviewer,
+    ReviewEvent.field, ReviewEvent.old, ReviewEvent.new, ReviewEvent.note,
+).join(Claim, col(ReviewEvent.claim_id) == col(Claim.id))
+_LINKS = select(
+    Link.id, Link.claim_id, Link.score, Link.relation, Link.state, Link.reasons,
+    Link.orphaned, Link.passage_id,
+).join(Claim, col(Link.claim_id) == col(Claim.id))
+
+
 def iter_claim_records(
-    engine: Engine, options: ReportOptions | None = None, *, context: int = 0
+    engine: Engine, options: ReportOptions | None = None, *, context: int = 0, span: Span = (None, None)
 ) -> Iterator[dict]:
     """Claim records in document order. With `context` > 0 each record also carries
     "context": the text around the claim in its document (up to that many characters
-    each side, cut at a line break when there is one)."""
+    each side, cut at a line break when there is one). `span` limits the records to a range
+    of keys (see spans)."""
     options = options or ReportOptions()
-    base = filtered(select(*_CLAIM_COLUMNS), options).order_by(*DOCUMENT_ORDER)
+    after, until = span
     documents: dict[int, tuple] = {}
     texts: dict[int, tuple] = {}
     passages: dict[int, tuple] = {}
-    after = None
     with engine.connect() as connection:
         while True:
-            query = base if after is None else base.where(_key() > tuple_(*after))
-            rows = _raw(connection, query.limit(BATCH))
+            query = _between(_CLAIMS, options, after is not None, until is not None).limit(BATCH)
+            rows = _raw(connection, query, _bounds(after, until))
             if not rows:
                 return
+            last_batch = len(rows) < BATCH
             claim_id, document_id, start = rows[-1][:3]
-            span = (after, (document_id, start, claim_id))
-            after = span[1]
-            quantities = _quantities(connection, options, span)
-            links, passages = _links(connection, options, span, passages)
-            events = _events(connection, options, span)
+            batch = (after, (document_id, start, claim_id))
+            after = batch[1]
+            quantities = _quantities(connection, options, batch)
+            links, passages = _links(connection, options, batch, passages)
+            events = _events(connection, options, batch)
             document_ids = {row[1] for row in rows}
             documents = _by_id(connection, Document.id, _DOCUMENT_COLUMNS, document_ids, documents)
             if context:
                 texts = _by_id(connection, Document.id, (Document.text,), document_ids, texts)
-            for row in rows:
-                record = _claim_record(row, documents[row[1]], quantities, links, events)
+            for claim_id, document_id, start, end, text, label, checkworthiness, status, version in rows:
+                path, url, title, published = documents[document_id]
+                record = {
+                    "id": claim_id,
+                    "document": path,
+                    "document_url": url,
+                    "document_title": title,
+                    "document_published": published,
+                    "text": text,
+                    "start": start,
+                    "end": end,
+                    "label": label,
+                    "checkworthiness": checkworthiness,
+                    "status": status,
+                    "version": version,
+                    "quantities": quantities.get(claim_id) or [],
+                    "links": links.get(claim_id) or [],
+                    "history": events.get(claim_id) or [],
+                }
                 if context:
-                    record["context"] = surrounding(texts[row[1]][0], row[2], row[3], context)
+                    record["context"] = surrounding(texts[document_id][0], start, end, context)
                 yield record
+            if last_batch:
+                return
+
+
+def spans(engine: Engine, options: ReportOptions | None = None, size: int = BATCH) -> list[Span]:
+    """The claims under the options cut into consecutive spans of `size` (the last may be
+    shorter), so that parts of one report can be read and rendered apart and joined in order."""
+    options = options or ReportOptions()
+    found: list[Span] = []
+    after = None
+    with engine.connect() as connection:
+        while True:
+            query = _between(_KEYS, options, after is not None, False).offset(size - 1).limit(1)
+            rows = _raw(connection, query, _bounds(after, None))
+            if not rows:
+                found.append((after, None))
+                return found
+            found.append((after, rows[0]))
+            after = rows[0]
 
 
 def _by_id(
@@ -152,52 +237,35 @@ def _by_id(
     return found
 
 
-def _raw(connection, query: Select) -> list[tuple]:
+def _raw(connection, query: Select, parameters: dict | None = None) -> list[tuple]:
     """Plain tuples straight from the driver's cursor. SQLAlchemy still compiles the query and
     binds the parameters; skipping its row objects halves the time of a 100,000-claim export.
     Values arrive as the driver gives them (see _moment for timestamps)."""
-    result = connection.execute(query)
+    result = connection.execute(query, parameters)
     try:
         return result.cursor.fetchall()
     finally:
         result.close()
 
 
+# How SQLAlchemy stores a timestamp in SQLite: UTC, no offset.
+_SQLITE_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?")
+
+
 def _moment(value) -> str | None:
     """A stored timestamp as ISO 8601 UTC: SQLite hands back text, PostgreSQL a datetime."""
     if isinstance(value, str):
+        if _SQLITE_MOMENT.fullmatch(value):  # the common case, without parsing a datetime
+            return f"{value[:10]}T{value[11:19]}Z"
         value = datetime.fromisoformat(value)
     return iso(value)
 
 
-def _within(query: Select, options: ReportOptions, span) -> Select:
+def _within(query: Select, options: ReportOptions, batch: Span) -> tuple[Select, dict[str, int]]:
     """Rows belonging to this batch's claims: the same filter, bounded by the batch's keys,
     instead of a long IN list."""
-    after, last = span
-    query = filtered(query, options).where(_key() <= tuple_(*last))
-    return query if after is None else query.where(_key() > tuple_(*after))
-
-
-def _claim_record(row, document: tuple, quantities: dict, links: dict, events: dict) -> dict:
-    claim_id, _, start, end, text, label, checkworthiness, status, version = row
-    path, url, title, published = document
-    return {
-        "id": claim_id,
-        "document": path,
-        "document_url": url,
-        "document_title": title,
-        "document_published": published,
-        "text": text,
-        "start": start,
-        "end": end,
-        "label": label,
-        "checkworthiness": checkworthiness,
-        "status": status,
-        "version": version,
-        "quantities": quantities.get(claim_id, []),
-        "links": links.get(claim_id, []),
-        "history": events.get(claim_id, []),
-    }
+    after, last = batch
+    return _between(query, options, after is not None, True), _bounds(after, last)
 
 
 def surrounding(text: str, start: int, end: int, width: int) -> dict:
@@ -221,18 +289,15 @@ def surrounding(text: str, start: int, end: int, width: int) -> dict:
     }
 
 
-def _quantities(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
+def _quantities(connection, options: ReportOptions, batch: Span) -> dict[int, list[dict]]:
     """Quantities per claim in text order. Sorted here rather than by the database: an ORDER
-    BY costs SQLite a temporary B-tree per batch."""
-    query = select(
-        Quantity.claim_id, Quantity.id, Quantity.text, Quantity.start, Quantity.end, Quantity.kind,
-        Quantity.value, Quantity.unit, Quantity.display, Quantity.iso, Quantity.qualifier,
-        Quantity.high,
-    ).join(Claim, col(Quantity.claim_id) == col(Claim.id))
-    rows = _raw(connection, _within(query, options, span))
-    rows.sort(key=itemgetter(0, 3, 1))
+    BY costs SQLite a temporary B-tree per batch. The sort key leads the columns, so plain
+    tuple order is the order wanted (claim, start, id), with no key function."""
+    rows = _raw(connection, *_within(_QUANTITIES, options, batch))
+    rows.sort()
     grouped: dict[int, list[dict]] = {}
-    for claim_id, _, text, start, end, kind, value, unit, display, iso_value, qualifier, high in rows:
+    current = None
+    for claim_id, start, _, text, end, kind, value, unit, display, iso_value, qualifier, high in rows:
         record = {
             "text": text, "start": start, "end": end, "kind": kind,
             "value": iso_value if kind == "date" else value, "unit": unit, "display": display,
@@ -241,17 +306,18 @@ def _quantities(connection, options: ReportOptions, span) -> dict[int, list[dict
             record["qualifier"] = qualifier
         if high is not None:
             record["high"] = high
-        grouped.setdefault(claim_id, []).append(record)
+        if claim_id != current:
+            current, same_claim = claim_id, []
+            grouped[claim_id] = same_claim
+        same_claim.append(record)
     return grouped
 
 
-def _events(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
-    query = select(
-        ReviewEvent.claim_id, ReviewEvent.id, ReviewEvent.at, ReviewEvent.reviewer,
-        ReviewEvent.field, ReviewEvent.old, ReviewEvent.new, ReviewEvent.note,
-    ).join(Claim, col(ReviewEvent.claim_id) == col(Claim.id))
+def _events(connection, options: ReportOptions, batch: Span) -> dict[int, list[dict]]:
+    rows = _raw(connection, *_within(_EVENTS, options, batch))
+    rows.sort()
     grouped: dict[int, list[dict]] = {}
-    for claim_id, _, at, reviewer, field, old, new, note in sorted(_raw(connection, _within(query, options, span))):
+    for claim_id, _, at, reviewer, field, old, new, note in rows:
         grouped.setdefault(claim_id, []).append(
             {"at": _moment(at), "reviewer": reviewer, "field": field, "from": old, "to": new, "note": note}
         )
@@ -261,13 +327,9 @@ def _events(connection, options: ReportOptions, span) -> dict[int, list[dict]]:
 _PASSAGE_COLUMNS = (Passage.text, *_DOCUMENT_COLUMNS)
 
 
-def _links(connection, options: ReportOptions, span, passages: dict[int, tuple]):
+def _links(connection, options: ReportOptions, batch: Span, passages: dict[int, tuple]):
     """Links per claim, best first, and the passages they point to (with their documents)."""
-    query = select(
-        Link.id, Link.claim_id, Link.score, Link.relation, Link.state, Link.reasons,
-        Link.orphaned, Link.passage_id,
-    ).join(Claim, col(Link.claim_id) == col(Claim.id))
-    rows = sorted(_raw(connection, _within(query, options, span)), key=_link_order)
+    rows = sorted(_raw(connection, *_within(_LINKS, options, batch)), key=_link_order)
     wanted = {row[7] for row in rows}
     passages = _by_id(
         connection, Passage.id, _PASSAGE_COLUMNS, wanted, passages,

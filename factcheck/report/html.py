@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
+from operator import itemgetter
 from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
 from factcheck.core.models import utc_now
-from factcheck.report.gather import ReportOptions, iso, iter_claim_records, status_counts
+from factcheck.report.gather import ReportOptions, iso, status_counts
+from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import describe_change, notes, status_name, value_text, web_url
 
 CONTEXT = 160  # characters of the document shown each side of a claim
@@ -29,21 +32,29 @@ def escape(text: str) -> str:
     return html.escape(text) if _SPECIAL.search(text) else text
 
 
-def write_html(engine: Engine, out: TextIO, options: ReportOptions | None = None, **_: object) -> int:
-    options = options or ReportOptions()
+def escaped(*texts: str) -> tuple[str, ...] | list[str]:
+    """Several strings escaped. Escaping works character by character, so one search of them
+    all together tells whether any needs it; usually none does."""
+    return [escape(text) for text in texts] if _SPECIAL.search("".join(texts)) else texts
+
+
+def write_html(
+    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
+) -> int:
+    return write_report(HTML, engine, out, options or ReportOptions(), {}, workers=workers)
+
+
+def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+    return map(_claim, records)
+
+
+def _tail(count: int) -> str:
+    empty = "" if count else '<p class="empty">No claims match.</p>\n'
+    return f"{empty}</main>\n</body>\n</html>\n"
+
+
+def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
     counts = status_counts(engine, options)
-    out.write(_head(counts, options))
-    count = 0
-    for record in iter_claim_records(engine, options, context=CONTEXT):
-        out.write(_claim(record))
-        count += 1
-    if not count:
-        out.write('<p class="empty">No claims match.</p>\n')
-    out.write("</main>\n</body>\n</html>\n")
-    return count
-
-
-def _head(counts: dict[str, int], options: ReportOptions) -> str:
     css = files("factcheck.report").joinpath("report.css").read_text(encoding="utf-8")
     total = sum(counts.values())
     return (
@@ -105,10 +116,10 @@ def chart(counts: dict[str, int]) -> str:
 
 def _claim(record: dict) -> str:
     status = record["status"]
+    status, name, label = escaped(status, status_name(status), record["label"] or "claim")
     parts = [
         f'<article class="claim" id="claim-{record["id"]}">\n<header>'
-        f'<span class="badge {escape(status)}">{escape(status_name(status))}</span>'
-        f'<h2>{escape(record["label"] or "claim")}</h2>'
+        f'<span class="badge {status}">{name}</span><h2>{label}</h2>'
         f'<span class="claim-id">#{record["id"]}</span></header>\n',
         _quote(record),
         _where(record),
@@ -126,29 +137,36 @@ def _quote(record: dict) -> str:
     before = ("…" if context["clipped_before"] else "") + context["before"]
     after = context["after"] + ("…" if context["clipped_after"] else "")
     claim = highlighted(record["text"], record["start"], record["quantities"])
-    return f'<blockquote class="quote">{escape(before)}<mark>{claim}</mark>{escape(after)}</blockquote>\n'
+    before, after = escaped(before, after)
+    return f'<blockquote class="quote">{before}<mark>{claim}</mark>{after}</blockquote>\n'
 
 
 def highlighted(text: str, start: int, quantities: list[dict]) -> str:
     """The claim text, escaped, with each quantity wrapped in a span (overlaps skipped)."""
     pieces, position = [], 0
-    for q in sorted(quantities, key=lambda q: (q["start"], q["end"])):
+    mark = escape if _SPECIAL.search(text) else str  # str: the piece as it is
+    for q in sorted(quantities, key=_SPAN) if len(quantities) > 1 else quantities:
         begin, end = q["start"] - start, q["end"] - start
         if begin < position or end > len(text) or begin >= end:
             continue
-        pieces.append(escape(text[position:begin]))
-        pieces.append(f'<span class="quantity">{escape(text[begin:end])}</span>')
+        pieces.append(mark(text[position:begin]))
+        pieces.append(f'<span class="quantity">{mark(text[begin:end])}</span>')
         position = end
-    pieces.append(escape(text[position:]))
+    pieces.append(mark(text[position:]))
     return "".join(pieces)
+
+
+_SPAN = itemgetter("start", "end")
 
 
 def _where(record: dict) -> str:
     title = record.get("document_title") or record["document"]
     source = _link_or_text(record.get("document_url"), title)
-    dated = f", published {escape(record['document_published'])}" if record.get("document_published") else ""
+    published = record.get("document_published")
+    path, published = escaped(record["document"], published or "")
+    dated = f", published {published}" if published else ""
     return (
-        f'<p class="where">From {source} ({escape(record["document"])}{dated}), '
+        f'<p class="where">From {source} ({path}{dated}), '
         f'characters {record["start"]}–{record["end"]}</p>\n'
     )
 
@@ -157,18 +175,19 @@ def _link_or_text(url: str | None, text: str) -> str:
     safe = web_url(url)
     if safe is None:
         return escape(text)
-    return f'<a href="{escape(safe)}" rel="noopener noreferrer nofollow">{escape(text)}</a>'
+    safe, text = escaped(safe, text)
+    return f'<a href="{safe}" rel="noopener noreferrer nofollow">{text}</a>'
 
 
 def _quantities(quantities: list[dict]) -> str:
     if not quantities:
         return ""
-    rows = "".join(
-        f"<tr><td>{escape(q['text'])}</td><td>{escape(q['kind'])}</td>"
-        f"<td><strong>{escape(q['display'])}</strong></td>"
-        f"<td>{escape(value_text(q))}</td><td>{escape(q.get('qualifier') or '')}</td></tr>\n"
+    rows = "".join([
+        "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td></tr>\n".format(
+            *escaped(q["text"], q["kind"], q["display"], value_text(q), q.get("qualifier") or "")
+        )
         for q in quantities
-    )
+    ])
     return (
         "<h3>Quantities</h3>\n<table>\n<thead><tr><th>As written</th><th>Kind</th><th>Normalised</th>"
         f"<th>Value</th><th>Qualifier</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
@@ -180,7 +199,7 @@ def _evidence(links: list[dict]) -> str:
     rejected = len(links) - len(shown)
     if not links:
         return '<h3>Evidence</h3>\n<p class="empty">No evidence linked.</p>\n'
-    items = "".join(_link(link) for link in shown)
+    items = "".join([_link(link) for link in shown])
     more = f'<p class="reasons">{rejected} rejected suggestion{"" if rejected == 1 else "s"} not shown.</p>\n' if rejected else ""
     listed = f'<ol class="evidence">\n{items}</ol>\n' if items else ""
     return f"<h3>Evidence</h3>\n{listed}{more}"
@@ -188,16 +207,19 @@ def _evidence(links: list[dict]) -> str:
 
 def _link(link: dict) -> str:
     title = link.get("source_title") or link["source"]
-    url = web_url(link.get("source_url"))
-    address = f' · <a href="{escape(url)}" rel="noopener noreferrer nofollow">{escape(url)}</a>' if url else ""
+    url = web_url(link.get("source_url")) or ""
     reasons = "; ".join(link.get("reasons") or [])
+    relation, state, title, source, url, passage, reasons = escaped(
+        link["relation"], link["state"], title, link["source"], url, link["passage"], reasons
+    )
+    address = f' · <a href="{url}" rel="noopener noreferrer nofollow">{url}</a>' if url else ""
     return (
-        f'<li><span class="relation {escape(link["relation"])}">{escape(link["relation"])}</span> '
-        f'<span class="state {escape(link["state"])}">{escape(link["state"])}</span> '
-        f'score {link["score"]:.2f} — {escape(title)} '
-        f'<span class="reasons">({escape(link["source"])}){address}</span>\n'
-        f"<blockquote>{escape(link['passage'])}</blockquote>\n"
-        + (f'<p class="reasons">{escape(reasons)}</p>' if reasons else "")
+        f'<li><span class="relation {relation}">{relation}</span> '
+        f'<span class="state {state}">{state}</span> '
+        f'score {link["score"]:.2f} — {title} '
+        f'<span class="reasons">({source}){address}</span>\n'
+        f"<blockquote>{passage}</blockquote>\n"
+        + (f'<p class="reasons">{reasons}</p>' if reasons else "")
         + "</li>\n"
     )
 
@@ -206,23 +228,28 @@ def _notes(record: dict) -> str:
     found = notes(record)
     if not found:
         return ""
-    items = "".join(
-        f'<li>{escape(event["note"])} <span class="when">— {escape(event["reviewer"] or "")}, '
-        f'{escape(event["at"] or "")}</span></li>\n'
+    items = "".join([
+        '<li>{} <span class="when">— {}, {}</span></li>\n'.format(
+            *escaped(event["note"], event["reviewer"] or "", event["at"] or "")
+        )
         for event in found
-    )
+    ])
     return f'<h3>Reviewer notes</h3>\n<ul class="notes">\n{items}</ul>\n'
 
 
 def _history(history: list[dict]) -> str:
     if not history:
         return ""
-    rows = "".join(
-        f"<tr><td class=\"when\">{escape(event['at'] or '')}</td><td>{escape(event['reviewer'] or '')}</td>"
-        f"<td>{escape(describe_change(event))}</td><td>{escape(event['note'] or '')}</td></tr>\n"
+    rows = "".join([
+        '<tr><td class="when">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n'.format(
+            *escaped(event["at"] or "", event["reviewer"] or "", describe_change(event), event["note"] or "")
+        )
         for event in history
-    )
+    ])
     return (
         "<h3>History</h3>\n<table>\n<thead><tr><th>When</th><th>Reviewer</th><th>Change</th>"
         f"<th>Note</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
     )
+
+
+HTML = Layout(_head, _claims, _tail, context=CONTEXT)

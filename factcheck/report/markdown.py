@@ -9,13 +9,15 @@ nor become HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
 from factcheck.core.models import utc_now
-from factcheck.report.gather import ReportOptions, iso, iter_claim_records, status_counts
+from factcheck.report.gather import ReportOptions, iso, status_counts
 from factcheck.report.html import CONTEXT
+from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import describe_change, notes, status_name, value_text, web_url
 
 # `$` too: GitHub renders text between two dollar signs as mathematics. Every kind of line
@@ -42,20 +44,28 @@ def link(url: str | None, text: str) -> str:
     return f"[{cell(text)}](<{safe}>)"
 
 
-def write_markdown(engine: Engine, out: TextIO, options: ReportOptions | None = None, **_: object) -> int:
-    options = options or ReportOptions()
+def write_markdown(
+    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
+) -> int:
+    return write_report(MARKDOWN, engine, out, options or ReportOptions(), {}, workers=workers)
+
+
+def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
     counts = status_counts(engine, options)
     total = sum(counts.values())
-    out.write("# Verification report\n\n")
-    out.write(f"Generated {iso(utc_now())} · {total} claim{'' if total == 1 else 's'}\n\n")
-    out.write(summary(counts))
-    count = 0
-    for record in iter_claim_records(engine, options, context=CONTEXT):
-        out.write(claim_section(record))
-        count += 1
-    if not count:
-        out.write("*No claims match.*\n")
-    return count
+    return (
+        "# Verification report\n\n"
+        f"Generated {iso(utc_now())} · {total} claim{'' if total == 1 else 's'}\n\n"
+        + summary(counts)
+    )
+
+
+def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+    return map(claim_section, records)
+
+
+def _tail(count: int) -> str:
+    return "" if count else "*No claims match.*\n"
 
 
 def summary(counts: dict[str, int]) -> str:
@@ -153,3 +163,6 @@ def _history(history: list[dict]) -> str:
         for event in history
     )
     return f"**History**\n\n| when | reviewer | change | note |\n|---|---|---|---|\n{rows}\n"
+
+
+MARKDOWN = Layout(_head, _claims, _tail, context=CONTEXT)
