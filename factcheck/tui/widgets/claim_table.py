@@ -227,7 +227,8 @@ class ClaimTable(DataTable):
             "values": Text(row.values, no_wrap=True),
             "document": Text(row.document, no_wrap=True),
             "links": Text(str(row.links or ""), justify="right"),
-            "claim": Text(" ".join(claim.text.split())[:CLAIM_CHARS], no_wrap=True),
+            # no more characters than the column has cells: the rest would be drawn, then cut
+            "claim": Text(" ".join(claim.text[:CLAIM_CHARS].split())[:self.columns_shown[-1][2]], no_wrap=True),
         }
         return tuple(cells[key] for key, _, _ in self.columns_shown)
 
