@@ -111,12 +111,18 @@ def _where(record: dict) -> str:
 def _quantities(quantities: list[dict]) -> str:
     if not quantities:
         return ""
-    rows = "".join(
-        f"| {cell(q['text'])} | {cell(q['kind'])} | **{cell(q['display'])}** | {cell(value_text(q))} | "
-        f"{cell(q.get('qualifier'))} |\n"
-        for q in quantities
-    )
+    rows = "".join(map(_quantity_row, quantities))
     return f"| as written | kind | normalised | value | qualifier |\n|---|---|---|---|---|\n{rows}\n"
+
+
+def _quantity_row(q: dict) -> str:
+    fields = (q["text"] or "", q["kind"] or "", q["display"] or "", value_text(q) or "", q.get("qualifier") or "")
+    # One search for the whole row: quantities seldom hold anything to escape.
+    if _NEEDS_WORK.search("".join(fields)):
+        fields = tuple(map(cell, fields))
+    else:
+        fields = tuple(field.strip() for field in fields)
+    return "| {} | {} | **{}** | {} | {} |\n".format(*fields)
 
 
 def _evidence(links: list[dict]) -> str:
