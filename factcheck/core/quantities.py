@@ -61,7 +61,7 @@ _CORE = re.compile(
     # years as periods: 2019-2023 and 2019–2023年 (not before another unit: 2019-2023 tonnes),
     # the 1990s, mid-2023 and late-1990s
     rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<y1>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ])"
-    rf"(?P<y2>{_YEAR})年?)(?![\d-])(?![ ]?(?:{_UNITS_BUT_YEAR}|{_EN_SCALE_RE}|{_CN_SCALE_RE}))"
+    rf"(?P<y2>{_YEAR}|\d\d)年?)(?![\d-])(?![ ]?(?:{_UNITS_BUT_YEAR}|{_EN_SCALE_RE}|{_CN_SCALE_RE}))"
     rf"|(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-))(?P<period>{_YEAR})(?P<decades>(?<=0)s)?(?![\dA-Za-z-])"
     rf"|(?<![A-Za-z])(?<!\d)(?P<decade>(?:1[89]|20)\d0)s(?![A-Za-z])"
     # digits glued to a name (GPT-4o, GPT4.5, A-1) or to other digits (1.2.3) are dropped
@@ -101,6 +101,10 @@ _AFTER = re.compile(
     rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
     rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
     r"(?P<after>以上|以下|左右|上下|出头|\+)?"
+)
+# "won" then what a verb takes: Team 2 won the final, Model 3 won an award (not ₩)
+_WON_THE_VERB = re.compile(
+    r"[ ](?:the|a|an|his|her|its|their|our|this|that|these|those|both|every|by|against|over|out|back)\b"
 )
 _NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
@@ -145,7 +149,9 @@ _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 _IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美")
 _NOT_COUNT_NOUNS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm"]
+    ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm",
+     # past tenses a number's subject takes rather than a noun it counts: Team 2 won
+     "won", "lost", "beat", "rose", "fell"]
 )
 _PLURALS = frozenset(["people", "children", "men", "women", "staff", "personnel", "police", "cattle", "sheep", "fish"])
 _ADJECTIVES = frozenset(
@@ -280,6 +286,10 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
 def _year_range(text: str, m: re.Match) -> QuantityMatch | None:
     """2019-2023: an ISO 8601 interval of years."""
     first, last = int(m["y1"]), int(m["y2"])
+    if len(m["y2"]) == 2:  # 2023-24: a fiscal year or a season, the next year's last digits
+        if last != (first + 1) % 100:
+            return None  # 2023-15: a code, as before
+        last = first + 1
     if first >= last:
         return None  # 2023-2019 is no period; the old reading dropped it as a code
     start, end = m.span()
@@ -324,6 +334,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
     after = _AFTER.match(text, end)
+    if after["unit"] == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
+        after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
     if after.end() == end:
         if following.isascii() and following.isalpha():
             return None  # 4o, 5G, 3D, 2nd
@@ -571,6 +583,12 @@ def _qualifier_before(text: str, start: int) -> str | None:
     return None
 
 
+def _last_word(head: str) -> str:
+    """What follows the last space or line break: the word before a number, also at the
+    start of a line."""
+    return head[max(head.rfind(" "), head.rfind("\n"), head.rfind("\t")) + 1 :]
+
+
 def _between_capitals(text: str, before: str, end: int, number: str) -> bool:
     if len(number) == 4 and number.isdigit() and 1800 <= int(number) <= 2100:
         return False  # In 2023 Apple ...: a year
@@ -578,7 +596,7 @@ def _between_capitals(text: str, before: str, end: int, number: str) -> bool:
     if len(after) < 2 or after[0] != " " or not after[1].isupper():
         return False
     head = before[:-1] if before.endswith(" ") else ""
-    word = head[head.rfind(" ") + 1 :]
+    word = _last_word(head)
     return word[:1].isupper() and word.isalpha()
 
 
@@ -601,7 +619,7 @@ def _version_of_a_name(text: str, before: str, end: int, number: str) -> bool:
     if before[-1:] != " ":
         return False
     head = before[:-1]
-    word = head[head.rfind(" ") + 1 :]
+    word = _last_word(head)
     cut = len(word)
     while cut > 0 and word[cut - 1].isascii():  # Chinese text has no spaces: 推出Claude 3
         cut -= 1
@@ -644,7 +662,7 @@ def _names_something(before: str) -> bool:
         return False
     if last == " ":  # the common case first: after a lower-case word, only the name words
         head = before[:-1]
-        word = head[head.rfind(" ") + 1 :]
+        word = _last_word(head)
         if word.isalpha() and word.islower() and word.isascii():
             return word in _NAME_WORDS
     if last.isascii() and last.isalpha() or last in "#№第=":
@@ -656,7 +674,7 @@ def _names_something(before: str) -> bool:
     if last != " ":
         return False
     head = before[:-1]
-    word = head[head.rfind(" ") + 1 :]
+    word = _last_word(head)
     if not word.isascii():  # Chinese text has no spaces: keep the Latin tail (GPT- 1)
         cut = len(word)
         while cut > 0 and word[cut - 1].isascii():

@@ -116,6 +116,20 @@ def test_a_name_with_a_version_is_not_a_count(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("Team 2 won the final.", []),
+        ("Seat 14 won by a landslide.", []),
+        ("The note costs 5,000 won.", [("5,000 won", "KRW", 5000.0)]),
+        ("Samsung earned 6.6 trillion won over the year.", [("6.6 trillion won", "KRW", 6.6e12)]),
+        ("They won 3 games.", [("3", "games", 3.0)]),
+    ],
+)
+def test_won_is_the_currency_only_where_it_is_no_verb(text, expected):
+    assert [(q.text, q.unit, q.value) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Apple sold 3 phones.", ("3", "count")),
         ("Apple 3 phones", ("3", "count")),
         ("About 300 said so.", ("300", "count")),
@@ -134,6 +148,8 @@ def test_a_capitalised_word_before_a_count_keeps_it(text, expected):
         ("Sales grew from 2019-2023.", ("2019-2023", "2019/2023", "2019–2023", None)),
         ("Sales grew in 2019–2023 overall.", ("2019–2023", "2019/2023", "2019–2023", None)),
         ("from 2019 to 2023", ("2019 to 2023", "2019/2023", "2019–2023", None)),
+        ("Revenue in fiscal 2023-24 fell.", ("2023-24", "2023/2024", "2023–2024", None)),
+        ("The 1999-00 season ended.", ("1999-00", "1999/2000", "1999–2000", None)),
         ("Prices in the 1990s were low.", ("1990s", "1990/1999", "1990s", None)),
         ("In mid-2023 the firm grew.", ("mid-2023", "2023", "2023", "mid")),
         ("Early-2024 figures", ("Early-2024", "2024", "2024", "early")),
@@ -152,6 +168,7 @@ def test_periods_of_years_are_dates(text, expected):
         ("2019-2023 tonnes", "t"),  # a range of amounts, with its unit
         ("USDL-2019-2023", None),  # a report id
         ("2023-2019", None),  # no period runs backwards
+        ("Code 2023-15 applies.", None),  # two digits that are not the next year: a code
     ],
 )
 def test_year_pairs_that_are_not_periods(text, unit):
