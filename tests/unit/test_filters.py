@@ -170,3 +170,47 @@ def test_ingested_claims_are_found_by_their_words(engine, demo_copy):
             middle = claim.text[len(claim.text) // 3:][:6]
             assert claim.id in finds(engine, middle), middle
         assert len(finds(engine, "232毫秒")) >= 1
+
+
+def test_claims_added_after_an_ingest_are_indexed_too(engine, demo_copy):
+    """Ingest fills the index in one statement per document, without the insert trigger;
+    the trigger must be back for every later write."""
+    ingest_paths(engine, [demo_copy / "articles"])
+    with Session(engine) as session:
+        document = session.exec(select(Document)).first()
+        text_before = document.text
+    sentence = "Altman said 8765万欧元 was paid."
+    with engine.begin() as connection:
+        connection.execute(update(Document).where(Document.id == document.id).values(text=text_before + sentence))
+    added = add_claim(engine, document.id, len(text_before), len(text_before) + len(sentence), reviewer="ann")
+    assert finds(engine, "8765万欧元") == [added.id]
+    assert_index_in_step(engine)
+
+
+def test_a_document_that_fails_while_stored_leaves_the_index_as_it_was(engine, demo_copy, monkeypatch):
+    import factcheck.core.ingest as ingest
+
+    real = ingest.Rows.insert
+    calls = []
+
+    def insert_then_fail(self, table, columns, rows):
+        calls.append(table.name)
+        real(self, table, columns, rows)
+        if table.name == "quantity":
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest.Rows, "insert", insert_then_fail)
+    with pytest.raises(RuntimeError):
+        ingest_paths(engine, [demo_copy / "articles"])
+    assert calls  # the failure came while storing claims
+    monkeypatch.undo()
+    with Session(engine) as session:
+        assert session.exec(select(Claim)).first() is None
+    assert_index_in_step(engine)
+    ingest_paths(engine, [demo_copy / "articles"])  # and the trigger is still there
+    assert finds(engine, "232毫秒")
+    assert_index_in_step(engine)
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            names = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars().all()
+        assert {"claim_fts_insert", "claim_fts_delete", "claim_fts_update", "passage_fts_insert"} <= set(names)
