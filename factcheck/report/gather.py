@@ -75,23 +75,6 @@ def check_document(engine: Engine, document: str) -> None:
             raise UserError(f"no document matches {document!r}")
 
 
-def quantity_record(q) -> dict:
-    record = {
-        "text": q.text,
-        "start": q.start,
-        "end": q.end,
-        "kind": q.kind,
-        "value": q.iso if q.kind == "date" else q.value,
-        "unit": q.unit,
-        "display": q.display,
-    }
-    if q.qualifier:
-        record["qualifier"] = q.qualifier
-    if q.high is not None:
-        record["high"] = q.high
-    return record
-
-
 _CLAIM_COLUMNS = (  # the first four are read by position: id, document_id, start, end
     Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.text, Claim.label,
     Claim.checkworthiness, Claim.status, Claim.version,
