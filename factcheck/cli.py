@@ -205,7 +205,7 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
     """List claims, most check-worthy first."""
-    from factcheck.core.queries import check_status
+    from factcheck.core.filters import check_status
 
     if status:
         check_status(status)
@@ -237,7 +237,7 @@ def review(
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
 ) -> None:
     """Record a verdict: the status changes and the history gains an entry, together."""
-    from factcheck.core.queries import check_status
+    from factcheck.core.filters import check_status
     from factcheck.core.review import record_verdict
 
     check_status(status)
@@ -256,7 +256,7 @@ def export(
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (env FACTCHECK_PUBLISHER_URL).")] = None,
 ) -> None:
     """Write the verification report."""
-    from factcheck.core.queries import check_status
+    from factcheck.core.filters import check_status
     from factcheck.report import FORMATS, writer_for
     from factcheck.report.gather import ReportOptions, check_document
 
@@ -319,7 +319,7 @@ def _spare_cores() -> int:
     at most three (this process also writes every part)."""
     import os
 
-    return max(0, min(3, len(os.sched_getaffinity(0)) - 1)) if hasattr(os, "sched_getaffinity") else 0
+    return max(0, min(3, _cpus() - 1)) if hasattr(os, "sched_getaffinity") else 0
 
 
 def _write_stdout(write) -> None:

@@ -17,7 +17,6 @@ from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError
 from factcheck.core.filters import CLAUSE, ClaimFilter, clause_of, matches_at_most
-from factcheck.core.filters import check_status as check_status  # callers import it from here
 from factcheck.core.filters import parse_filter as parse_filter  # its home before filters.py
 from factcheck.core.models import Claim, Document, Link, Quantity
 from factcheck.core.sentences import split_sentences

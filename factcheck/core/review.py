@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from factcheck.core.claims import make_label, score
 from factcheck.core.db import retry_when_locked, session_scope
 from factcheck.core.errors import ConflictError, UserError
+from factcheck.core.filters import check_status
 from factcheck.core.models import (
     LINK_STATES,
     Claim,
@@ -26,7 +27,6 @@ from factcheck.core.models import (
     utc_now,
 )
 from factcheck.core.quantities import extract_quantities
-from factcheck.core.queries import check_status  # noqa: F401  (callers import it from here)
 
 UNDOABLE = ("status", "link", "claim")
 UNDO_NOTE = "undo of #"  # an undo event's note names the event it reverts
