@@ -23,7 +23,7 @@ from factcheck.report import gather
 from factcheck.report.gather import ReportOptions, Span, iter_claim_records
 
 PIECES = 500  # claims rendered before a write: few large writes rather than many small ones
-SPAN = 1000  # claims in a part of a report rendered apart
+SPAN = gather.BATCH  # claims in a part of a report rendered apart: one batch of reading
 
 
 @dataclass(frozen=True)
