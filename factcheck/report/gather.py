@@ -254,22 +254,31 @@ def _within(query: Select, options: ReportOptions, batch: Span) -> tuple[Select,
 def surrounding(text: str, start: int, end: int, width: int) -> dict:
     """The text before and after a span, up to `width` characters each side, stopping at a
     line break; where it is clipped mid-line it ends on a whole word if the text has spaces."""
-    before = text[max(0, start - width):start]
-    after = text[end:end + width]
-    if "\n" in before:
-        before = before[before.rfind("\n") + 1:]
-    elif start - len(before) > 0 and text[start - len(before) - 1] != "\n" and " " in before[:-1]:
-        before = before[before.index(" ", 0, len(before) - 1):]
-    if "\n" in after:
-        after = after[:after.find("\n")]
-    elif end + len(after) < len(text) and text[end + len(after)] != "\n" and " " in after[1:]:
-        after = after[:after.rindex(" ", 1) + 1]
-    return {
-        "before": before,
-        "after": after,
-        "clipped_before": start - len(before) > 0 and text[start - len(before) - 1] != "\n",
-        "clipped_after": end + len(after) < len(text) and text[end + len(after)] != "\n",
-    }
+    first = start - width if start > width else 0
+    before = text[first:start]
+    cut = before.rfind("\n")
+    if cut >= 0:
+        before, clipped_before = before[cut + 1:], False
+    elif first and text[first - 1] != "\n":
+        clipped_before = True
+        space = before.find(" ", 0, len(before) - 1)
+        if space >= 0:
+            before = before[space:]
+    else:
+        clipped_before = False
+    last = end + width
+    after = text[end:last]
+    cut = after.find("\n")
+    if cut >= 0:
+        after, clipped_after = after[:cut], False
+    elif last < len(text) and text[last] != "\n":
+        clipped_after = True
+        space = after.rfind(" ", 1)
+        if space >= 0:
+            after = after[:space + 1]
+    else:
+        clipped_after = False
+    return {"before": before, "after": after, "clipped_before": clipped_before, "clipped_after": clipped_after}
 
 
 def _quantities(connection, options: ReportOptions, batch: Span) -> dict[int, list[dict]]:

@@ -31,16 +31,20 @@ def value_text(quantity: dict) -> str:
     value = quantity["value"]
     if value is None:
         return ""
-    shown = value if isinstance(value, str) else number(value)
-    if quantity.get("high") is not None:
-        shown += f"–{number(quantity['high'])}"
-    unit = "" if quantity["kind"] == "date" else quantity["unit"]
-    return f"{shown} {unit}".strip()
+    shown = value if type(value) is str else format(value, NUMBER)
+    high = quantity.get("high")
+    if high is not None:
+        shown += "–" + format(high, NUMBER)
+    unit = quantity["unit"]
+    return f"{shown} {unit}" if unit and quantity["kind"] != "date" else shown
+
+
+NUMBER = ",.12g"  # digits grouped, no float noise
 
 
 def number(value: float) -> str:
     """Digits grouped, no float noise: 1e11 → "100,000,000,000", 0.232 → "0.232"."""
-    return format(value, ",.12g")
+    return format(value, NUMBER)
 
 
 def describe_change(event: dict) -> str:
