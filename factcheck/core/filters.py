@@ -11,7 +11,7 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass
 
-from sqlalchemy import Boolean, column, exists, func, literal, table, true
+from sqlalchemy import Boolean, column, func, literal, table, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ColumnElement
@@ -44,7 +44,11 @@ class ClaimFilter:
             found.append(claim.status == self.status)
         if self.kind:
             if walking:
-                found.append(exists().where(Quantity.claim_id == claim.id, Quantity.kind == self.kind))
+                # Its own alias, correlated to the claim alone: a query that joins quantities
+                # itself (a report's) must not have them correlated away.
+                quantity = Quantity.__table__.alias("with_kind")
+                has_kind = select(quantity.c.id).where(quantity.c.claim_id == claim.id, quantity.c.kind == self.kind)
+                found.append(has_kind.correlate(claim).exists())
             else:
                 found.append(claim.id.in_(_claims_with_kind(self.kind)))
         if self.document:

@@ -45,7 +45,10 @@ def iso(moment: datetime | None) -> str | None:
 def filtered(query: Select, options: ReportOptions) -> Select:
     """The options as WHERE clauses, so counts and records always agree."""
     where = ClaimFilter(status=options.status, kind=options.kind, document=options.document)
-    query = where.apply(query)
+    # As conditions tested claim by claim (EXISTS, not IN (SELECT ...)): every batch query
+    # walks a stretch of the claims in order, and SQLite would build an IN list over all the
+    # quantities again for each one (a 100,000-claim `--kind` export took 36 s).
+    query = query.where(*where.conditions(Claim, walking=True))
     if options.since:
         start = datetime.combine(date.fromisoformat(options.since), time(), tzinfo=UTC)
         # EXISTS, not IN (SELECT ...): SQLite builds the whole IN list again for every batch

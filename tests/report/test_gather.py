@@ -46,6 +46,16 @@ def test_filters_and_counts_agree(report_engine, find_claim, options, fragments)
                             "unverifiable", "not_a_claim"]
 
 
+def test_a_kind_picks_claims_and_keeps_all_their_quantities(report_engine, find_claim, monkeypatch):
+    """`--kind money` chooses claims; each still shows every quantity it has (the percent of
+    "revenue rose 50% to $2 billion" too), batch after batch."""
+    monkeypatch.setattr(gather, "BATCH", 1)
+    records = {r["id"]: r for r in iter_claim_records(report_engine, ReportOptions(kind="money"))}
+    revenue = records[find_claim("revenue rose")]
+    assert {q["kind"] for q in revenue["quantities"]} >= {"money", "percent"}
+    assert all(any(q["kind"] == "money" for q in r["quantities"]) for r in records.values())
+
+
 def test_context_is_the_surrounding_text_up_to_a_line_break():
     text = "Title\nBefore words. The claim. After words.\nNext paragraph"
     start = text.index("The claim")
