@@ -43,7 +43,7 @@ _YEAR = r"(?:1[89]|20)\d{2}"
 _UNITS_BUT_YEAR = alternation(w for w in UNITS if w != "年")
 _CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
 _EN_SCALE_RE = (
-    r"trillion|billion|million|thousand|hundred|bn|Bn|BN|tn|trn|mn|mln|MN|"
+    r"trillion|billion|million|thousand|hundred|crores?|lakhs?|bn|Bn|BN|tn|trn|mn|mln|MN|"
     r"[KMBT](?![A-Za-z])|[kmb](?![A-Za-z])"
 )
 
@@ -54,7 +54,7 @@ _CORE = re.compile(
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
-    rf"|百分之(?P<pct>{_AR}|{_CN})"
+    rf"|(?P<den>百|千|万|[一二三四五六七八九十两]+|\d+)分之(?P<pct>{_AR}|{_CN})"
     r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
     rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
     rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
@@ -120,12 +120,26 @@ QUANTITY_WORDS = (
     _MONTH_WORDS
     + _NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]
     + list(_MULTIPLIERS) + [w.capitalize() for w in _MULTIPLIERS]
+    + ["third", "quarter", "fifth", "tenth"]
 )
 _WORDS = WordScan(QUANTITY_WORDS)
 _MONTH_REST = re.compile(
     r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
 )
 _WORD_REST = re.compile(r"[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])")
+# shares written in words: two-thirds, three quarters of, a third of, one in five, 1 in 4
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}
+_FRACTION_REST = re.compile(
+    r"(?:-|[ ](?=(?:thirds?|quarters?|fifths?|tenths?)[ ]of[ ]))"
+    r"(?P<part>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![A-Za-z-])"
+)
+_A_FRACTION = re.compile(r"(?<![A-Za-z])[Aa][ ]$")
+_OF = re.compile(r"[ ]of[ ]")
+_IN_EVERY = re.compile(r"[ ]in[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
+_OF_A_POINT = re.compile(r"[ ](?:of[ ])?a[ ](?:percentage[ ])?point(?![A-Za-z])")
 
 _QUALIFIERS = tuple(sorted(
     ["约合", "大约", "约", "将近", "接近", "近", "超过", "超", "逾", "至少", "最少", "最多", "高达", "多达", "长达", "短至", "不到", "不足", "不少于", "少于", "低于", "仅", "只有", "大概"]
@@ -266,7 +280,17 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         return None
     if groups["pct"] is not None:
         value = _number(groups["pct"])
-        return _finish(text, start, end, "percent", value, None, "%", f"{value:g}%")
+        if groups["den"] != "百":  # 三分之一, 千分之五: a share, in percent
+            denominator = _number(groups["den"])
+            if not 0 < value < denominator:
+                return None
+            value = value / denominator * 100
+        after = _AFTER.match(text, end)
+        if after["unit"] or after["cnscale"] or after["enscale"]:
+            after = None
+        else:
+            end = after.end()  # 三分之二以上, 百分之三十左右
+        return _finish(text, start, end, "percent", value, None, "%", f"{value:.4g}%", after)
     if groups["ymd"]:
         month = int(groups["m"]) if groups["m"] else None
         day = int(groups["d"]) if groups["d"] else None
@@ -344,6 +368,11 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         bare = not currency
     else:
         bare = not (currency or after["unit"] or after["enscale"] or after["cnscale"])
+    if bare and high_text is None and low_text.isdigit() and len(low_text) <= 3 and following == " ":
+        every = _IN_EVERY.match(text, end)
+        share = _one_in(text, start, every, float(low_text)) if every else None
+        if share is not None:
+            return share  # 1 in 4 adults
     if bare and high_text is not None and (
         len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
     ):
@@ -453,8 +482,11 @@ def _quantify(
 def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> QuantityMatch:
     value *= factor
     high = high * factor if high is not None else None
-    shown_value = value / factor if kind in ("duration", "measure") else value
-    shown_high = high / factor if (high is not None and kind in ("duration", "measure")) else high
+    # a unit shown as written (232 ms, 150 MW) shows the number as written; a measure shown
+    # in its canonical unit (100斤 -> 50 kg) shows the converted value
+    as_written = kind == "duration" or (kind == "measure" and shown != unit)
+    shown_value = value / factor if as_written else value
+    shown_high = high / factor if (high is not None and as_written) else high
     if kind == "percent":
         display = _range(shown_value, shown_high, _plain) + (" pp" if unit == "pp" else "%")
     elif kind == "ratio":
@@ -464,7 +496,8 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
             shown = shown[:-1]
         display = f"{_range(shown_value, shown_high, _plain)} {shown}"
     elif kind == "measure":
-        display = f"{_range(shown_value, shown_high, _compact)} {shown}"
+        render = _compact if as_written or factor == 1 else _four_digits  # 10 miles: 16.09 km
+        display = f"{_range(shown_value, shown_high, render)} {shown}"
     else:
         display = _range(value, high, _compact)
     return _finish(text, start, end, kind, value, high, unit, display, after)
@@ -514,12 +547,25 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
     lower = word.lower()
     if lower in _MULTIPLIERS:
         return _read_multiplier(text, start, end, lower)
+    if lower in _FRACTIONS:  # a third of, a quarter of a percentage point
+        article = _A_FRACTION.search(text, max(0, start - 2), start)
+        if article is None or not (_OF.match(text, end) or _OF_A_POINT.match(text, end)):
+            return None
+        return _share(text, article.start(), end, 1, _FRACTIONS[lower])
     rest = _WORD_REST.match(text, end)
     if rest:
         end = rest.end()
     value = parse_english(text[start:end])
     if value is None:
         return None
+    fraction = _FRACTION_REST.match(text, end)
+    if fraction:
+        return _share(text, start, fraction.end(), value, _FRACTIONS[fraction["part"]])
+    every = _IN_EVERY.match(text, end)
+    if every:
+        found = _one_in(text, start, every, value)
+        if found is not None:
+            return found
     after = _AFTER.match(text, end)
     has_unit = bool(after["unit"] or after["enscale"])
     if not has_unit:
@@ -531,11 +577,36 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
     return _quantify(text, start, after, value, None, currency, before, None, text[start:end], arabic=True)
 
 
+def _share(text: str, start: int, end: int, numerator: float, denominator: float) -> QuantityMatch | None:
+    """two-thirds -> 66.67%; 'a quarter of a percentage point' -> 0.25 pp."""
+    if not 0 < numerator < denominator:
+        return None
+    point = _OF_A_POINT.match(text, end)
+    if point:
+        value = numerator / denominator
+        return _finish(text, start, point.end(), "percent", value, None, "pp", f"{value:g} pp")
+    value = numerator / denominator * 100
+    return _finish(text, start, end, "percent", value, None, "%", f"{value:.4g}%")
+
+
+def _one_in(text: str, start: int, every: re.Match, numerator: float) -> QuantityMatch | None:
+    """one in five, 1 in 4: a share, in percent."""
+    den = every["den"]
+    denominator = float(den) if den.isdigit() else EN_WORDS.get(den) if den not in ("a", "an") else None
+    if denominator is None or not 0 < numerator < denominator:
+        return None
+    value = numerator / denominator * 100
+    return _finish(text, start, every.end(), "percent", value, None, "%", f"{value:.4g}%")
+
+
 def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatch | None:
     if text[end : end + 1] == "-":
         return None  # double-digit, half-year
     if word in ("half", "halved"):
         preceding = text[max(0, start - 8) : start].lower()
+        point = _OF_A_POINT.match(text, end)
+        if point and not preceding.endswith(("and a ", "one ")):  # half a percentage point
+            return _finish(text, start, point.end(), "percent", 0.5, None, "pp", "0.5 pp")
         if preceding.endswith(("first ", "second ", "a ", "and a ", "one ")) or text.startswith((" a ", " an "), end):
             return None
         return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
@@ -652,7 +723,9 @@ def _prefix_currency(before: str) -> str | None:
     if not before.rstrip(" ").endswith(_CURRENCY_TAILS):
         return None
     found = _PREFIX_CURRENCY.search(before)
-    return CURRENCY_PREFIXES[found["cur"]] if found else None
+    if found is None or (found["cur"][0].isascii() and found["cur"][0].isalpha() and before[found.start() - 1 : found.start()].isalpha()):
+        return None  # "Rs 5", "CHF 3", not "Mrs 5" or "BRs 3"
+    return CURRENCY_PREFIXES[found["cur"]]
 
 
 def _names_something(before: str) -> bool:
@@ -709,6 +782,10 @@ def _compact(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
     return f"{value:.6g}"  # prices keep their cents: $183.38
+
+
+def _four_digits(value: float) -> str:
+    return _compact(float(f"{value:.4g}"))
 
 
 def _range(value: float, high: float | None, render) -> str:
