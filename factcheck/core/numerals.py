@@ -38,7 +38,7 @@ EN_WORDS = {
 
 def parse_chinese(numeral: str) -> tuple[float, float | None]:
     """(value, high) of a Chinese numeral; high is set for ranges such as 一、二十 or 三四百."""
-    numeral = numeral.replace("多", "").replace("余", "")
+    numeral = numeral.replace("多", "").replace("余", "").replace("几", "")
     head, sep, tail = numeral.partition("、")
     if sep and len(head) == 1 and head in CN_DIGITS and tail:
         # 一、二十 = "ten or twenty": the first digit borrows the second's unit

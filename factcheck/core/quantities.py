@@ -26,7 +26,7 @@ from factcheck.core.numerals import (
 from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_REST = rf"(?:[{CN_NUMERAL_CHARS}]|[多余](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
+_CN_REST = rf"(?:[{CN_NUMERAL_CHARS}]|[多余几](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
 _CN = rf"[{CN_NUMERAL_CHARS}]{_CN_REST}"
 _CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _MONTH_NAMES = (
@@ -73,7 +73,7 @@ _CORE = re.compile(
     # a lone 一 is an amount only before a currency, measure or percent unit (一元, 一吨):
     # before a classifier it is an article (一个, 一位) and is not matched at all
     rf"|(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
-    rf"{_CN}(?=[多余来]?[ ]?(?:{alternation(UNITS)})))"
+    rf"{_CN}(?=[多余来几]?[ ]?(?:{alternation(UNITS)})))"
     r")"
 )
 
@@ -92,12 +92,12 @@ _CORE_START = re.compile(
     r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
     r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
     rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
-    rf"|(?<!一)(?={_CN_REST}[多余来]?[ ]?[{_UNIT_STARTS}])"
-    rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来]?[ ]?[{_UNIT_STARTS}])))"
+    rf"|(?<!一)(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])"
+    rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])))"
 )
 
 _AFTER = re.compile(
-    rf"(?P<more>多|余|来)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
+    rf"(?P<more>多|余|来|几)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
     rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
     rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
     r"(?P<after>以上|以下|左右|上下|出头|\+)?"
@@ -152,6 +152,7 @@ _QUALIFIERS = tuple(sorted(
 _QUALIFIER_SET = frozenset(_QUALIFIERS)
 _QUALIFIER_SIZES = sorted({len(word) for word in _QUALIFIERS}, reverse=True)
 _QUALIFIER_ENDS = frozenset(word[-2:] for word in _QUALIFIERS)  # 约 and 逾 are one character
+_MOVED = re.compile(r"(?:ed|went|rose|shot|crept|grew|goes|rises|climbs|moves|ticks|edges|inches)[ ]$")
 _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
@@ -161,6 +162,9 @@ _NAME_WORDS = frozenset(
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
+# 数十万, 几百, 上千 (not 人数, 指数; 上 after a particle or a verb that takes an amount, as
+# 上 after a noun is a place: 层面上百年, 网上百万)
+_APPROXIMATE = re.compile(r"(?<![人总次户个指基倍分岁件位款家])[数几]$|(?<=[了有达近约逾超将已至是和、,(出动织引集聚派吸])上$")
 _IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美")
 _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm",
@@ -261,10 +265,11 @@ def _range_display(q: QuantityMatch, low: float) -> str:
 
 
 def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
-    if m["ar"]:
-        return _read_arabic(text, m, year)
-    if m["cn"]:
-        return _read_chinese(text, m)
+    if m["ar"] or m["cn"]:
+        found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
+        if found is not None and text[found.end : found.end + 1] == "多" and found.qualifier is None:
+            _more_after_unit(text, found)
+        return found
     groups = m.groupdict()
     start, end = m.span()
     if groups["years"]:
@@ -305,6 +310,18 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         y3 = int(groups["y3"]) if groups["y3"] else year
         return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
     return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
+
+
+def _more_after_unit(text: str, found: QuantityMatch) -> None:
+    """两倍多, 两成多, 三年多: 多 after a unit qualifies the amount; after a count it starts
+    another word (3人多处受伤)."""
+    if found.kind in ("percent", "ratio", "duration") and text[found.end + 1 : found.end + 2] not in _COUNTED_AFTER_MORE:
+        found.end += 1
+        found.text = text[found.start : found.end]
+        found.qualifier = "多"
+
+
+_COUNTED_AFTER_MORE = frozenset("次个家名位项种处人倍年")
 
 
 def _year_range(text: str, m: re.Match) -> QuantityMatch | None:
@@ -355,6 +372,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     last = before[-1:]
     if last == "(" and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
         return None  # (202) 691-6378: an area code
+    if following == ":" and text[end + 1 : end + 2].isdigit() or last == ":" and before[-2:-1].isdigit():
+        return None  # 3:1: a score or a ratio of parts, not two counts
     if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
     after = _AFTER.match(text, end)
@@ -411,9 +430,15 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None
     if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
         return None  # 千家万户, 一点一点: paired numerals are an idiom
+    approximate = _APPROXIMATE.search(before)
+    if approximate and numeral[0] in "十百千万亿" and not (approximate[0] == "上" and numeral[0] == "十"):
+        start -= 1  # 数十万, 几百, 上千: the order of magnitude, qualified
     found = _quantify(text, start, after, value, high, currency, before, None, numeral, arabic=False)
-    if found is not None and found.qualifier is None and ("多" in numeral or "余" in numeral):
-        found.qualifier = "多" if "多" in numeral else "余"
+    if found is not None and found.qualifier is None:
+        if approximate:
+            found.qualifier = approximate[0]
+        elif "多" in numeral or "余" in numeral or "几" in numeral:
+            found.qualifier = "多" if "多" in numeral else "余" if "余" in numeral else "几"
     return found
 
 
@@ -462,11 +487,13 @@ def _quantify(
         return _money(text, start, end, value, high, currency, after)
     if unit:
         kind, canonical, factor, shown = UNITS[unit]
+        if unit == "点" and arabic and high is None and ("." in number_text or value > 24):
+            return _index_points(text, start, end, value, after)  # 收报3050.12点: not 5点, a time
         if kind == "skip":
             return None
         if kind == "money":  # 14 cents: the factor takes it to currency units
             return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
-        if kind == "count":
+        if kind == "count" and unit not in ("人", "人次"):  # 3人死亡: people, not 死亡
             noun = _CN_NOUN.match(text, end)
             canonical = noun[0] if noun and noun[0][0] not in "的了在是和与" else unit
         return _build(text, start, end, kind, value, high, canonical, factor, shown, after)
@@ -474,9 +501,16 @@ def _quantify(
         return None
     noun = _count_noun(text, end)
     plain = not (after["cnscale"] or after["enscale"]) and number_text.isdigit()
-    if plain and len(number_text) == 4 and 1800 <= value <= 2100 and not _is_plural(noun):
+    year_like = plain and len(number_text) == 4 and 1800 <= value <= 2100
+    if year_like and not _is_plural(_count_noun(text, end, head=False)):  # In 2023 retail sales fell
         return _date(text, start, end, iso_date(int(value)))
     return _build(text, start, end, "count", value, high, noun, 1, "", after)
+
+
+def _index_points(text: str, start: int, end: int, value: float, after: re.Match) -> QuantityMatch:
+    """An index level or move in points, shown to its last stated decimal (3,050.12)."""
+    display = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return _finish(text, start, end, "count", value, None, "points", display, after)
 
 
 def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> QuantityMatch:
@@ -642,7 +676,9 @@ def _qualifier_before(text: str, start: int) -> str | None:
     if tail.endswith(_CURRENCY_BETWEEN):
         tail = tail[: -3 if tail.endswith("人民币") else -2].rstrip(" ")
     elif tail[-2:].lower()[-2:] not in _QUALIFIER_ENDS and tail[-1:] not in _QUALIFIER_ENDS:
-        return None  # the common case: no qualifier ends the way the text before does
+        if tail[-1:] not in "为达有" or tail[-2:-1] not in _QUALIFIER_ENDS:
+            return None  # the common case: no qualifier ends the way the text before does
+        tail = tail[:-1]  # 约为, 近达, 约有
     tail = tail.lower()
     for size in _QUALIFIER_SIZES:  # longest first, as the tuple is sorted
         word = tail[-size:]
@@ -650,6 +686,8 @@ def _qualifier_before(text: str, start: int) -> str | None:
             cut = len(tail) - size
             if word.isascii() and cut > 0 and tail[cut - 1].isalpha():
                 return None  # "turnover 5" is not "over 5"
+            if word == "up to" and _MOVED.search(tail, 0, cut):
+                return None  # "edged up to 4.3%": a move, not a ceiling
             return word
     return None
 
@@ -703,16 +741,23 @@ def _version_of_a_name(text: str, before: str, end: int, number: str) -> bool:
     return not _count_noun(text, end)
 
 
-def _count_noun(text: str, end: int) -> str:
-    """The word a number counts: '300 people', '5 new stores' (an adjective is passed over)."""
+def _count_noun(text: str, end: int, *, head: bool = True) -> str:
+    """The word a number counts: '300 people', '5 new stores' (an adjective is passed over),
+    '1,502 likely voters' (with `head`, a word that is not plural before a plural one)."""
     found = _NOUN.match(text, end)
     if found is None or found["noun"] in _NOT_COUNT_NOUNS or found["noun"].endswith("ed"):
         return ""  # "500 gained": a verb follows, not a counted noun
-    if found["noun"] in _ADJECTIVES:
+    noun = found["noun"]
+    if noun in _ADJECTIVES:
         following = _NOUN.match(text, found.end())
         if following and following["noun"] not in _NOT_COUNT_NOUNS:
-            return following["noun"]
-    return found["noun"]
+            noun, found = following["noun"], following
+    if head and not _is_plural(noun):
+        following = _NOUN.match(text, found.end())
+        word = following["noun"] if following else ""
+        if _is_plural(word) and word not in _NOT_COUNT_NOUNS and not word.endswith("ed"):
+            return word  # 1,200 new affordable homes, 3 phone makers
+    return noun
 
 
 def _is_plural(noun: str) -> bool:

@@ -82,9 +82,29 @@ def test_number_words_count_only_with_a_unit_or_noun():
     assert texts == {"Three": 3, "two million": 2e6}
 
 
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("A poll of 1,502 likely voters.", "voters"),
+        ("They will build 1,200 new affordable homes.", "homes"),
+        ("The deal hit 3 phone makers.", "makers"),
+        ("About 300 police officers came.", "police"),
+    ],
+)
+def test_the_counted_noun_is_the_plural_head(text, unit):
+    assert [q.unit for q in extract_quantities(text)] == [unit]
+
+
+def test_up_to_after_a_verb_of_movement_is_no_qualifier():
+    found = extract_quantities("Inflation edged up to 4.3%, while gusts of up to 120 km/h hit.")
+    assert [(q.text, q.qualifier) for q in found] == [("4.3%", None), ("120 km/h", "up to")]
+
+
 def test_years_and_plural_nouns():
     found = extract_quantities("In 2023 the firm hired 2000 workers.")
     assert [(q.kind, q.text) for q in found] == [("date", "2023"), ("count", "2000")]
+    found = extract_quantities("In 2023 retail sales fell.")
+    assert [(q.kind, q.text) for q in found] == [("date", "2023")]
 
 
 def test_negative_numbers_and_qualifiers():

@@ -52,6 +52,11 @@ TABLE = [
     ("农村地区约占三分之一", [("三分之一", "percent", 100 / 3, "%", "33.33%")]),
     ("不合格率为千分之五", [("千分之五", "percent", 0.5, "%", "0.5%")]),
     ("五分之二以上的企业", [("五分之二以上", "percent", 40, "%", "40%")]),
+    # an index in points (a time of day, 5点, is no quantity)
+    ("上证指数收报3,050.12点", [("3,050.12点", "count", 3050.12, "points", "3,050.12")]),
+    ("恒指跌300点,今天早上5点收盘", [("300点", "count", 300, "points", "300")]),
+    # 人 and 人次 count people; the verb after them is not the counted noun
+    ("造成3人死亡", [("3人", "count", 3, "人", "3")]),
 ]
 
 
@@ -82,6 +87,30 @@ def test_ranges_and_qualifiers():
     assert (found.value, found.high, found.display) == (5, 6, "5–6%")
     qualifiers = [q.qualifier for q in extract_quantities("约1000亿元,超过20亿美元,至少五个,近十年,100余家,20多亿元,30年左右")]
     assert qualifiers == ["约", "超过", "至少", "近", "余", "多", "左右"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("带动数十万人就业", ("数十万人", 1e5, "数")),
+        ("设立了上千家门店", ("上千家", 1e3, "上")),
+        ("高峰期有几百人同时施工", ("几百人", 100, "几")),
+        ("造成十几人受伤", ("十几人", 10, "几")),
+        ("是2019年的两倍多", ("两倍多", 2, "多")),
+        ("两成多门店位于县城", ("两成多", 20, "多")),
+        ("市值约为3.2万亿港元", ("3.2万亿港元", 3.2e12, "约")),
+        ("停留在理论的层面上百年了", ("百年", 100 * 31536000, None)),  # 上 here is "on"
+        ("连续3年多次获奖", ("3年", 3 * 31536000, None)),  # 多次: many times
+    ],
+)
+def test_approximate_amounts_keep_the_value_and_record_the_qualifier(text, expected):
+    found = [q for q in extract_quantities(text) if q.kind != "date"]
+    assert [(q.text, q.value, q.qualifier) for q in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["中国女排以3:1战胜对手", "按1:1的比例配套"])
+def test_scores_and_ratios_of_parts_are_not_counts(text):
+    assert extract_quantities(text) == []
 
 
 def test_statistical_release_style():
