@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.core.dates import MONTHS, RELATIVE_YEARS, iso_date, reference_year
+from factcheck.core.dates import MONTHS, RELATIVE_YEARS, chinese_periods, iso_date, reference_year
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.numerals import (
     CN_DIGITS,
@@ -194,7 +194,23 @@ def extract_quantities(
         quantity = _read_words(text, start, end, year)
         if quantity is not None:
             found.append(quantity)
+    if "季度" in text or "半年" in text:
+        found += chinese_periods(text, year)
+    if "翻" in text:
+        found += _doublings(text)
     return _join_ranges(text, _without_overlaps(found))
+
+
+_DOUBLING = re.compile(r"翻(?:了)?(?:(?P<n>[一两二三四])番|一?倍)|翻番")
+
+
+def _doublings(text: str) -> list[QuantityMatch]:
+    """翻一番 (doubled) -> 2x, 翻两番 -> 4x, 翻倍 -> 2x."""
+    found = []
+    for m in _DOUBLING.finditer(text):
+        value = 2.0 ** parse_chinese(m["n"])[0] if m["n"] else 2.0
+        found.append(_finish(text, m.start(), m.end(), "ratio", value, None, "x", f"{value:g}x"))
+    return found
 
 
 def _core_matches(text: str) -> Iterator[re.Match]:

@@ -57,6 +57,10 @@ TABLE = [
     ("恒指跌300点,今天早上5点收盘", [("300点", "count", 300, "points", "300")]),
     # 人 and 人次 count people; the verb after them is not the counted noun
     ("造成3人死亡", [("3人", "count", 3, "人", "3")]),
+    # doubling: 翻一番 is 2x, 翻两番 4x
+    ("新能源汽车产量翻了一番", [("翻了一番", "ratio", 2, "x", "2x")]),
+    ("营收力争翻两番", [("翻两番", "ratio", 4, "x", "4x")]),
+    ("利润翻倍", [("翻倍", "ratio", 2, "x", "2x")]),
 ]
 
 
@@ -149,8 +153,9 @@ def test_idioms_ordinals_articles_and_times_are_not_quantities(text):
 
 
 def test_a_range_of_years_is_a_period_not_a_duration():
-    (found,) = extract_quantities("2019-2023年营收翻倍")
+    found, doubled = extract_quantities("2019-2023年营收翻倍")
     assert (found.kind, found.iso, found.display) == ("date", "2019/2023", "2019–2023")
+    assert (doubled.text, doubled.display) == ("翻倍", "2x")
 
 
 def test_the_yen_sign_near_japan_is_the_yen():
