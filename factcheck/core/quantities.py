@@ -160,6 +160,9 @@ _NAME_WORDS = frozenset(
     ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number", "resolution", "amendment", "bill", "title", "regulation", "directive", "gate", "platform", "channel", "season", "episode", "stage", "mission"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
+_STREET = re.compile(
+    r"(?:[ ][A-Z][a-z]+){1,3}[ ](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Parkway)(?![a-z])"
+)
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 # 数十万, 几百, 上千 (not 人数, 指数; 上 after a particle or a verb that takes an amount, as
@@ -283,8 +286,14 @@ def _range_display(q: QuantityMatch, low: float) -> str:
 def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
     if m["ar"] or m["cn"]:
         found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
-        if found is not None and text[found.end : found.end + 1] == "多" and found.qualifier is None:
+        if found is None:
+            return None
+        if found.kind == "count" and text[max(0, found.start - 4) : found.start].endswith(("per ", "每")):
+            return None  # 41 cases per 100,000 people, 每十万人: the base of a rate, not a count
+        if text[found.end : found.end + 1] == "多" and found.qualifier is None:
             _more_after_unit(text, found)
+        elif found.unit == "km" and _PER_HOUR.search(text, max(0, found.start - 8), found.start):
+            found.unit, found.display = "km/h", found.display + "/h"  # 时速350公里
         return found
     groups = m.groupdict()
     start, end = m.span()
@@ -326,6 +335,9 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         y3 = int(groups["y3"]) if groups["y3"] else year
         return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
     return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
+
+
+_PER_HOUR = re.compile(r"(?:每小时|时速)[^\d,。;]{0,4}$")
 
 
 def _more_after_unit(text: str, found: QuantityMatch) -> None:
@@ -414,6 +426,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # 691-6378, 2023-24: a phone number or a code, not a range
     if bare and _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
         return None  # list numbering: "1." or "2、" at the start of a line
+    if bare and high_text is None and following == " " and _STREET.match(text, end):
+        return None  # 1200 Main Street: an address
     if bare and high_text is None and _between_capitals(text, before, end, low_text):
         return None  # Claude 3 Opus, iPhone 15 Pro: a product name
     if bare and high_text is None and _version_of_a_name(text, before, end, low_text):
@@ -442,7 +456,7 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None  # 一个, 一位, 一周: an article, not an amount
     if numeral == "二" and kind == "count":
         return None  # 二次会议, 二级: counting says 两; a lone 二 before a classifier is an ordinal
-    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "为立功本员交果绩熟长"):
+    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "立功本员交果绩熟长"):
         return None
     if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
         return None  # 千家万户, 一点一点: paired numerals are an idiom

@@ -66,6 +66,7 @@ def test_ranges_keep_both_ends():
         "Claude 3 Opus beat the iPhone 15 Pro and the S&P 500 index.",
         "A 7-Eleven store near Gate 5 cited UN Resolution 2334.",
         "See https://example.com/report?id=1&page=2 or run alert(1).",
+        "The office moved to 1200 Main Street, Dallas.",
     ],
 )
 def test_names_ids_and_times_are_not_quantities(text):
@@ -93,6 +94,11 @@ def test_number_words_count_only_with_a_unit_or_noun():
 )
 def test_the_counted_noun_is_the_plural_head(text, unit):
     assert [q.unit for q in extract_quantities(text)] == [unit]
+
+
+def test_the_base_of_a_rate_is_not_a_count():
+    found = extract_quantities("The incidence rose to 41 cases per 100,000 people.")
+    assert [(q.text, q.unit) for q in found] == [("41", "cases")]
 
 
 def test_up_to_after_a_verb_of_movement_is_no_qualifier():
