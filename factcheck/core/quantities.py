@@ -136,7 +136,6 @@ _FRACTION_REST = re.compile(
     r"(?:-|[ ](?=(?:thirds?|quarters?|fifths?|tenths?)[ ]of[ ]))"
     r"(?P<part>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![A-Za-z-])"
 )
-_A_FRACTION = re.compile(r"(?<![A-Za-z])[Aa][ ]$")
 _OF = re.compile(r"[ ]of[ ]")
 _IN_EVERY = re.compile(r"[ ]in[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
 _OF_A_POINT = re.compile(r"[ ](?:of[ ])?a[ ](?:percentage[ ])?point(?![A-Za-z])")
@@ -163,6 +162,9 @@ _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
 _STREET = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,3}[ ](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Parkway)(?![a-z])"
 )
+# an earthquake's magnitude: 7.1级地震, 6.8级强震, a magnitude 7.1 quake, a 7.1-magnitude quake
+_QUAKE = re.compile(r"级[^\d,。;]{0,3}震|-magnitude(?![a-z])")
+_QUAKE_SCALE = re.compile(r"级|-magnitude")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 # 数十万, 几百, 上千 (not 人数, 指数; 上 after a particle or a verb that takes an amount, as
@@ -407,6 +409,10 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     after = _AFTER.match(text, end)
     if after["unit"] == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
         after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
+    if after.end() == end and not currency and high_text is None and (
+        before[-10:].lower() == "magnitude " or _QUAKE.match(text, end)
+    ):
+        return _magnitude(text, start, _QUAKE_SCALE.match(text, end), _number(low_text))
     if after.end() == end:
         if following.isascii() and following.isalpha():
             return None  # 4o, 5G, 3D, 2nd
@@ -426,7 +432,7 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # 691-6378, 2023-24: a phone number or a code, not a range
     if bare and _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
         return None  # list numbering: "1." or "2、" at the start of a line
-    if bare and high_text is None and following == " " and _STREET.match(text, end):
+    if bare and high_text is None and following == " " and text[end + 1 : end + 2].isupper() and _STREET.match(text, end):
         return None  # 1200 Main Street: an address
     if bare and high_text is None and _between_capitals(text, before, end, low_text):
         return None  # Claude 3 Opus, iPhone 15 Pro: a product name
@@ -460,7 +466,7 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None
     if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
         return None  # 千家万户, 一点一点: paired numerals are an idiom
-    approximate = _APPROXIMATE.search(before)
+    approximate = _APPROXIMATE.search(before, len(before) - 1) if before[-1:] in "数几上" else None
     if approximate and numeral[0] in "十百千万亿" and not (approximate[0] == "上" and numeral[0] == "十"):
         start -= 1  # 数十万, 几百, 上千: the order of magnitude, qualified
     found = _quantify(text, start, after, value, high, currency, before, None, numeral, arabic=False)
@@ -535,6 +541,14 @@ def _quantify(
     if year_like and not _is_plural(_count_noun(text, end, head=False)):  # In 2023 retail sales fell
         return _date(text, start, end, iso_date(int(value)))
     return _build(text, start, end, "count", value, high, noun, 1, "", after)
+
+
+def _magnitude(text: str, start: int, scale: re.Match | None, value: float) -> QuantityMatch:
+    end = scale.end() if scale else start + len(_AR_NUMBER.match(text, start)[0])
+    return _finish(text, start, end, "measure", value, None, "magnitude", f"M{value:g}")
+
+
+_AR_NUMBER = re.compile(_AR)
 
 
 def _index_points(text: str, start: int, end: int, value: float, after: re.Match) -> QuantityMatch:
@@ -612,10 +626,11 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
     if lower in _MULTIPLIERS:
         return _read_multiplier(text, start, end, lower)
     if lower in _FRACTIONS:  # a third of, a quarter of a percentage point
-        article = _A_FRACTION.search(text, max(0, start - 2), start)
-        if article is None or not (_OF.match(text, end) or _OF_A_POINT.match(text, end)):
+        if text[start - 2 : start] not in ("a ", "A ") or text[start - 3 : start - 2].isalpha():
+            return None  # the third quarter
+        if not (_OF.match(text, end) or _OF_A_POINT.match(text, end)):
             return None
-        return _share(text, article.start(), end, 1, _FRACTIONS[lower])
+        return _share(text, start - 2, end, 1, _FRACTIONS[lower])
     rest = _WORD_REST.match(text, end)
     if rest:
         end = rest.end()

@@ -65,6 +65,7 @@ TABLE = [
     # a distance per hour is a speed; the base of a rate is no count of its own
     ("高铁时速达350公里", [("350公里", "measure", 350, "km/h", "350 km/h")]),
     ("每十万人口发病率为41例", [("41例", "count", 41, "例", "41")]),
+    ("花莲县海域发生7.1级地震", [("7.1级", "measure", 7.1, "magnitude", "M7.1")]),
 ]
 
 
