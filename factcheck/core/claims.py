@@ -105,7 +105,13 @@ _LABEL_NOUNS = {
 # direction words name a change, used only when no noun is near: 同比增长5.2%
 _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",
                 "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise"}
-_VERB_PATTERN = re.compile("|".join(re.escape(w) for w in _LABEL_VERBS))
+# English verbs whole words only ("Prosecutors" holds "rose"); each branch starts with a
+# literal, so the engine skips to first letters, and the check on what comes before follows it
+_VERB_PATTERN = re.compile(
+    "|".join(
+        rf"{w[0]}(?<![A-Za-z]{w[0]}){w[1:]}(?![A-Za-z])" if w.isascii() else re.escape(w) for w in _LABEL_VERBS
+    )
+)
 _LABEL_NOUNS_FOLDED = {word.lower(): name for word, name in _LABEL_NOUNS.items()}
 # matched against the lower-cased sentence; English words only where no letter a-z comes
 # before. In English text they are looked for after each character that is not a-z (a class

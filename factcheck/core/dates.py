@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from factcheck.core.extraction import QuantityMatch
 from factcheck.core.units import WORD_START, alternation
 
 MONTHS = {
@@ -95,3 +96,48 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# Quarters and halves of a year in Chinese: 2024年第三季度, 今年一季度, 前三季度, 上半年. The scan
+# finds 季度 and 半年 (rare characters: the engine skips to them) and reads what comes before.
+_PERIOD_END = re.compile("季度|半年")
+_PERIOD_HEAD = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|本年|去年|上年|前年|明年))?"
+    r"(?P<first>第|前)?(?P<part>[一二三四1-4上下])$"
+)
+_PARTS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def chinese_periods(text: str, year: int | None) -> list[QuantityMatch]:
+    """Quarters and halves as ISO 8601 intervals of months: 2024年第三季度 -> 2024-07/2024-09,
+    shown '2024 Q3'; 前三季度 -> Q1–Q3; 上半年 -> H1. Without a stated year they take the
+    reference year (as 5月18日 does); with none, they are dropped."""
+    found = []
+    for end_mark in _PERIOD_END.finditer(text):
+        head = _PERIOD_HEAD.search(text, max(0, end_mark.start() - 9), end_mark.start())
+        if head is None:
+            continue
+        part, quarter = head["part"], end_mark[0] == "季度"
+        if quarter == (part in "上下") or (head["first"] and not quarter):
+            continue  # 上季度 (last quarter), 第上半年
+        if head["y"]:
+            stated = int(head["y"])
+        elif head["rel"]:
+            stated = year + RELATIVE_YEARS[head["rel"]] if year is not None else None
+        else:
+            stated = year
+        if stated is None:
+            continue
+        if quarter:
+            last = _PARTS[part]
+            first = 1 if head["first"] == "前" else last
+            months = (3 * first - 2, 3 * last)
+            shown = f"Q{last}" if first == last else f"Q{first}–Q{last}"
+        else:
+            months, shown = ((1, 6), "H1") if part == "上" else ((7, 12), "H2")
+        iso = f"{stated}-{months[0]:02d}/{stated}-{months[1]:02d}"
+        start = head.start() if head.start() != head.end() else end_mark.start()
+        found.append(
+            QuantityMatch(start, end_mark.end(), text[start : end_mark.end()], "date", None, "date", f"{stated} {shown}", iso=iso)
+        )
+    return found

@@ -25,7 +25,7 @@ EN_SCALES = {
     "billion": 1e9, "bn": 1e9, "b": 1e9,
     "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "thousand": 1e3, "k": 1e3,
-    "hundred": 1e2,
+    "hundred": 1e2, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }
 EN_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -38,7 +38,7 @@ EN_WORDS = {
 
 def parse_chinese(numeral: str) -> tuple[float, float | None]:
     """(value, high) of a Chinese numeral; high is set for ranges such as 一、二十 or 三四百."""
-    numeral = numeral.replace("多", "").replace("余", "")
+    numeral = numeral.replace("多", "").replace("余", "").replace("几", "")
     head, sep, tail = numeral.partition("、")
     if sep and len(head) == 1 and head in CN_DIGITS and tail:
         # 一、二十 = "ten or twenty": the first digit borrows the second's unit

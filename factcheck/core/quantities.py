@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.core.dates import MONTHS, RELATIVE_YEARS, iso_date, reference_year
+from factcheck.core.dates import MONTHS, RELATIVE_YEARS, chinese_periods, iso_date, reference_year
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.numerals import (
     CN_DIGITS,
@@ -26,7 +26,7 @@ from factcheck.core.numerals import (
 from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_REST = rf"(?:[{CN_NUMERAL_CHARS}]|[多余](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
+_CN_REST = rf"(?:[{CN_NUMERAL_CHARS}]|[多余几](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
 _CN = rf"[{CN_NUMERAL_CHARS}]{_CN_REST}"
 _CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _MONTH_NAMES = (
@@ -43,7 +43,7 @@ _YEAR = r"(?:1[89]|20)\d{2}"
 _UNITS_BUT_YEAR = alternation(w for w in UNITS if w != "年")
 _CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
 _EN_SCALE_RE = (
-    r"trillion|billion|million|thousand|hundred|bn|Bn|BN|tn|trn|mn|mln|MN|"
+    r"trillion|billion|million|thousand|hundred|crores?|lakhs?|bn|Bn|BN|tn|trn|mn|mln|MN|"
     r"[KMBT](?![A-Za-z])|[kmb](?![A-Za-z])"
 )
 
@@ -54,7 +54,7 @@ _CORE = re.compile(
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
-    rf"|百分之(?P<pct>{_AR}|{_CN})"
+    rf"|(?P<den>百|千|万|[一二三四五六七八九十两]+|\d+)分之(?P<pct>{_AR}|{_CN})"
     r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
     rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
     rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
@@ -73,7 +73,7 @@ _CORE = re.compile(
     # a lone 一 is an amount only before a currency, measure or percent unit (一元, 一吨):
     # before a classifier it is an article (一个, 一位) and is not matched at all
     rf"|(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
-    rf"{_CN}(?=[多余来]?[ ]?(?:{alternation(UNITS)})))"
+    rf"{_CN}(?=[多余来几]?[ ]?(?:{alternation(UNITS)})))"
     r")"
 )
 
@@ -92,12 +92,12 @@ _CORE_START = re.compile(
     r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
     r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
     rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
-    rf"|(?<!一)(?={_CN_REST}[多余来]?[ ]?[{_UNIT_STARTS}])"
-    rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来]?[ ]?[{_UNIT_STARTS}])))"
+    rf"|(?<!一)(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])"
+    rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])))"
 )
 
 _AFTER = re.compile(
-    rf"(?P<more>多|余|来)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
+    rf"(?P<more>多|余|来|几)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
     rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
     rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
     r"(?P<after>以上|以下|左右|上下|出头|\+)?"
@@ -120,12 +120,25 @@ QUANTITY_WORDS = (
     _MONTH_WORDS
     + _NUMBER_WORDS + [w.capitalize() for w in _NUMBER_WORDS]
     + list(_MULTIPLIERS) + [w.capitalize() for w in _MULTIPLIERS]
+    + ["third", "quarter", "fifth", "tenth"]
 )
 _WORDS = WordScan(QUANTITY_WORDS)
 _MONTH_REST = re.compile(
     r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
 )
 _WORD_REST = re.compile(r"[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])")
+# shares written in words: two-thirds, three quarters of, a third of, one in five, 1 in 4
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}
+_FRACTION_REST = re.compile(
+    r"(?:-|[ ](?=(?:thirds?|quarters?|fifths?|tenths?)[ ]of[ ]))"
+    r"(?P<part>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![A-Za-z-])"
+)
+_OF = re.compile(r"[ ]of[ ]")
+_IN_EVERY = re.compile(r"[ ]in[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
+_OF_A_POINT = re.compile(r"[ ](?:of[ ])?a[ ](?:percentage[ ])?point(?![A-Za-z])")
 
 _QUALIFIERS = tuple(sorted(
     ["约合", "大约", "约", "将近", "接近", "近", "超过", "超", "逾", "至少", "最少", "最多", "高达", "多达", "长达", "短至", "不到", "不足", "不少于", "少于", "低于", "仅", "只有", "大概"]
@@ -138,6 +151,7 @@ _QUALIFIERS = tuple(sorted(
 _QUALIFIER_SET = frozenset(_QUALIFIERS)
 _QUALIFIER_SIZES = sorted({len(word) for word in _QUALIFIERS}, reverse=True)
 _QUALIFIER_ENDS = frozenset(word[-2:] for word in _QUALIFIERS)  # 约 and 逾 are one character
+_MOVED = re.compile(r"(?:ed|went|rose|shot|crept|grew|goes|rises|climbs|moves|ticks|edges|inches)[ ]$")
 _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
@@ -145,8 +159,17 @@ _NAME_WORDS = frozenset(
     ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number", "resolution", "amendment", "bill", "title", "regulation", "directive", "gate", "platform", "channel", "season", "episode", "stage", "mission"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
+_STREET = re.compile(
+    r"(?:[ ][A-Z][a-z]+){1,3}[ ](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Parkway)(?![a-z])"
+)
+# an earthquake's magnitude: 7.1级地震, 6.8级强震, a magnitude 7.1 quake, a 7.1-magnitude quake
+_QUAKE = re.compile(r"级[^\d,。;]{0,3}震|-magnitude(?![a-z])")
+_QUAKE_SCALE = re.compile(r"级|-magnitude")
 _LIST_ITEM = re.compile(r"(?:^|\n)[ \t]*[(（]?$")
 _LIST_MARK = re.compile(r"[.、)）](?!\d)")
+# 数十万, 几百, 上千 (not 人数, 指数; 上 after a particle or a verb that takes an amount, as
+# 上 after a noun is a place: 层面上百年, 网上百万)
+_APPROXIMATE = re.compile(r"(?<![人总次户个指基倍分岁件位款家])[数几]$|(?<=[了有达近约逾超将已至是和、,(出动织引集聚派吸])上$")
 _IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美")
 _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm",
@@ -176,7 +199,23 @@ def extract_quantities(
         quantity = _read_words(text, start, end, year)
         if quantity is not None:
             found.append(quantity)
+    if "季度" in text or "半年" in text:
+        found += chinese_periods(text, year)
+    if "翻" in text:
+        found += _doublings(text)
     return _join_ranges(text, _without_overlaps(found))
+
+
+_DOUBLING = re.compile(r"翻(?:了)?(?:(?P<n>[一两二三四])番|一?倍)|翻番")
+
+
+def _doublings(text: str) -> list[QuantityMatch]:
+    """翻一番 (doubled) -> 2x, 翻两番 -> 4x, 翻倍 -> 2x."""
+    found = []
+    for m in _DOUBLING.finditer(text):
+        value = 2.0 ** parse_chinese(m["n"])[0] if m["n"] else 2.0
+        found.append(_finish(text, m.start(), m.end(), "ratio", value, None, "x", f"{value:g}x"))
+    return found
 
 
 def _core_matches(text: str) -> Iterator[re.Match]:
@@ -247,10 +286,17 @@ def _range_display(q: QuantityMatch, low: float) -> str:
 
 
 def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
-    if m["ar"]:
-        return _read_arabic(text, m, year)
-    if m["cn"]:
-        return _read_chinese(text, m)
+    if m["ar"] or m["cn"]:
+        found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
+        if found is None:
+            return None
+        if found.kind == "count" and text[max(0, found.start - 4) : found.start].endswith(("per ", "每")):
+            return None  # 41 cases per 100,000 people, 每十万人: the base of a rate, not a count
+        if text[found.end : found.end + 1] == "多" and found.qualifier is None:
+            _more_after_unit(text, found)
+        elif found.unit == "km" and _PER_HOUR.search(text, max(0, found.start - 8), found.start):
+            found.unit, found.display = "km/h", found.display + "/h"  # 时速350公里
+        return found
     groups = m.groupdict()
     start, end = m.span()
     if groups["years"]:
@@ -266,7 +312,17 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         return None
     if groups["pct"] is not None:
         value = _number(groups["pct"])
-        return _finish(text, start, end, "percent", value, None, "%", f"{value:g}%")
+        if groups["den"] != "百":  # 三分之一, 千分之五: a share, in percent
+            denominator = _number(groups["den"])
+            if not 0 < value < denominator:
+                return None
+            value = value / denominator * 100
+        after = _AFTER.match(text, end)
+        if after["unit"] or after["cnscale"] or after["enscale"]:
+            after = None
+        else:
+            end = after.end()  # 三分之二以上, 百分之三十左右
+        return _finish(text, start, end, "percent", value, None, "%", f"{value:.4g}%", after)
     if groups["ymd"]:
         month = int(groups["m"]) if groups["m"] else None
         day = int(groups["d"]) if groups["d"] else None
@@ -281,6 +337,21 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         y3 = int(groups["y3"]) if groups["y3"] else year
         return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
     return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
+
+
+_PER_HOUR = re.compile(r"(?:每小时|时速)[^\d,。;]{0,4}$")
+
+
+def _more_after_unit(text: str, found: QuantityMatch) -> None:
+    """两倍多, 两成多, 三年多: 多 after a unit qualifies the amount; after a count it starts
+    another word (3人多处受伤)."""
+    if found.kind in ("percent", "ratio", "duration") and text[found.end + 1 : found.end + 2] not in _COUNTED_AFTER_MORE:
+        found.end += 1
+        found.text = text[found.start : found.end]
+        found.qualifier = "多"
+
+
+_COUNTED_AFTER_MORE = frozenset("次个家名位项种处人倍年")
 
 
 def _year_range(text: str, m: re.Match) -> QuantityMatch | None:
@@ -331,11 +402,17 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     last = before[-1:]
     if last == "(" and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
         return None  # (202) 691-6378: an area code
+    if following == ":" and text[end + 1 : end + 2].isdigit() or last == ":" and before[-2:-1].isdigit():
+        return None  # 3:1: a score or a ratio of parts, not two counts
     if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
     after = _AFTER.match(text, end)
     if after["unit"] == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
         after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
+    if after.end() == end and not currency and high_text is None and (
+        before[-10:].lower() == "magnitude " or _QUAKE.match(text, end)
+    ):
+        return _magnitude(text, start, _QUAKE_SCALE.match(text, end), _number(low_text))
     if after.end() == end:
         if following.isascii() and following.isalpha():
             return None  # 4o, 5G, 3D, 2nd
@@ -344,12 +421,19 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         bare = not currency
     else:
         bare = not (currency or after["unit"] or after["enscale"] or after["cnscale"])
+    if bare and high_text is None and low_text.isdigit() and len(low_text) <= 3 and following == " ":
+        every = _IN_EVERY.match(text, end)
+        share = _one_in(text, start, every, float(low_text)) if every else None
+        if share is not None:
+            return share  # 1 in 4 adults
     if bare and high_text is not None and (
         len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
     ):
         return None  # 691-6378, 2023-24: a phone number or a code, not a range
     if bare and _LIST_MARK.match(text, end) and _LIST_ITEM.search(before):
         return None  # list numbering: "1." or "2、" at the start of a line
+    if bare and high_text is None and following == " " and text[end + 1 : end + 2].isupper() and _STREET.match(text, end):
+        return None  # 1200 Main Street: an address
     if bare and high_text is None and _between_capitals(text, before, end, low_text):
         return None  # Claude 3 Opus, iPhone 15 Pro: a product name
     if bare and high_text is None and _version_of_a_name(text, before, end, low_text):
@@ -378,13 +462,19 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None  # 一个, 一位, 一周: an article, not an amount
     if numeral == "二" and kind == "count":
         return None  # 二次会议, 二级: counting says 两; a lone 二 before a classifier is an ordinal
-    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "为立功本员交果绩熟长"):
+    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "立功本员交果绩熟长"):
         return None
     if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
         return None  # 千家万户, 一点一点: paired numerals are an idiom
+    approximate = _APPROXIMATE.search(before, len(before) - 1) if before[-1:] in "数几上" else None
+    if approximate and numeral[0] in "十百千万亿" and not (approximate[0] == "上" and numeral[0] == "十"):
+        start -= 1  # 数十万, 几百, 上千: the order of magnitude, qualified
     found = _quantify(text, start, after, value, high, currency, before, None, numeral, arabic=False)
-    if found is not None and found.qualifier is None and ("多" in numeral or "余" in numeral):
-        found.qualifier = "多" if "多" in numeral else "余"
+    if found is not None and found.qualifier is None:
+        if approximate:
+            found.qualifier = approximate[0]
+        elif "多" in numeral or "余" in numeral or "几" in numeral:
+            found.qualifier = "多" if "多" in numeral else "余" if "余" in numeral else "几"
     return found
 
 
@@ -433,11 +523,13 @@ def _quantify(
         return _money(text, start, end, value, high, currency, after)
     if unit:
         kind, canonical, factor, shown = UNITS[unit]
+        if unit == "点" and arabic and high is None and ("." in number_text or value > 24):
+            return _index_points(text, start, end, value, after)  # 收报3050.12点: not 5点, a time
         if kind == "skip":
             return None
         if kind == "money":  # 14 cents: the factor takes it to currency units
             return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
-        if kind == "count":
+        if kind == "count" and unit not in ("人", "人次"):  # 3人死亡: people, not 死亡
             noun = _CN_NOUN.match(text, end)
             canonical = noun[0] if noun and noun[0][0] not in "的了在是和与" else unit
         return _build(text, start, end, kind, value, high, canonical, factor, shown, after)
@@ -445,16 +537,34 @@ def _quantify(
         return None
     noun = _count_noun(text, end)
     plain = not (after["cnscale"] or after["enscale"]) and number_text.isdigit()
-    if plain and len(number_text) == 4 and 1800 <= value <= 2100 and not _is_plural(noun):
+    year_like = plain and len(number_text) == 4 and 1800 <= value <= 2100
+    if year_like and not _is_plural(_count_noun(text, end, head=False)):  # In 2023 retail sales fell
         return _date(text, start, end, iso_date(int(value)))
     return _build(text, start, end, "count", value, high, noun, 1, "", after)
+
+
+def _magnitude(text: str, start: int, scale: re.Match | None, value: float) -> QuantityMatch:
+    end = scale.end() if scale else start + len(_AR_NUMBER.match(text, start)[0])
+    return _finish(text, start, end, "measure", value, None, "magnitude", f"M{value:g}")
+
+
+_AR_NUMBER = re.compile(_AR)
+
+
+def _index_points(text: str, start: int, end: int, value: float, after: re.Match) -> QuantityMatch:
+    """An index level or move in points, shown to its last stated decimal (3,050.12)."""
+    display = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return _finish(text, start, end, "count", value, None, "points", display, after)
 
 
 def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> QuantityMatch:
     value *= factor
     high = high * factor if high is not None else None
-    shown_value = value / factor if kind in ("duration", "measure") else value
-    shown_high = high / factor if (high is not None and kind in ("duration", "measure")) else high
+    # a unit shown as written (232 ms, 150 MW) shows the number as written; a measure shown
+    # in its canonical unit (100斤 -> 50 kg) shows the converted value
+    as_written = kind == "duration" or (kind == "measure" and shown != unit)
+    shown_value = value / factor if as_written else value
+    shown_high = high / factor if (high is not None and as_written) else high
     if kind == "percent":
         display = _range(shown_value, shown_high, _plain) + (" pp" if unit == "pp" else "%")
     elif kind == "ratio":
@@ -464,7 +574,8 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
             shown = shown[:-1]
         display = f"{_range(shown_value, shown_high, _plain)} {shown}"
     elif kind == "measure":
-        display = f"{_range(shown_value, shown_high, _compact)} {shown}"
+        render = _compact if as_written or factor == 1 else _four_digits  # 10 miles: 16.09 km
+        display = f"{_range(shown_value, shown_high, render)} {shown}"
     else:
         display = _range(value, high, _compact)
     return _finish(text, start, end, kind, value, high, unit, display, after)
@@ -514,12 +625,26 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
     lower = word.lower()
     if lower in _MULTIPLIERS:
         return _read_multiplier(text, start, end, lower)
+    if lower in _FRACTIONS:  # a third of, a quarter of a percentage point
+        if text[start - 2 : start] not in ("a ", "A ") or text[start - 3 : start - 2].isalpha():
+            return None  # the third quarter
+        if not (_OF.match(text, end) or _OF_A_POINT.match(text, end)):
+            return None
+        return _share(text, start - 2, end, 1, _FRACTIONS[lower])
     rest = _WORD_REST.match(text, end)
     if rest:
         end = rest.end()
     value = parse_english(text[start:end])
     if value is None:
         return None
+    fraction = _FRACTION_REST.match(text, end)
+    if fraction:
+        return _share(text, start, fraction.end(), value, _FRACTIONS[fraction["part"]])
+    every = _IN_EVERY.match(text, end)
+    if every:
+        found = _one_in(text, start, every, value)
+        if found is not None:
+            return found
     after = _AFTER.match(text, end)
     has_unit = bool(after["unit"] or after["enscale"])
     if not has_unit:
@@ -531,11 +656,36 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
     return _quantify(text, start, after, value, None, currency, before, None, text[start:end], arabic=True)
 
 
+def _share(text: str, start: int, end: int, numerator: float, denominator: float) -> QuantityMatch | None:
+    """two-thirds -> 66.67%; 'a quarter of a percentage point' -> 0.25 pp."""
+    if not 0 < numerator < denominator:
+        return None
+    point = _OF_A_POINT.match(text, end)
+    if point:
+        value = numerator / denominator
+        return _finish(text, start, point.end(), "percent", value, None, "pp", f"{value:g} pp")
+    value = numerator / denominator * 100
+    return _finish(text, start, end, "percent", value, None, "%", f"{value:.4g}%")
+
+
+def _one_in(text: str, start: int, every: re.Match, numerator: float) -> QuantityMatch | None:
+    """one in five, 1 in 4: a share, in percent."""
+    den = every["den"]
+    denominator = float(den) if den.isdigit() else EN_WORDS.get(den) if den not in ("a", "an") else None
+    if denominator is None or not 0 < numerator < denominator:
+        return None
+    value = numerator / denominator * 100
+    return _finish(text, start, every.end(), "percent", value, None, "%", f"{value:.4g}%")
+
+
 def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatch | None:
     if text[end : end + 1] == "-":
         return None  # double-digit, half-year
     if word in ("half", "halved"):
         preceding = text[max(0, start - 8) : start].lower()
+        point = _OF_A_POINT.match(text, end)
+        if point and not preceding.endswith(("and a ", "one ")):  # half a percentage point
+            return _finish(text, start, point.end(), "percent", 0.5, None, "pp", "0.5 pp")
         if preceding.endswith(("first ", "second ", "a ", "and a ", "one ")) or text.startswith((" a ", " an "), end):
             return None
         return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
@@ -571,7 +721,9 @@ def _qualifier_before(text: str, start: int) -> str | None:
     if tail.endswith(_CURRENCY_BETWEEN):
         tail = tail[: -3 if tail.endswith("人民币") else -2].rstrip(" ")
     elif tail[-2:].lower()[-2:] not in _QUALIFIER_ENDS and tail[-1:] not in _QUALIFIER_ENDS:
-        return None  # the common case: no qualifier ends the way the text before does
+        if tail[-1:] not in "为达有" or tail[-2:-1] not in _QUALIFIER_ENDS:
+            return None  # the common case: no qualifier ends the way the text before does
+        tail = tail[:-1]  # 约为, 近达, 约有
     tail = tail.lower()
     for size in _QUALIFIER_SIZES:  # longest first, as the tuple is sorted
         word = tail[-size:]
@@ -579,6 +731,8 @@ def _qualifier_before(text: str, start: int) -> str | None:
             cut = len(tail) - size
             if word.isascii() and cut > 0 and tail[cut - 1].isalpha():
                 return None  # "turnover 5" is not "over 5"
+            if word == "up to" and _MOVED.search(tail, 0, cut):
+                return None  # "edged up to 4.3%": a move, not a ceiling
             return word
     return None
 
@@ -632,16 +786,23 @@ def _version_of_a_name(text: str, before: str, end: int, number: str) -> bool:
     return not _count_noun(text, end)
 
 
-def _count_noun(text: str, end: int) -> str:
-    """The word a number counts: '300 people', '5 new stores' (an adjective is passed over)."""
+def _count_noun(text: str, end: int, *, head: bool = True) -> str:
+    """The word a number counts: '300 people', '5 new stores' (an adjective is passed over),
+    '1,502 likely voters' (with `head`, a word that is not plural before a plural one)."""
     found = _NOUN.match(text, end)
     if found is None or found["noun"] in _NOT_COUNT_NOUNS or found["noun"].endswith("ed"):
         return ""  # "500 gained": a verb follows, not a counted noun
-    if found["noun"] in _ADJECTIVES:
+    noun = found["noun"]
+    if noun in _ADJECTIVES:
         following = _NOUN.match(text, found.end())
         if following and following["noun"] not in _NOT_COUNT_NOUNS:
-            return following["noun"]
-    return found["noun"]
+            noun, found = following["noun"], following
+    if head and not _is_plural(noun):
+        following = _NOUN.match(text, found.end())
+        word = following["noun"] if following else ""
+        if _is_plural(word) and word not in _NOT_COUNT_NOUNS and not word.endswith("ed"):
+            return word  # 1,200 new affordable homes, 3 phone makers
+    return noun
 
 
 def _is_plural(noun: str) -> bool:
@@ -652,7 +813,9 @@ def _prefix_currency(before: str) -> str | None:
     if not before.rstrip(" ").endswith(_CURRENCY_TAILS):
         return None
     found = _PREFIX_CURRENCY.search(before)
-    return CURRENCY_PREFIXES[found["cur"]] if found else None
+    if found is None or (found["cur"][0].isascii() and found["cur"][0].isalpha() and before[found.start() - 1 : found.start()].isalpha()):
+        return None  # "Rs 5", "CHF 3", not "Mrs 5" or "BRs 3"
+    return CURRENCY_PREFIXES[found["cur"]]
 
 
 def _names_something(before: str) -> bool:
@@ -709,6 +872,10 @@ def _compact(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
     return f"{value:.6g}"  # prices keep their cents: $183.38
+
+
+def _four_digits(value: float) -> str:
+    return _compact(float(f"{value:.4g}"))
 
 
 def _range(value: float, high: float | None, render) -> str:

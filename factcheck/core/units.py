@@ -11,21 +11,25 @@ CURRENCY_WORDS = {
     "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD",
     "港币": "HKD", "新台币": "TWD", "台币": "TWD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP",
     "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF", "块钱": "CNY",
+    "澳门元": "MOP", "澳门币": "MOP", "新加坡元": "SGD", "瑞士法郎": "CHF", "卢比": "INR",
+    "泰铢": "THB",
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yen": "JPY",
     "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "won": "KRW", "USD": "USD", "RMB": "CNY", "CNY": "CNY", "EUR": "EUR",
+    "rupees": "INR", "rupee": "INR", "won": "KRW", "USD": "USD", "RMB": "CNY", "CNY": "CNY", "EUR": "EUR",
     "GBP": "GBP", "JPY": "JPY", "HKD": "HKD",
 }
 # written before the number: $5, US$100BN, USD34.6 million, RMB 5bn
 CURRENCY_PREFIXES = {
-    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD", "S$": "SGD", "$": "USD",
+    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD", "S$": "SGD", "R$": "BRL",
+    "NZ$": "NZD", "MOP$": "MOP", "$": "USD", "Rs": "INR", "Rs.": "INR", "INR": "INR", "CHF": "CHF",
     "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "USD": "USD", "RMB": "CNY",
     "CNY": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "HKD": "HKD", "人民币": "CNY",
     "港币": "HKD", "新台币": "TWD", "台币": "TWD",
 }
 CURRENCY_SYMBOLS = {
     "USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$", "TWD": "NT$",
-    "AUD": "A$", "CAD": "C$", "SGD": "S$", "INR": "₹", "KRW": "₩",
+    "AUD": "A$", "CAD": "C$", "SGD": "S$", "INR": "₹", "KRW": "₩", "BRL": "R$", "NZD": "NZ$",
+    "MOP": "MOP$",
 }
 
 # surface -> (kind, unit, factor to the canonical value, display unit)
@@ -42,23 +46,40 @@ _DURATIONS = {
     "年": (31536000, "years"), "years": (31536000, "years"), "year": (31536000, "years"),
     "decades": (315360000, "decades"), "decade": (315360000, "decades"),
 }
+# surface -> (factor to the canonical unit, canonical unit[, unit shown]): the value is kept
+# in the canonical unit; the display keeps a prefixed unit as written (150 MW, 25 mm) and
+# shows other units converted (100斤 -> 50 kg, 10 miles -> 16.09 km)
 _MEASURES = {
     "吨": (1, "t"), "tonnes": (1, "t"), "tonne": (1, "t"), "tons": (1, "t"), "ton": (1, "t"),
     "metric tons": (1, "t"), "千克": (1, "kg"), "公斤": (1, "kg"), "kg": (1, "kg"),
-    "kilograms": (1, "kg"), "克": (0.001, "kg"), "斤": (0.5, "kg"), "公里": (1, "km"),
-    "千米": (1, "km"), "km": (1, "km"), "kilometres": (1, "km"), "kilometers": (1, "km"),
+    "kilograms": (1, "kg"), "克": (0.001, "kg", "g"), "grams": (0.001, "kg", "g"),
+    "gram": (0.001, "kg", "g"), "毫克": (1e-6, "kg", "mg"), "mg": (1e-6, "kg", "mg"),
+    "milligrams": (1e-6, "kg", "mg"), "微克": (1e-9, "kg", "µg"), "µg": (1e-9, "kg", "µg"),
+    "μg": (1e-9, "kg", "µg"), "lbs": (0.453592, "kg"), "lb": (0.453592, "kg"), "斤": (0.5, "kg"),
+    "公里": (1, "km"), "千米": (1, "km"), "km": (1, "km"), "kilometres": (1, "km"),
+    "kilometers": (1, "km"), "kilometre": (1, "km"), "kilometer": (1, "km"),
     "miles": (1.609344, "km"), "mile": (1.609344, "km"), "米": (1, "m"), "metres": (1, "m"),
-    "meters": (1, "m"), "厘米": (0.01, "m"), "毫米": (0.001, "m"), "cm": (0.01, "m"),
-    "mm": (0.001, "m"), "平方公里": (1, "km2"), "平方米": (1, "m2"), "square kilometres": (1, "km2"),
-    "square kilometers": (1, "km2"), "square metres": (1, "m2"), "square meters": (1, "m2"),
+    "meters": (1, "m"), "metre": (1, "m"), "meter": (1, "m"), "feet": (0.3048, "m"),
+    "foot": (0.3048, "m"), "ft": (0.3048, "m"), "inches": (0.0254, "m"), "inch": (0.0254, "m"),
+    "厘米": (0.01, "m", "cm"), "毫米": (0.001, "m", "mm"), "cm": (0.01, "m", "cm"),
+    "mm": (0.001, "m", "mm"), "纳米": (1e-9, "m", "nm"), "nm": (1e-9, "m", "nm"),
+    "km/h": (1, "km/h"), "公里/小时": (1, "km/h"), "千米/小时": (1, "km/h"), "mph": (1.609344, "km/h"),
+    "平方公里": (1, "km2"), "平方千米": (1, "km2"), "平方米": (1, "m2"), "square kilometres": (1, "km2"),
+    "square kilometers": (1, "km2"), "sq km": (1, "km2"), "km2": (1, "km2"), "km²": (1, "km2"),
+    "square miles": (2.589988, "km2"), "square metres": (1, "m2"), "square meters": (1, "m2"),
     "square feet": (0.092903, "m2"), "亩": (666.67, "m2"), "公顷": (1, "ha"), "hectares": (1, "ha"),
-    "acres": (0.404686, "ha"), "升": (1, "L"), "毫升": (0.001, "L"), "litres": (1, "L"),
-    "liters": (1, "L"), "barrels": (1, "bbl"), "千瓦时": (1, "kWh"), "kWh": (1, "kWh"),
-    "MWh": (1000, "kWh"), "GWh": (1e6, "kWh"), "TWh": (1e9, "kWh"), "千瓦": (1, "kW"),
-    "kW": (1, "kW"), "兆瓦": (1000, "kW"), "MW": (1000, "kW"), "吉瓦": (1e6, "kW"),
-    "GW": (1e6, "kW"), "megawatts": (1000, "kW"), "gigawatts": (1e6, "kW"), "kilowatts": (1, "kW"), "tokens": (1, "tokens"), "token": (1, "tokens"), "TB": (1, "TB"),
-    "GB": (1, "GB"), "PB": (1, "PB"), "°C": (1, "°C"), "摄氏度": (1, "°C"), "标准箱": (1, "TEU"),
-    "TEU": (1, "TEU"), "千瓦·时": (1, "kWh"),
+    "acres": (0.404686, "ha"), "立方米": (1, "m3"), "cubic metres": (1, "m3"), "cubic meters": (1, "m3"),
+    "升": (1, "L"), "毫升": (0.001, "L", "mL"), "litres": (1, "L"), "liters": (1, "L"),
+    "barrels": (1, "bbl"), "千瓦时": (1, "kWh"), "千瓦·时": (1, "kWh"), "kWh": (1, "kWh"),
+    "MWh": (1000, "kWh", "MWh"), "兆瓦时": (1000, "kWh", "MWh"), "GWh": (1e6, "kWh", "GWh"),
+    "吉瓦时": (1e6, "kWh", "GWh"), "TWh": (1e9, "kWh", "TWh"), "太瓦时": (1e9, "kWh", "TWh"),
+    "千瓦": (1, "kW"), "kW": (1, "kW"), "kilowatts": (1, "kW"), "兆瓦": (1000, "kW", "MW"),
+    "MW": (1000, "kW", "MW"), "megawatts": (1000, "kW", "MW"), "吉瓦": (1e6, "kW", "GW"),
+    "GW": (1e6, "kW", "GW"), "gigawatts": (1e6, "kW", "GW"), "GHz": (1e9, "Hz", "GHz"),
+    "MHz": (1e6, "Hz", "MHz"), "tokens": (1, "tokens"), "token": (1, "tokens"), "TB": (1, "TB"),
+    "GB": (1, "GB"), "PB": (1, "PB"), "°C": (1, "°C"), "摄氏度": (1, "°C"),
+    "degrees Celsius": (1, "°C"), "°F": (1, "°F"), "degrees Fahrenheit": (1, "°F"),
+    "标准箱": (1, "TEU"), "TEU": (1, "TEU"),
 }
 _PERCENTS = {
     "%": (1, "%"), "percent": (1, "%"), "per cent": (1, "%"), "pct": (1, "%"),
@@ -80,8 +101,8 @@ for _word, (_code, _factor) in {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "
     UNITS[_word] = ("money", _code, _factor, "")
 for _word, (_factor, _display) in _DURATIONS.items():
     UNITS[_word] = ("duration", "s", _factor, _display)
-for _word, (_factor, _unit) in _MEASURES.items():
-    UNITS[_word] = ("measure", _unit, _factor, _unit)
+for _word, (_factor, _unit, *_shown) in _MEASURES.items():
+    UNITS[_word] = ("measure", _unit, _factor, _shown[0] if _shown else _unit)
 for _word, (_factor, _unit) in _PERCENTS.items():
     UNITS[_word] = ("percent", _unit, _factor, _unit)
 for _word, _factor in _RATIOS.items():

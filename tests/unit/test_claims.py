@@ -91,6 +91,8 @@ def test_label_uses_the_key_quantity_and_nearest_noun():
     assert make_label(sentence, extract_quantities(sentence)) == "revenue €3.2B"
     assert make_label("出口同比增长5.2%。", extract_quantities("出口同比增长5.2%。")) == "exports 5.2%"
     assert make_label("同比增长5.2%。", extract_quantities("同比增长5.2%。")) == "growth 5.2%"
+    sentence = "Prosecutors had sought 12 years."  # "rose" inside a word is no verb
+    assert make_label(sentence, extract_quantities(sentence)) == "duration 12 years"
     assert make_label("周健称,GPT-4o进步显著。", []) == "statement by 周健"
     assert make_label("他表示,这是最后一天。", []) == "statement"
 

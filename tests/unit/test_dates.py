@@ -28,6 +28,13 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("Data for May 2024 and Sept. 3", "2024-10-01", ["2024-05", "2024-09-03"]),
         ("Published 2024-05-22 at noon", None, ["2024-05-22"]),
         ("In 1999 the firm listed", None, ["1999"]),
+        # quarters and halves: intervals of months, in the reference year when none is stated
+        ("发布2024年第三季度财报", None, ["2024-07/2024-09"]),
+        ("一季度同比增长5.3%", "2024-10-18", ["2024-01/2024-03"]),
+        ("一季度同比增长5.3%", None, []),
+        ("前三季度国内生产总值", "2024-10-18", ["2024-01/2024-09"]),
+        ("今年上半年好于去年下半年", "2024-10-18", ["2024-01/2024-06", "2023-07/2023-12"]),
+        ("上季度与每季度", "2024-10-18", []),
     ],
 )
 def test_dates_resolve_against_the_reference(text, reference, expected):
@@ -49,3 +56,10 @@ def test_reference_date_inferred_from_the_latest_date_in_the_text():
     assert infer_reference_date(text) == "2024-05-18"
     assert infer_reference_date("没有日期的文字") is None
     assert infer_reference_date("On March 3, 2021 and 2022-07-01 it rained.") == "2022-07-01"
+
+
+def test_quarters_and_halves_read_at_a_glance():
+    found = extract_quantities("2024年第三季度、前三季度和2023年上半年", "2024-10-18")
+    assert [(q.text, q.display) for q in found] == [
+        ("2024年第三季度", "2024 Q3"), ("前三季度", "2024 Q1–Q3"), ("2023年上半年", "2023 H1"),
+    ]

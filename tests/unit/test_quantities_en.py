@@ -66,6 +66,7 @@ def test_ranges_keep_both_ends():
         "Claude 3 Opus beat the iPhone 15 Pro and the S&P 500 index.",
         "A 7-Eleven store near Gate 5 cited UN Resolution 2334.",
         "See https://example.com/report?id=1&page=2 or run alert(1).",
+        "The office moved to 1200 Main Street, Dallas.",
     ],
 )
 def test_names_ids_and_times_are_not_quantities(text):
@@ -82,9 +83,34 @@ def test_number_words_count_only_with_a_unit_or_noun():
     assert texts == {"Three": 3, "two million": 2e6}
 
 
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("A poll of 1,502 likely voters.", "voters"),
+        ("They will build 1,200 new affordable homes.", "homes"),
+        ("The deal hit 3 phone makers.", "makers"),
+        ("About 300 police officers came.", "police"),
+    ],
+)
+def test_the_counted_noun_is_the_plural_head(text, unit):
+    assert [q.unit for q in extract_quantities(text)] == [unit]
+
+
+def test_the_base_of_a_rate_is_not_a_count():
+    found = extract_quantities("The incidence rose to 41 cases per 100,000 people.")
+    assert [(q.text, q.unit) for q in found] == [("41", "cases")]
+
+
+def test_up_to_after_a_verb_of_movement_is_no_qualifier():
+    found = extract_quantities("Inflation edged up to 4.3%, while gusts of up to 120 km/h hit.")
+    assert [(q.text, q.qualifier) for q in found] == [("4.3%", None), ("120 km/h", "up to")]
+
+
 def test_years_and_plural_nouns():
     found = extract_quantities("In 2023 the firm hired 2000 workers.")
     assert [(q.kind, q.text) for q in found] == [("date", "2023"), ("count", "2000")]
+    found = extract_quantities("In 2023 retail sales fell.")
+    assert [(q.kind, q.text) for q in found] == [("date", "2023")]
 
 
 def test_negative_numbers_and_qualifiers():

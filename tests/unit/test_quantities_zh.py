@@ -39,6 +39,33 @@ TABLE = [
     ("处理了二十五万件包裹", [("二十五万件", "count", 2.5e5, "包裹", "250K")]),
     ("三四百家企业", [("三四百家", "count", 300, "企业", "300–400")]),
     ("发电量8.5万千瓦时", [("8.5万千瓦时", "measure", 8.5e4, "kWh", "85K kWh")]),
+    # a prefixed unit is shown as written, another unit converted to its canonical one
+    ("每包净含量500克", [("500克", "measure", 0.5, "kg", "500 g")]),
+    ("粮食总产量13908.2亿斤", [("13908.2亿斤", "measure", 6.9541e11, "kg", "695.4B kg")]),
+    ("累计降雨量100—200毫米", [("100—200毫米", "measure", 0.1, "m", "100–200 mm")]),
+    ("新建高标准农田8000万亩", [("8000万亩", "measure", 5.33336e10, "m2", "53.33B m2")]),
+    ("动力电池装车量387.7吉瓦时", [("387.7吉瓦时", "measure", 3.877e8, "kWh", "387.7 GWh")]),
+    ("总库容为39.3亿立方米", [("39.3亿立方米", "measure", 3.93e9, "m3", "3.93B m3")]),
+    ("博彩毛收入为568亿澳门元", [("568亿澳门元", "money", 5.68e10, "MOP", "MOP$56.8B")]),
+    ("出口额为120亿新加坡元", [("120亿新加坡元", "money", 1.2e10, "SGD", "S$12B")]),
+    # shares: N分之M in percent
+    ("农村地区约占三分之一", [("三分之一", "percent", 100 / 3, "%", "33.33%")]),
+    ("不合格率为千分之五", [("千分之五", "percent", 0.5, "%", "0.5%")]),
+    ("五分之二以上的企业", [("五分之二以上", "percent", 40, "%", "40%")]),
+    # an index in points (a time of day, 5点, is no quantity)
+    ("上证指数收报3,050.12点", [("3,050.12点", "count", 3050.12, "points", "3,050.12")]),
+    ("恒指跌300点,今天早上5点收盘", [("300点", "count", 300, "points", "300")]),
+    # 人 and 人次 count people; the verb after them is not the counted noun
+    ("造成3人死亡", [("3人", "count", 3, "人", "3")]),
+    # doubling: 翻一番 is 2x, 翻两番 4x
+    ("新能源汽车产量翻了一番", [("翻了一番", "ratio", 2, "x", "2x")]),
+    ("营收力争翻两番", [("翻两番", "ratio", 4, "x", "4x")]),
+    ("利润翻倍", [("翻倍", "ratio", 2, "x", "2x")]),
+    ("其中七成为个体工商户", [("七成", "percent", 70, "%", "70%")]),
+    # a distance per hour is a speed; the base of a rate is no count of its own
+    ("高铁时速达350公里", [("350公里", "measure", 350, "km/h", "350 km/h")]),
+    ("每十万人口发病率为41例", [("41例", "count", 41, "例", "41")]),
+    ("花莲县海域发生7.1级地震", [("7.1级", "measure", 7.1, "magnitude", "M7.1")]),
 ]
 
 
@@ -69,6 +96,30 @@ def test_ranges_and_qualifiers():
     assert (found.value, found.high, found.display) == (5, 6, "5–6%")
     qualifiers = [q.qualifier for q in extract_quantities("约1000亿元,超过20亿美元,至少五个,近十年,100余家,20多亿元,30年左右")]
     assert qualifiers == ["约", "超过", "至少", "近", "余", "多", "左右"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("带动数十万人就业", ("数十万人", 1e5, "数")),
+        ("设立了上千家门店", ("上千家", 1e3, "上")),
+        ("高峰期有几百人同时施工", ("几百人", 100, "几")),
+        ("造成十几人受伤", ("十几人", 10, "几")),
+        ("是2019年的两倍多", ("两倍多", 2, "多")),
+        ("两成多门店位于县城", ("两成多", 20, "多")),
+        ("市值约为3.2万亿港元", ("3.2万亿港元", 3.2e12, "约")),
+        ("停留在理论的层面上百年了", ("百年", 100 * 31536000, None)),  # 上 here is "on"
+        ("连续3年多次获奖", ("3年", 3 * 31536000, None)),  # 多次: many times
+    ],
+)
+def test_approximate_amounts_keep_the_value_and_record_the_qualifier(text, expected):
+    found = [q for q in extract_quantities(text) if q.kind != "date"]
+    assert [(q.text, q.value, q.qualifier) for q in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["中国女排以3:1战胜对手", "按1:1的比例配套"])
+def test_scores_and_ratios_of_parts_are_not_counts(text):
+    assert extract_quantities(text) == []
 
 
 def test_statistical_release_style():
@@ -107,8 +158,9 @@ def test_idioms_ordinals_articles_and_times_are_not_quantities(text):
 
 
 def test_a_range_of_years_is_a_period_not_a_duration():
-    (found,) = extract_quantities("2019-2023年营收翻倍")
+    found, doubled = extract_quantities("2019-2023年营收翻倍")
     assert (found.kind, found.iso, found.display) == ("date", "2019/2023", "2019–2023")
+    assert (doubled.text, doubled.display) == ("翻倍", "2x")
 
 
 def test_the_yen_sign_near_japan_is_the_yen():
