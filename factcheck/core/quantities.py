@@ -516,8 +516,11 @@ def _quantify(
             while end > start and text[end - 1] in " -":
                 end -= 1
         unit = None
-    if text[start - 1 : start] in ("-", "−") and not (start > 1 and (text[start - 2].isalnum() or text[start - 2] in ".-%)")):
+    if _negative_sign(text, start):
         start -= 1
+        value = -value
+    elif text.endswith("零下", 0, start) and not currency:  # 零下5°C: below zero
+        start -= 2
         value = -value
     if currency:
         return _money(text, start, end, value, high, currency, after)
@@ -583,8 +586,34 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
 
 def _money(text, start, end, value, high, currency, after) -> QuantityMatch:
     symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
-    display = symbol + _compact(value) + (f"–{symbol}{_compact(high)}" if high is not None else "")
+    display = _signed(symbol, value) + (f"–{_signed(symbol, high)}" if high is not None else "")
     return _finish(text, start, end, "money", value, high, currency, display, after)
+
+
+def _signed(symbol: str, value: float) -> str:
+    """-$3.2M, not $-3.2M."""
+    return f"-{symbol}{_compact(-value)}" if value < 0 else symbol + _compact(value)
+
+
+# Before a minus sign, these end a word the dash joins to the number (A-1, Covid-19, 3-5),
+# or a Chinese unit the dash joins two amounts after (5月-7月, 2019年-2023年).
+_JOINED_BY_DASH = frozenset(".-%)年月日时分秒号期届元亿万千百十个点度")
+
+
+def _negative_sign(text: str, start: int) -> bool:
+    """A minus sign right before the number: -2.1%, 为-3.2亿元, 气温-5°C; not the dash of a
+    word or a range."""
+    if text[start - 1 : start] not in ("-", "−"):
+        return False
+    if start < 2:
+        return True
+    before = text[start - 2]
+    if before in _JOINED_BY_DASH:
+        return False
+    return not (before.isalnum() and (before.isascii() or not _CJK_CHAR.match(before)))
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _finish(text, start, end, kind, value, high, unit, display, after=None) -> QuantityMatch:

@@ -116,6 +116,10 @@ def test_years_and_plural_nouns():
 def test_negative_numbers_and_qualifiers():
     (found,) = extract_quantities("GDP shrank by -0.5% in the quarter")
     assert found.value == -0.5 and found.text == "-0.5%"
+    (found,) = extract_quantities("Net income was -$3.2 million.")
+    assert (found.value, found.display) == (-3_200_000, "-$3.2M")
+    for text in ("Covid-19 cases rose 5%", "Table A-1 shows 5%", "Call 555-1234 now"):
+        assert all(q.value is None or q.value >= 0 for q in extract_quantities(text)), text
     (found,) = extract_quantities("turnover 12%")
     assert found.qualifier is None  # "over" inside "turnover" is no qualifier
 

@@ -122,6 +122,24 @@ def test_scores_and_ratios_of_parts_are_not_counts(text):
     assert extract_quantities(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("该公司净利润为-3.2亿元", ("-3.2亿元", -3.2e8, "-¥320M")),
+        ("最低气温-5°C", ("-5°C", -5, "-5 °C")),
+        ("气温降至零下5°C", ("零下5°C", -5, "-5 °C")),
+    ],
+)
+def test_a_minus_sign_or_below_zero_makes_the_value_negative(text, expected):
+    (found,) = extract_quantities(text)
+    assert (found.text, found.value, found.display) == expected
+
+
+@pytest.mark.parametrize("text", ["5月-7月", "2019年-2023年", "10亿元-20亿元"])
+def test_a_dash_after_a_unit_joins_two_amounts(text):
+    assert all(q.value is None or q.value > 0 for q in extract_quantities(text))
+
+
 def test_statistical_release_style():
     text = (
         "初步核算,全年国内生产总值1260582亿元,比上年增长5.2%。全年粮食产量69541万吨,"
