@@ -138,7 +138,8 @@ _FRACTION_REST = re.compile(
 )
 _OF = re.compile(r"[ ]of[ ]")
 _IN_EVERY = re.compile(r"[ ]in[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
-_OF_A_POINT = re.compile(r"[ ](?:of[ ])?a[ ](?:percentage[ ])?point(?![A-Za-z])")
+# a quarter of a percentage point, half a point, a quarter point, a half-point cut
+_OF_A_POINT = re.compile(r"(?:[ ](?:of[ ])?a[ ]|[ -])(?:percentage[ -])?point(?![A-Za-z])")
 
 _QUALIFIERS = tuple(sorted(
     ["约合", "大约", "约", "将近", "接近", "近", "超过", "超", "逾", "至少", "最少", "最多", "高达", "多达", "长达", "短至", "不到", "不足", "不少于", "少于", "低于", "仅", "只有", "大概"]
@@ -708,7 +709,7 @@ def _one_in(text: str, start: int, every: re.Match, numerator: float) -> Quantit
 
 
 def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatch | None:
-    if text[end : end + 1] == "-":
+    if text[end : end + 1] == "-" and not (word == "half" and _OF_A_POINT.match(text, end)):
         return None  # double-digit, half-year
     if word in ("half", "halved"):
         preceding = text[max(0, start - 8) : start].lower()
