@@ -73,16 +73,28 @@ def backup(engine: Engine, target: Path, *, portable: bool | None = None) -> Cou
 
 @contextmanager
 def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary file beside `target`, renamed over it only when complete."""
-    folder = target.resolve().parent
-    if not folder.is_dir():
+    """A temporary file beside `target`, renamed over it only when complete: a backup that
+    fails (a full disk, Ctrl-C) leaves the previous one as it was. A symlink keeps pointing
+    at its (new) target."""
+    resolved = target.resolve()
+    if not resolved.parent.is_dir():
         raise UserError(f"{target}: folder does not exist")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    if resolved.is_dir():
+        raise UserError(f"{target}: is a folder")
+    if resolved.exists() and not resolved.is_file():
+        raise UserError(f"{target}: not a regular file (a backup replaces its file whole)")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=resolved.parent)
+    except OSError as error:
+        raise UserError(f"{target}: cannot write ({error.strerror or error})") from None
     os.close(handle)
     temporary = Path(name)
     try:
         yield temporary
-        os.replace(temporary, target)
+        os.replace(temporary, resolved)
+    except (OSError, sqlite3.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise UserError(f"{target}: cannot write ({reason}); no backup was written") from None
     finally:
         temporary.unlink(missing_ok=True)
 

@@ -38,7 +38,10 @@ INGEST_CACHE_KIB = 64 * 1024  # SQLite's page cache while storing a document
 
 @dataclass
 class IngestReport:
-    added: list[Document] = field(default_factory=list)
+    """What a run did, as it is reported: paths and counts only, never a document's text,
+    so a run over many large files holds no more than the document in hand."""
+
+    added: list[str] = field(default_factory=list)  # paths
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     claims: int = 0
@@ -260,7 +263,7 @@ def store_document(
         else:
             report.passages += _store_passages(rows, document, blocks, step)
         _store_aliases(session, opened.aliases or [])
-        report.added.append(document)
+        report.added.append(path)
         return document
 
 
@@ -274,7 +277,7 @@ def _replace_source(session, previous, opened, blocks, report, step) -> Document
     report.reanchored += replaced.reanchored
     report.orphaned += replaced.orphaned
     report.replaced.append(previous.path)
-    report.added.append(previous)
+    report.added.append(previous.path)
     _store_aliases(session, opened.aliases or [])
     return previous
 
