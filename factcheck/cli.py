@@ -429,7 +429,7 @@ def _usage_error(error: typer.TyperException) -> int:
     where to read the usage, instead of the usage block."""
     message = error.format_message().strip().rstrip(".")
     context = getattr(error, "ctx", None)
-    where = f" (see '{context.command_path} --help')" if context is not None else ""
+    where = f" (see '{context.command_path if context is not None else 'factcheck'} --help')"
     _say(f"factcheck: {message}{where}")
     return error.exit_code or 2
 

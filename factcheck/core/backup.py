@@ -146,10 +146,15 @@ def restore(engine: Engine, source: Path, *, replace: bool = False) -> Counts:
     """Load a backup into the database behind `engine`, which must be empty unless
     `replace`. Nothing changes unless everything loads."""
     source = Path(source)
+    if source.is_dir():
+        raise UserError(f"{source}: is a folder, not a backup file")
     if not source.is_file():
         raise UserError(f"{source}: no such backup file")
-    with open(source, "rb") as probe:
-        magic = probe.read(len(SQLITE_MAGIC))
+    try:
+        with open(source, "rb") as probe:
+            magic = probe.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise UserError(f"{source}: cannot read ({error.strerror or error})") from None
     try:
         if magic == SQLITE_MAGIC:
             return _restore_sqlite_file(engine, source, replace=replace)

@@ -58,8 +58,11 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            _check_listable(path)
             found = []
             for child in sorted(path.rglob("*")):
+                if child.is_dir() and not child.name.startswith(".") and not _listable(child):
+                    skipped.append((str(child), "cannot read this folder (permission denied)"))
                 if child.name.startswith(".") or child.is_dir():
                     continue
                 if not child.is_file():  # never opened: a pipe would block, a loop never resolves
@@ -80,6 +83,18 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
         else:
             raise UserError(f"{path}: no such file or folder")
     return files, skipped
+
+
+def _check_listable(folder: Path) -> None:
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as error:
+        raise UserError(f"{folder}: cannot read ({error.strerror or error})") from None
+
+
+def _listable(folder: Path) -> bool:
+    return os.access(folder, os.R_OK | os.X_OK)
 
 
 def ingest_paths(
