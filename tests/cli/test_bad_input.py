@@ -248,6 +248,8 @@ def shared_folder():
     folder = Path(tempfile.mkdtemp(prefix="factcheck-modes-"))
     folder.chmod(0o755)
     yield folder
+    for entry in folder.iterdir():  # what the test closed, opened again to be removed
+        entry.chmod(0o755)
     shutil.rmtree(folder)
 
 
