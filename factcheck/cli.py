@@ -18,8 +18,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-sources_app = typer.Typer(help="Evidence documents.", no_args_is_help=True)
+sources_app = typer.Typer(help="Evidence documents.")
 app.add_typer(sources_app, name="sources")
+INTERRUPTED = 130  # what typer returns for Ctrl-C, as a shell reports a SIGINT
 
 DEMO_FOLDER = Path("sources")
 JOBS = typer.Option(
@@ -29,6 +30,8 @@ JOBS = typer.Option(
 
 class State:
     db: str | None = None
+    # said after "interrupted" when a command is stopped by Ctrl-C
+    after_interrupt = "nothing half-written was kept"
 
 
 def _engine():
@@ -111,6 +114,11 @@ def load_demo_if_empty(engine) -> None:
 def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
     from factcheck.core.ingest import ingest_paths
 
+    State.after_interrupt = (
+        "the documents stored before it are whole, the one in progress was not stored "
+        "(the same command again adds the rest)"
+    )
+
     label = "Reading articles" if role == "article" else "Reading sources"
     report = _run_with_progress(
         label,
@@ -134,6 +142,7 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
 def _link(engine):
     from factcheck.core.linking import link_all
 
+    State.after_interrupt = "the links suggested before it are kept as they were"
     report = _run_with_progress("Linking", lambda update: link_all(engine, progress=update))
     _say(f"{report.suggested} links suggested for {report.claims} claims")
     return report
@@ -152,7 +161,7 @@ def _check_date(date: str | None, option: str = "--date") -> str | None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.", readable=False)],
     date: Annotated[
         str | None, typer.Option("--date", help="Publication date (ISO) for relative dates.")
     ] = None,
@@ -181,9 +190,16 @@ def _has_passages(engine) -> bool:
         return session.exec(select(Passage.id).limit(1)).first() is not None
 
 
+@sources_app.callback(invoke_without_command=True)
+def sources_callback(ctx: typer.Context) -> None:
+    """Evidence documents."""
+    if ctx.invoked_subcommand is None:
+        raise UserError("sources: which command? add (see 'factcheck sources --help')")
+
+
 @sources_app.command("add")
 def sources_add(
-    paths: Annotated[list[Path], typer.Argument(help="Evidence files or folders.")],
+    paths: Annotated[list[Path], typer.Argument(help="Evidence files or folders.", readable=False)],
     jobs: Annotated[int | None, JOBS] = None,
 ) -> None:
     """Add evidence documents, split them into passages and suggest links."""
@@ -205,16 +221,18 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
     """List claims, most check-worthy first."""
-    from factcheck.core.filters import check_status
+    from factcheck.core.filters import check_kind, check_status
 
     if status:
         check_status(status)
+    if kind:
+        check_kind(kind)
     engine = _engine()
     if as_json:
         from factcheck.report.gather import ReportOptions
         from factcheck.report.json_report import write_json
 
-        write_json(engine, sys.stdout, ReportOptions(status=status, kind=kind))
+        _write_stdout(lambda out: write_json(engine, out, ReportOptions(status=status, kind=kind)))
         return
     from sqlmodel import Session
 
@@ -223,10 +241,14 @@ def claims(
     with Session(engine) as session:
         rows = list_claims(session, ClaimFilter(status=status, kind=kind))
         quantities = quantities_of(session, [c.id for c in rows])
-    for claim in rows:
-        values = ", ".join(q.display for q in quantities[claim.id])
-        text = " ".join(claim.text.split())
-        typer.echo(f"{claim.id:>6}  {claim.status:<12} {claim.label[:28]:<28} {values[:24]:<24} {text[:60]}")
+
+    def write(out) -> None:
+        for claim in rows:
+            values = ", ".join(q.display for q in quantities[claim.id])
+            text = " ".join(claim.text.split())
+            out.write(f"{claim.id:>6}  {claim.status:<12} {claim.label[:28]:<28} {values[:24]:<24} {text[:60]}\n")
+
+    _write_stdout(write)
 
 
 @app.command()
@@ -241,6 +263,8 @@ def review(
     from factcheck.core.review import record_verdict
 
     check_status(status)
+    if not 0 < claim_id < 2**63:  # beyond what a database id can be
+        raise UserError(f"no claim with id {claim_id}")
     claim = record_verdict(_engine(), claim_id, status, note=note, reviewer=reviewer)
     _say(f"claim {claim.id}: {claim.status}")
 
@@ -269,15 +293,21 @@ def export(
         from factcheck.report.claimreview import resolve_publisher
 
         publisher, publisher_url = resolve_publisher(publisher, publisher_url)
+    elif publisher is not None or publisher_url is not None:
+        given = "--publisher" if publisher is not None else "--publisher-url"
+        raise UserError(f"{given} is for --format claimreview, not {fmt}")
     write = writer_for(fmt)
     engine = _engine()
     if document:
         check_document(engine, document)
+    if output != "-":
+        _check_not_the_database(engine, Path(output))
 
     def run(out) -> int:
         return write(engine, out, options, publisher=publisher, publisher_url=publisher_url, workers=_spare_cores())
 
     if output == "-":
+        State.after_interrupt = "the report on standard output is incomplete"
         _write_stdout(run)
         return
     count = _write_atomically(Path(output), run)
@@ -286,7 +316,7 @@ def export(
 
 @app.command()
 def backup(
-    file: Annotated[Path, typer.Argument(help="The backup file to write (replaced atomically).")],
+    file: Annotated[Path, typer.Argument(help="The backup file to write (replaced atomically).", readable=False)],
     portable: Annotated[
         bool, typer.Option("--portable", help="A JSON-lines dump any factcheck database can restore.")
     ] = False,
@@ -295,13 +325,15 @@ def backup(
     .jsonl name) a portable dump."""
     from factcheck.core.backup import backup as write_backup
 
-    counts = write_backup(_engine(), file, portable=portable or None)
+    engine = _engine()
+    _check_not_the_database(engine, file)
+    counts = write_backup(engine, file, portable=portable or None)
     _say(f"backed up {counts.rows} rows to {file}")
 
 
 @app.command()
 def restore(
-    file: Annotated[Path, typer.Argument(help="A file written by `factcheck backup`.")],
+    file: Annotated[Path, typer.Argument(help="A file written by `factcheck backup`.", readable=False)],
     replace: Annotated[
         bool, typer.Option("--replace", help="Overwrite a database that already holds data.")
     ] = False,
@@ -310,7 +342,10 @@ def restore(
     unless --replace."""
     from factcheck.core.backup import restore as load_backup
 
-    counts = load_backup(_engine(), file, replace=replace)
+    engine = _engine()
+    _check_not_the_database(engine, file)
+    State.after_interrupt = "the database is as it was"
+    counts = load_backup(engine, file, replace=replace)
     _say(f"restored {counts.rows} rows from {file}")
 
 
@@ -322,7 +357,18 @@ def _spare_cores() -> int:
     return max(0, min(3, _cpus() - 1)) if hasattr(os, "sched_getaffinity") else 0
 
 
+def _check_not_the_database(engine, path: Path) -> None:
+    """An output or a backup named like the database itself would replace it."""
+    from factcheck.core.db import sqlite_file
+
+    database = sqlite_file(engine)
+    if database is not None and path.resolve() == database.resolve():
+        raise UserError(f"{path}: is the database itself; name another file")
+
+
 def _write_stdout(write) -> None:
+    import os
+
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     try:
@@ -330,10 +376,11 @@ def _write_stdout(write) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader stopped early (`| head`): not an error worth a traceback.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(1) from None
+    except OSError as error:  # a full disk behind a redirection, a closed terminal
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the rest cannot go out either
+        raise UserError(f"cannot write to standard output ({error.strerror or error})") from None
 
 
 def _write_atomically(path: Path, write):
@@ -348,18 +395,21 @@ def _write_atomically(path: Path, write):
         raise UserError(f"{path}: folder does not exist")
     if target.is_dir():
         raise UserError(f"{path}: is a folder")
-    if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            return write(out)
     try:
+        if target.exists() and not target.is_file():
+            with open(target, "w", encoding="utf-8", newline="") as out:
+                return write(out)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     except OSError as error:
-        raise UserError(f"{path}: cannot write ({error.strerror})") from None
+        raise UserError(f"{path}: cannot write ({error.strerror or error})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             result = write(out)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
         os.replace(temporary, target)
+    except OSError as error:  # a full disk: the previous report, if any, stays as it was
+        Path(temporary).unlink(missing_ok=True)
+        raise UserError(f"{path}: cannot write ({error.strerror or error}); nothing was written") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -374,28 +424,63 @@ def _umask() -> int:
     return mask
 
 
-def _database_busy(error: Exception) -> bool:
-    """SQLite still locked after its busy timeout and retries: a message, not a traceback.
-    (sqlalchemy is imported lazily, so --help stays fast.)"""
-    exc = sys.modules.get("sqlalchemy.exc")
-    if exc is None or not isinstance(error, exc.OperationalError):
-        return False
-    from factcheck.core.db import is_locked_error
+def _usage_error(error: typer.TyperException) -> int:
+    """The parser's complaint (a missing argument, an unknown option) in one line, with
+    where to read the usage, instead of the usage block."""
+    message = error.format_message().strip().rstrip(".")
+    context = getattr(error, "ctx", None)
+    where = f" (see '{context.command_path if context is not None else 'factcheck'} --help')"
+    _say(f"factcheck: {message}{where}")
+    return error.exit_code or 2
 
-    return is_locked_error(error)
+
+def _environment_error(error: Exception) -> UserError | None:
+    """A database or a disk that failed under the command (full, read-only, locked, the
+    server gone) as a message; None for anything else, which is a bug. (The database layer
+    is imported only if it was in use, so --help stays fast.)"""
+    if "sqlalchemy" not in sys.modules and not isinstance(error, OSError):
+        return None
+    from factcheck.core.db import environment_error, resolve_url
+
+    return environment_error(error, resolve_url(State.db))
 
 
 def main() -> None:
     try:
-        app()
+        status = _run()
+    finally:
+        _finished()
+    raise SystemExit(status)
+
+
+def _run() -> int:
+    """The command's exit status, its errors said in one line."""
+    try:
+        status = app(standalone_mode=False)
     except UserError as error:
-        typer.echo(f"factcheck: {error}", err=True)
-        raise SystemExit(error.exit_code) from None
+        _say(f"factcheck: {error}")
+        return error.exit_code
+    except typer.TyperException as error:
+        return _usage_error(error)
+    except typer.Abort:
+        _say("factcheck: aborted")
+        return 1
+    except KeyboardInterrupt:  # before or after a command runs
+        status = INTERRUPTED
     except Exception as error:
-        if not _database_busy(error):
+        problem = _environment_error(error)
+        if problem is None:
             raise
-        typer.echo("factcheck: the database stayed busy (another command is writing); try again", err=True)
-        raise SystemExit(4) from None
-    except KeyboardInterrupt:
-        typer.echo("factcheck: interrupted; nothing half-written was kept", err=True)
-        raise SystemExit(130) from None
+        _say(f"factcheck: {problem}")
+        return problem.exit_code
+    if status == INTERRUPTED:  # Ctrl-C, which typer turns into this status
+        _say(f"factcheck: interrupted; {State.after_interrupt}")
+    return status if isinstance(status, int) else 0
+
+
+def _finished() -> None:
+    """The command is over and has said so: a Ctrl-C while the interpreter shuts down
+    would only turn a finished command into a silent failure."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

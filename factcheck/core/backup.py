@@ -23,6 +23,7 @@ from typing import IO
 
 from sqlalchemy import DateTime, delete, func, insert, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlmodel import SQLModel
 
 import factcheck.core.models  # noqa: F401  (registers every table)
@@ -37,7 +38,8 @@ from factcheck.core.db import (
 from factcheck.core.errors import UserError
 
 DUMP_FORMAT = "factcheck-dump"
-DUMP_VERSION = 1
+DUMP_VERSION = 2  # 2: an end line counts the rows, so a dump cut short is refused
+READABLE_DUMPS = (1, 2)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BATCH = 1000
 
@@ -73,16 +75,28 @@ def backup(engine: Engine, target: Path, *, portable: bool | None = None) -> Cou
 
 @contextmanager
 def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary file beside `target`, renamed over it only when complete."""
-    folder = target.resolve().parent
-    if not folder.is_dir():
+    """A temporary file beside `target`, renamed over it only when complete: a backup that
+    fails (a full disk, Ctrl-C) leaves the previous one as it was. A symlink keeps pointing
+    at its (new) target."""
+    resolved = target.resolve()
+    if not resolved.parent.is_dir():
         raise UserError(f"{target}: folder does not exist")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    if resolved.is_dir():
+        raise UserError(f"{target}: is a folder")
+    if resolved.exists() and not resolved.is_file():
+        raise UserError(f"{target}: not a regular file (a backup replaces its file whole)")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=resolved.parent)
+    except OSError as error:
+        raise UserError(f"{target}: cannot write ({error.strerror or error})") from None
     os.close(handle)
     temporary = Path(name)
     try:
         yield temporary
-        os.replace(temporary, target)
+        os.replace(temporary, resolved)
+    except (OSError, sqlite3.Error) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise UserError(f"{target}: cannot write ({reason}); no backup was written") from None
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -120,6 +134,7 @@ def write_dump(engine: Engine, out: IO[str]) -> Counts:
                 values = {key: _plain(value) for key, value in row._mapping.items()}
                 out.write(json.dumps({"table": table.name, "row": values}, ensure_ascii=False) + "\n")
                 counts.rows += 1
+        out.write(json.dumps({"end": {"rows": counts.rows}}) + "\n")
     return counts
 
 
@@ -131,13 +146,22 @@ def restore(engine: Engine, source: Path, *, replace: bool = False) -> Counts:
     """Load a backup into the database behind `engine`, which must be empty unless
     `replace`. Nothing changes unless everything loads."""
     source = Path(source)
+    if source.is_dir():
+        raise UserError(f"{source}: is a folder, not a backup file")
     if not source.is_file():
         raise UserError(f"{source}: no such backup file")
-    with open(source, "rb") as probe:
-        magic = probe.read(len(SQLITE_MAGIC))
-    if magic == SQLITE_MAGIC:
-        return _restore_sqlite_file(engine, source, replace=replace)
-    return _restore_dump(engine, source, replace=replace)
+    try:
+        with open(source, "rb") as probe:
+            magic = probe.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise UserError(f"{source}: cannot read ({error.strerror or error})") from None
+    try:
+        if magic == SQLITE_MAGIC:
+            return _restore_sqlite_file(engine, source, replace=replace)
+        return _restore_dump(engine, source, replace=replace)
+    except (IntegrityError, DataError) as error:  # rows that contradict each other or the schema
+        reason = str(error.orig).strip().splitlines()[0]
+        raise UserError(f"{source}: cannot be restored ({reason}); nothing was restored") from None
 
 
 def _check_empty(connection, replace: bool) -> None:
@@ -154,8 +178,7 @@ def _check_empty(connection, replace: bool) -> None:
 def _restore_sqlite_file(engine: Engine, source: Path, *, replace: bool) -> Counts:
     backup_engine = create_sqlite_engine(f"sqlite:///{source}", read_only=True)
     try:
-        with backup_engine.connect() as connection:
-            revision = _checked_revision(engine, schema_revision(connection), source)
+        revision = _checked_revision(engine, _whole_file_revision(backup_engine, source), source)
         if is_sqlite(engine):
             with engine.connect() as connection:
                 _check_empty(connection, replace)
@@ -168,6 +191,19 @@ def _restore_sqlite_file(engine: Engine, source: Path, *, replace: bool) -> Coun
         return _load_rows(engine, _rows_of(backup_engine), replace=replace)
     finally:
         backup_engine.dispose()
+
+
+def _whole_file_revision(backup_engine: Engine, source: Path) -> str | None:
+    """The schema revision of a SQLite backup, checked whole first: a file cut short or
+    damaged would otherwise be copied page by page over a good database."""
+    try:
+        with backup_engine.connect() as connection:
+            found = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+            if found == "ok":
+                return schema_revision(connection)
+    except DBAPIError as error:
+        found = str(error.orig).strip().splitlines()[0]
+    raise UserError(f"{source}: the SQLite file is damaged ({found}); nothing was restored")
 
 
 def _sqlite_copy_over(source: Engine, target: Engine) -> None:
@@ -198,29 +234,47 @@ def _restore_dump(engine: Engine, source: Path, *, replace: bool) -> Counts:
             header = None
         if not isinstance(header, dict) or header.get("format") != DUMP_FORMAT:
             raise UserError(f"{source}: not a factcheck backup (neither a SQLite file nor a dump)")
-        if header.get("version") != DUMP_VERSION:
+        if header.get("version") not in READABLE_DUMPS:
             raise UserError(f"{source}: dump format {header.get('version')} is not supported")
         revision = _checked_revision(engine, header.get("schema"), source)
         if revision != _head(engine):
             raise UserError(f"{source}: made by an older factcheck schema ({revision}); "
                             "restore it with that version, then upgrade")
-        return _load_rows(engine, _dump_rows(lines, source), replace=replace)
+        counted = header["version"] >= 2
+        return _load_rows(engine, _dump_rows(lines, source, counted=counted), replace=replace)
 
 
-def _dump_rows(lines, source: Path) -> Iterator[tuple[str, dict]]:
+def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dict]]:
+    """The rows of a dump; with `counted`, its end line must come last and count them."""
     known = {table.name: table for table in tables()}
     moments = {table.name: [c.name for c in table.columns if _is_moment(c)] for table in tables()}
+    rows, ended = 0, False
     for number, line in enumerate(lines, start=2):
         try:
             entry = json.loads(line)
+            if counted and not ended and "end" in entry and entry["end"]["rows"] == rows:
+                ended = True
+                continue
+            if ended:
+                raise KeyError("after the end")
             table = known[entry["table"]]
             row = entry["row"]
-        except (json.JSONDecodeError, KeyError, TypeError):
+        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
             raise UserError(f"{source}: line {number} is damaged; nothing was restored") from None
+        rows += 1
         for name in moments[table.name]:
             if isinstance(row.get(name), str):
-                row[name] = datetime.fromisoformat(row[name])
+                row[name] = _moment(row[name], source, number)
         yield table.name, row
+    if counted and not ended:
+        raise UserError(f"{source}: the dump is cut short (no end line); nothing was restored")
+
+
+def _moment(text: str, source: Path, number: int) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{source}: line {number} is damaged; nothing was restored") from None
 
 
 def _is_moment(column) -> bool:

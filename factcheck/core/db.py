@@ -84,7 +84,12 @@ def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
         in_memory = database in ("", ":memory:")
         if not in_memory and not Path(database).expanduser().parent.is_dir():
             raise UserError(f"cannot open database {url}: folder does not exist")
-        engine = create_sqlite_engine(url)
+        if not in_memory and Path(database).expanduser().is_dir():
+            raise UserError(f"cannot open database {url}: is a folder")
+        try:
+            engine = create_sqlite_engine(url)
+        except Exception as error:  # sqlite+somedriver:// that is not installed
+            raise UserError(f"cannot open database {url}: {error}") from None
     else:
         try:
             engine = create_engine(url, pool_pre_ping=True)
@@ -93,6 +98,14 @@ def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
     if migrate:
         upgrade(engine)
     return engine
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file of a SQLite database; None in memory or on a server."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database or ""
+    return None if database in ("", ":memory:") or database.startswith("file:") else Path(database).expanduser()
 
 
 def describe(engine: Engine) -> str:
@@ -156,7 +169,8 @@ def upgrade(engine: Engine) -> None:
             command.upgrade(config, "head")
             _check_foreign_keys(connection)
     except (OperationalError, DatabaseError) as error:
-        raise UserError(f"cannot open database {describe(engine)}: {_first_line(error)}") from None
+        reason = _sqlite_failure(error) if engine.dialect.name == "sqlite" else None
+        raise UserError(f"cannot open database {describe(engine)}: {reason or _first_line(error)}") from None
 
 
 @contextmanager
@@ -222,6 +236,52 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+# What SQLite says when the file or the disk fails it, and what a user can do about it
+_SQLITE_FAILURES = {
+    "attempt to write a readonly database":
+        "is read-only (factcheck writes to the file and, for its journal, to its folder)",
+    "readonly database": "is read-only (factcheck writes to the file and, for its journal, to its folder)",
+    "database or disk is full": "the disk is full",
+    "disk i/o error": "the disk failed to read or write (disk I/O error)",
+    "database disk image is malformed": "the file is damaged (database disk image is malformed)",
+    "file is not a database": "file is not a database",
+    "unable to open database file": "unable to open database file",
+}
+
+
+def _sqlite_failure(error: BaseException) -> str | None:
+    text = str(getattr(error, "orig", None) or error).lower()
+    return next((said for cause, said in _SQLITE_FAILURES.items() if cause in text), None)
+
+
+def environment_error(error: BaseException, url: str) -> UserError | None:
+    """The database or the disk failing under a command, as one line a user can act on:
+    locked past every retry, full, read-only, damaged, or the server gone. Anything else
+    (None here) is a bug and keeps its traceback. Each write is one transaction, so the
+    change in progress was rolled back."""
+    where = _hide_password(url)
+    if isinstance(error, OperationalError) and is_locked_error(error):
+        busy = UserError("the database stayed busy (another command is writing); try again")
+        busy.exit_code = 4
+        return busy
+    if isinstance(error, (OperationalError, DatabaseError)):
+        if make_url(url).get_backend_name() != "sqlite" and isinstance(error, OperationalError):
+            return UserError(f"database {where}: {_first_line(error)}")  # the connection, not the SQL
+        said = _sqlite_failure(error)
+        return UserError(f"database {where}: {said}") if said else None
+    if isinstance(error, OSError) and error.strerror:
+        named = f"{error.filename}: " if error.filename else ""
+        return UserError(f"{named}{error.strerror}")
+    return None
+
+
+def _hide_password(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def is_locked_error(error: BaseException) -> bool:

@@ -184,6 +184,12 @@ def check_status(status: str) -> str:
     return status
 
 
+def check_kind(kind: str) -> str:
+    if kind not in QUANTITY_KINDS:
+        raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(QUANTITY_KINDS)}")
+    return kind
+
+
 def parse_filter(typed: str) -> ClaimFilter:
     """`status:refuted kind:money doc:article.txt 232毫秒` → a ClaimFilter. Words without a
     field are searched in the claim text, as one phrase."""
@@ -202,6 +208,6 @@ def parse_filter(typed: str) -> ClaimFilter:
     status, kind = values.get("status"), values.get("kind")
     if status:
         check_status(status)
-    if kind and kind not in QUANTITY_KINDS:
-        raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(QUANTITY_KINDS)}")
+    if kind:
+        check_kind(kind)
     return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None)

@@ -38,7 +38,10 @@ INGEST_CACHE_KIB = 64 * 1024  # SQLite's page cache while storing a document
 
 @dataclass
 class IngestReport:
-    added: list[Document] = field(default_factory=list)
+    """What a run did, as it is reported: paths and counts only, never a document's text,
+    so a run over many large files holds no more than the document in hand."""
+
+    added: list[str] = field(default_factory=list)  # paths
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     claims: int = 0
@@ -55,8 +58,11 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            _check_listable(path)
             found = []
             for child in sorted(path.rglob("*")):
+                if child.is_dir() and not child.name.startswith(".") and not _listable(child):
+                    skipped.append((str(child), "cannot read this folder (permission denied)"))
                 if child.name.startswith(".") or child.is_dir():
                     continue
                 if not child.is_file():  # never opened: a pipe would block, a loop never resolves
@@ -77,6 +83,18 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
         else:
             raise UserError(f"{path}: no such file or folder")
     return files, skipped
+
+
+def _check_listable(folder: Path) -> None:
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as error:
+        raise UserError(f"{folder}: cannot read ({error.strerror or error})") from None
+
+
+def _listable(folder: Path) -> bool:
+    return os.access(folder, os.R_OK | os.X_OK)
 
 
 def ingest_paths(
@@ -260,7 +278,7 @@ def store_document(
         else:
             report.passages += _store_passages(rows, document, blocks, step)
         _store_aliases(session, opened.aliases or [])
-        report.added.append(document)
+        report.added.append(path)
         return document
 
 
@@ -274,7 +292,7 @@ def _replace_source(session, previous, opened, blocks, report, step) -> Document
     report.reanchored += replaced.reanchored
     report.orphaned += replaced.orphaned
     report.replaced.append(previous.path)
-    report.added.append(previous)
+    report.added.append(previous.path)
     _store_aliases(session, opened.aliases or [])
     return previous
 

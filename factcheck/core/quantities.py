@@ -41,6 +41,8 @@ _GLUED_CODES = "|".join(f"(?<={code})" for code in _GLUED_CURRENCIES)
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 _UNITS_BUT_YEAR = alternation(w for w in UNITS if w != "年")
+_WHOLE_YEAR = re.compile(_YEAR)
+_YEAR_DASHES = frozenset("-–—")
 _CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
 _EN_SCALE_RE = (
     r"trillion|billion|million|thousand|hundred|crores?|lakhs?|bn|Bn|BN|tn|trn|mn|mln|MN|"
@@ -71,8 +73,9 @@ _CORE = re.compile(
     r"|一半"
     # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words;
     # a lone 一 is an amount only before a currency, measure or percent unit (一元, 一吨):
-    # before a classifier it is an article (一个, 一位) and is not matched at all
-    rf"|(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
+    # before a classifier it is an article (一个, 一位) and is not matched at all; right
+    # after digits it is their multiplier, never a number of its own (20-10万吨, GPT-4万)
+    rf"|(?<![0-9])(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
     rf"{_CN}(?=[多余来几]?[ ]?(?:{alternation(UNITS)})))"
     r")"
 )
@@ -356,15 +359,18 @@ _COUNTED_AFTER_MORE = frozenset("次个家名位项种处人倍年")
 
 
 def _year_range(text: str, m: re.Match) -> QuantityMatch | None:
+    return _years(text, *m.span(), m["y1"], m["y2"])
+
+
+def _years(text: str, start: int, end: int, first_text: str, last_text: str) -> QuantityMatch | None:
     """2019-2023: an ISO 8601 interval of years."""
-    first, last = int(m["y1"]), int(m["y2"])
-    if len(m["y2"]) == 2:  # 2023-24: a fiscal year or a season, the next year's last digits
+    first, last = int(first_text), int(last_text)
+    if len(last_text) == 2:  # 2023-24: a fiscal year or a season, the next year's last digits
         if last != (first + 1) % 100:
             return None  # 2023-15: a code, as before
         last = first + 1
     if first >= last:
         return None  # 2023-2019 is no period; the old reading dropped it as a code
-    start, end = m.span()
     iso = f"{first}/{last}"
     return QuantityMatch(start, end, text[start:end], "date", None, "date", f"{first}–{last}", iso=iso)
 
@@ -427,6 +433,11 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         share = _one_in(text, start, every, float(low_text)) if every else None
         if share is not None:
             return share  # 1 in 4 adults
+    if high_text is not None and _number(high_text) < _number(low_text) and not currency \
+            and m["sep"] in _YEAR_DASHES and len(high_text) == 2 and _WHOLE_YEAR.fullmatch(low_text):
+        # 2019-20 tonnes: a range never runs backwards, so this is the fiscal year or season
+        # 2019-20, as it is alone, and the unit belongs to what follows
+        return _years(text, start, end, low_text, high_text)
     if bare and high_text is not None and (
         len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
     ):
@@ -523,6 +534,8 @@ def _quantify(
     elif text.endswith("零下", 0, start) and not currency:  # 零下5°C: below zero
         start -= 2
         value = -value
+    if high is not None and high <= value:
+        return None  # 10-5 km, 五、二十个: a range never runs backwards; a score or a list
     if currency:
         return _money(text, start, end, value, high, currency, after)
     if unit:

@@ -151,7 +151,7 @@ def test_an_unreadable_file_is_refused_alone_and_skipped_in_a_folder(engine, tmp
         ingest_paths(engine, [locked])
     assert row_counts(engine)["document"] == 0
     report = ingest_paths(engine, [folder])
-    assert [Path(d.path).name for d in report.added] == ["good.txt"]
+    assert [Path(p).name for p in report.added] == ["good.txt"]
     assert [(Path(p).name, "cannot read" in why) for p, why in report.skipped] == [("locked.txt", True)]
 
 
@@ -170,4 +170,4 @@ def test_a_symlink_loop_between_folders_does_not_hang(engine, tmp_path: Path):
     shutil.copy(ARTICLE, folder / "inner" / "good.txt")
     os.symlink("..", folder / "inner" / "up")
     report = ingest_paths(engine, [folder])
-    assert [Path(d.path).name for d in report.added] == ["good.txt"]
+    assert [Path(p).name for p in report.added] == ["good.txt"]

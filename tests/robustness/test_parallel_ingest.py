@@ -91,7 +91,7 @@ def test_a_bad_file_among_good_ones_is_skipped_with_workers(engine, tmp_path: Pa
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     (folder / "empty.txt").write_bytes(b"")
     report = ingest_paths(engine, [folder], jobs=2)
-    assert sorted(Path(d.path).name for d in report.added) == [f"article-{n:03d}.txt" for n in range(3)]
+    assert sorted(Path(p).name for p in report.added) == [f"article-{n:03d}.txt" for n in range(3)]
     reasons = {Path(path).name: why for path, why in report.skipped}
     assert set(reasons) == {"binary.txt", "empty.txt"}
     assert "binary" in reasons["binary.txt"] and "empty" in reasons["empty.txt"]

@@ -63,3 +63,34 @@ def test_a_refused_file_leaves_nothing(engine, tmp_path):
         ingest.ingest_paths(engine, [path])
     with Session(engine) as session:
         assert session.exec(select(Document)).all() == []
+
+
+def _reachable(root) -> list:
+    """Every object the report holds, directly or through its lists, tuples and fields."""
+    import gc
+
+    seen, todo, found = set(), [root], []
+    while todo:
+        item = todo.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        found.append(item)
+        todo.extend(gc.get_referents(item) if not isinstance(item, type) else [])
+    return found
+
+
+def test_the_report_holds_paths_and_counts_not_documents(engine, tmp_path):
+    """Many large files must not pile up in memory until the command ends: what is reported
+    is paths and counts, so no document (nor its text) stays held once stored."""
+    text = ARTICLE.read_text("utf-8")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"article-{n}.txt").write_text(f"{text}\n第{n}号稿件。\n", "utf-8")
+    report = ingest.ingest_paths(engine, [folder])
+    assert sorted(Path(p).name for p in report.added) == ["article-0.txt", "article-1.txt", "article-2.txt"]
+    held = _reachable(report)
+    assert not [item for item in held if isinstance(item, Document)]
+    longest = max(len(item) for item in held if isinstance(item, str))
+    assert longest <= max(len(p) for p in report.added)  # a path at most, never a text

@@ -206,6 +206,37 @@ def test_year_pairs_that_are_not_periods(text, unit):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a year, a hyphen and the next year's two digits: the fiscal year or season, as alone
+        ("Output reached 2019-20 tonnes of coal.", [("2019-20", "date", None, None, "2019/2020")]),
+        ("2019–20 km of track were laid.", [("2019–20", "date", None, None, "2019/2020")]),
+        ("In 1999-00 tonnes were exported.", [("1999-00", "date", None, None, "1999/2000")]),
+        ("The 2023-24 million figure", [("2023-24", "date", None, None, "2023/2024")]),
+        ("2019-20万吨", [("2019-20", "date", None, None, "2019/2020")]),
+        # backwards otherwise: a score or a code, no amount
+        ("It won 2019-15 tonnes.", []),
+        ("Shipments of 500-300 tonnes", []),
+        ("五、二十个国家", []),
+        ("The 10-5 km stretch", []),
+        ("A 10-5% cut", []),
+        ("A $10-5 million deal", []),
+        ("3-2倍", []),
+        ("20-10万吨", []),
+        ("5-5 km", []),
+        # forwards, a range as before
+        ("5-10 km", [("5-10 km", "measure", 5.0, 10.0, None)]),
+        ("2019-2020 tonnes", [("2019-2020 tonnes", "measure", 2019.0, 2020.0, None)]),
+        ("10-20万吨", [("10-20万吨", "measure", 1e5, 2e5, None)]),
+        ("-10-5 km", [("-10-5 km", "measure", -10.0, 5.0, None)]),
+    ],
+)
+def test_a_range_never_runs_backwards(text, expected):
+    found = extract_quantities(text)
+    assert [(q.text, q.kind, q.value, q.high, q.iso) for q in found] == expected
+
+
+@pytest.mark.parametrize(
     "text, currency",
     [
         ("It costs ¥500 in Tokyo.", "JPY"),

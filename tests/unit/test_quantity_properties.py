@@ -93,6 +93,7 @@ def _check(text: str) -> None:
         assert text[q.start : q.end] == q.text
         assert q.start >= last_end
         assert q.display
+        assert q.high is None or q.high > q.value, q  # a range runs forwards
         last_end = q.end
     for claim in extract_claims(text):
         assert text[claim.start : claim.end] == claim.text
@@ -109,7 +110,7 @@ NUMERIC_PIECES = st.lists(
     st.sampled_from(
         ["1", "23", "4.5", ",", "万", "亿", "元", "%", "$", "-", " ", "一", "两", "、", "十", "年", "月",
          "日", "个", "million", "GPT", "x", "倍", "(", ")", "百分之", "成", "多", "约", "May", "percent",
-         "\n", "。", ".", "US$", "¥", "to", "至"]
+         "\n", "。", ".", "US$", "¥", "to", "至", "2019", "20", "–", " km", " tonnes", "吨"]
     ),
     max_size=40,
 ).map("".join)

@@ -1,0 +1,134 @@
+"""Ctrl-C, as a terminal sends it (SIGINT to the command's process group), while a command
+writes: one line on stderr saying what was kept, exit 130, no traceback, and nothing
+half-written. The commands are made long by the size of their input, and interrupted once
+they are seen to be writing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from harness import row_counts
+from sqlmodel import Session, func, select
+
+from factcheck.core.ingest import ingest_paths
+from factcheck.core.models import Claim, Document
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "killpg"), reason="sends SIGINT to a process group"),
+]
+
+ARTICLE = Path(__file__).resolve().parents[2] / "sources" / "articles" / "tmtpost-openai-2024-05.txt"
+
+
+def _articles(folder: Path, count: int) -> Path:
+    """`count` distinct articles of the demo's size (about 80 claims each)."""
+    folder.mkdir()
+    text = ARTICLE.read_text("utf-8")
+    for n in range(count):
+        (folder / f"article-{n:03d}.txt").write_text(f"{text}\n第{n}号稿件。\n", "utf-8")
+    return folder
+
+
+def _interrupted(cwd: Path, db_url: str, args: list[str], writing: Callable[[], bool]) -> subprocess.CompletedProcess:
+    """Run the command, and press Ctrl-C as soon as `writing()` says it is at work."""
+    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_DB"}
+    command = [sys.executable, "-m", "factcheck", "--db", db_url, *args]
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not writing() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(command, process.returncode, "", stderr)
+
+
+def _said_interrupted(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 130, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factcheck: interrupted; "), result.stderr
+    return lines[0]
+
+
+def _documents(engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(Document)).one()
+
+
+@pytest.mark.parametrize("command", [["ingest", "--jobs", "1"], ["sources", "add", "--jobs", "1"]])
+def test_ctrl_c_during_ingest_keeps_whole_documents(engine, db_url: str, tmp_path: Path, command):
+    folder = _articles(tmp_path / "articles", 60)
+    result = _interrupted(tmp_path, db_url, [*command, str(folder)], lambda: _documents(engine) >= 2)
+    line = _said_interrupted(result)
+    assert "documents stored before it are whole" in line
+    stored = _documents(engine)
+    assert 2 <= stored < 60
+    with Session(engine) as session:  # the demo's text, stored whole: the same count each
+        per_document = session.exec(
+            select(func.count(Claim.id)).select_from(Document)
+            .join(Claim, Claim.document_id == Document.id, isouter=True).group_by(Document.id)
+        ).all()
+    assert len(set(per_document)) == 1
+    engine.dispose()
+    again = subprocess.run([sys.executable, "-m", "factcheck", "--db", db_url, *command, str(folder)],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"{60 - stored} added" in again.stderr and f"{stored} unchanged" in again.stderr
+
+
+@pytest.fixture
+def many_claims(engine, tmp_path: Path) -> int:
+    """About 4,000 claims: an export of them takes long enough to be interrupted."""
+    ingest_paths(engine, [_articles(tmp_path / "articles", 50)])
+    engine.dispose()
+    return row_counts(engine)["claim"]
+
+
+def _temporary_files(folder: Path, name: str) -> list[Path]:
+    return list(folder.glob(f".{name}.*"))
+
+
+@pytest.mark.parametrize("command, name", [
+    (["export", "--format", "html", "-o"], "report.html"),
+    (["backup", "--portable"], "claims.jsonl"),
+])
+def test_ctrl_c_during_export_or_backup_keeps_the_previous_file(
+    engine, db_url: str, tmp_path: Path, many_claims: int, command, name
+):
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    target.write_text("the previous report\n", encoding="utf-8")
+    result = _interrupted(tmp_path, db_url, [*command, str(target)],
+                          lambda: bool(_temporary_files(target.parent, name)))
+    _said_interrupted(result)
+    assert target.read_text(encoding="utf-8") == "the previous report\n"
+    assert _temporary_files(target.parent, name) == []
+
+
+@pytest.mark.sqlite_only(reason="sees the restore writing by the growth of SQLite's journal")
+def test_ctrl_c_during_restore_leaves_the_database_as_it_was(
+    engine, cli, db_url: str, tmp_path: Path, many_claims: int
+):
+    dump = tmp_path / "claims.jsonl"
+    assert cli("backup", str(dump)).returncode == 0
+    lines = dump.read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[-1])["end"]["rows"] == len(lines) - 2
+    assert cli("review", "1", "refuted", "--note", "after the backup").returncode == 0
+    before = row_counts(engine)
+    engine.dispose()
+    journal = Path(engine.url.database + "-wal")
+    result = _interrupted(tmp_path, db_url, ["restore", "--replace", str(dump)],
+                          lambda: journal.exists() and journal.stat().st_size > 1_000_000)
+    _said_interrupted(result)
+    assert row_counts(engine) == before
