@@ -70,6 +70,11 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _counted(number: int, word: str) -> str:
+    """1 claim, 2 claims."""
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 @app.callback(invoke_without_command=True)
 def main_callback(
     ctx: typer.Context,
@@ -126,7 +131,7 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
     )
     for path, reason in report.skipped:
         _say(f"skipped {path}: {reason}")
-    what = f"{report.claims} claims" if role == "article" else f"{report.passages} passages"
+    what = _counted(report.claims, "claim") if role == "article" else _counted(report.passages, "passage")
     _say(
         f"{len(report.added)} added ({what}), {len(report.unchanged)} unchanged, "
         f"{len(report.skipped)} skipped"
@@ -144,7 +149,7 @@ def _link(engine):
 
     State.after_interrupt = "the links suggested before it are kept as they were"
     report = _run_with_progress("Linking", lambda update: link_all(engine, progress=update))
-    _say(f"{report.suggested} links suggested for {report.claims} claims")
+    _say(f"{_counted(report.suggested, 'link')} suggested for {_counted(report.claims, 'claim')}")
     return report
 
 
@@ -288,6 +293,8 @@ def export(
         raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if status:
         check_status(status)
+    if document is not None and not document.strip():
+        raise UserError("--document needs a path (or the end of one)")
     options = ReportOptions(status=status, document=document, since=_check_date(since, "--since"))
     if fmt == "claimreview":
         from factcheck.report.claimreview import resolve_publisher
@@ -311,7 +318,7 @@ def export(
         _write_stdout(run)
         return
     count = _write_atomically(Path(output), run)
-    _say(f"wrote {output} ({count} claim{'' if count == 1 else 's'})")
+    _say(f"wrote {output} ({_counted(count, 'claim')})")
 
 
 @app.command()

@@ -40,6 +40,7 @@ def test_ingest_twice_adds_nothing_and_json_has_every_field(workdir: Path, db_ur
     second = run(workdir, "ingest", ARTICLE, db=db_url)
     assert second.returncode == 0
     assert "0 added" in second.stderr and "1 unchanged" in second.stderr
+    assert f"1 added ({len(before['claims'])} claims)" in first.stderr
     after = export_json(workdir, db_url)
     assert len(after["claims"]) == len(before["claims"]) > 0
     assert "generated_at" in after
