@@ -3,6 +3,7 @@ so that `factcheck --help` stays fast."""
 
 from __future__ import annotations
 
+import os  # loaded by Python itself: costs nothing at start-up
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -181,8 +182,6 @@ def ingest(
 
 
 def _cpus() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
@@ -359,7 +358,6 @@ def restore(
 def _spare_cores() -> int:
     """Processes that may render parts of a large report beside this one: one per core left,
     at most three (this process also writes every part)."""
-    import os
 
     return max(0, min(3, _cpus() - 1)) if hasattr(os, "sched_getaffinity") else 0
 
@@ -374,8 +372,6 @@ def _check_not_the_database(engine, path: Path) -> None:
 
 
 def _write_stdout(write) -> None:
-    import os
-
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     try:
@@ -394,7 +390,6 @@ def _write_atomically(path: Path, write):
     """Write beside the target and rename, so a failed export never leaves half a file.
     A symlink keeps pointing at its (new) target; a device or pipe such as /dev/null is
     written directly, since renaming over it would replace it."""
-    import os
     import tempfile
 
     target = path.resolve()
@@ -424,8 +419,6 @@ def _write_atomically(path: Path, write):
 
 
 def _umask() -> int:
-    import os
-
     mask = os.umask(0)
     os.umask(mask)
     return mask
