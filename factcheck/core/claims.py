@@ -24,7 +24,7 @@ _CUE_WORDS = {
     **dict.fromkeys(["according to", "数据显示", "统计显示", "data show", "data showed",
                      "figures show", "figures showed", "statistics show"], "source"),
     **dict.fromkeys(["表示", "透露", "指出", "强调", "宣布", "承认", "回应", "证实", "介绍说", "发文",
-                     "官宣", "爆料", "said", "says", "told", "stated", "announced", "reported",
+                     "官宣", "爆料", "声称", "宣称", "said", "says", "told", "stated", "announced", "reported",
                      "wrote", "confirmed", "testified", "“", '"'], "said"),
     **dict.fromkeys(["认为", "觉得", "可能", "或许", "也许", "希望", "应该", "预计", "预测", "期待", "相信",
                      "i think", "believe", "believes", "may", "might", "could", "should", "would",
@@ -57,7 +57,30 @@ def _cues(text: str, english: list[tuple[int, int]] | None = None) -> list[tuple
     if spans and english:
         english = [span for span in english if not _inside(span[0], spans)]
     merged = sorted(spans + english)
-    return [(start, _cue_kind(text[start:end])) for start, end in merged]
+    return [(start, _cue_kind(text[start:end])) for start, end in merged if not _quotes_no_one(text, start, end)]
+
+
+_CLOSING = {"“": "”", '"': '"'}
+_CLAUSE_MARKS = frozenset("，,。.！!？?；;：:")
+
+
+def _quotes_no_one(text: str, start: int, end: int) -> bool:
+    """A quote mark that quotes no one: the closing one of a straight pair, or an opening one
+    around a few words (“宫斗大戏”, "fake news"), which mark a term. A quotation is a clause:
+    it has a clause mark, or at least ten characters (four words in a spaced script)."""
+    closing = _CLOSING.get(text[start:end])
+    if closing is None:
+        return False
+    if closing == '"' and start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([“:：":
+        return True  # "... involved here". closes a quotation; its opening mark is the cue
+    close = text.find(closing, end, end + 200)
+    if close < 0:
+        return False  # a quotation that runs on
+    quoted = text[end:close]
+    if any(ch in _CLAUSE_MARKS for ch in quoted):
+        return False
+    words = quoted.split()
+    return len(words) < 4 if len(words) > 1 else len(quoted) < 10
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -230,12 +253,16 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
 _NOUN_WINDOW = 40  # characters either side of the key quantity where its noun may be
 
 
+# pronouns and sentence openers name no one: "He said", "The company said"
+_NOT_SPEAKERS = frozenset(["He", "She", "It", "They", "We", "I", "You", "This", "That", "The", "It's", "A", "An"])
+
+
 def _speaker(sentence: str, verb: int, *, english: bool) -> str | None:
     """The name just before 表示/称/said: the Chinese characters touching the verb after any
     title (猎户星空董事长傅盛 -> 傅盛), or one or two capitalised English words."""
     if english:
         found = _SPEAKER_EN.search(sentence, max(0, verb - 24), verb)
-        return found[1] if found else None
+        return found[1] if found and found[1].split()[0] not in _NOT_SPEAKERS else None
     start = verb
     while start > max(0, verb - 12) and ("\u4e00" <= sentence[start - 1] <= "\u9fff" or sentence[start - 1] == "·"):
         start -= 1

@@ -78,6 +78,28 @@ def test_attributed_statements_are_claims_and_plain_prose_is_not():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("万万没想到,美国OpenAI公司的“宫斗大戏”竟然迎来了第二季。", False),  # a term in quotes
+        ('The so-called "fake news" spread fast.', False),
+        ("他说:“我们会继续努力。”", True),
+        ("他声称GPT-4可能 “有轻微意识”,引起诸多争议。", True),  # 声称: he claimed
+        ("“这是一个非常艰难的决定”", True),
+        ('She called it "a disaster for everyone involved here".', True),
+    ],
+)
+def test_a_quotation_is_a_clause_not_a_term_in_quote_marks(text, quoted):
+    assert bool(extract_claims(text)) is quoted
+
+
+def test_a_pronoun_is_not_the_speaker():
+    (claim,) = extract_claims('He said: "We will win the final."')
+    assert claim.label == "statement"
+    (claim,) = extract_claims('"We are very optimistic," Tim Cook told analysts.')
+    assert claim.label == "statement by Tim Cook"
+
+
 def test_opinion_and_prediction_score_lower_than_a_sourced_fact():
     fact = "According to the statistics bureau, exports rose 5.2% to $3.4 trillion in 2023."
     opinion = "I think exports could rise 5% next year."
