@@ -124,6 +124,12 @@ _LABEL_NOUNS = {
     "budget": "budget", "债务": "debt", "debt": "debt", "罚款": "fine", "fine": "fine",
     "股价": "share price", "shares": "shares", "growth": "growth", "国家": "countries",
     "countries": "countries", "离职": "departures", "成员": "members", "members": "members",
+    "研发": "R&D", "R&D": "R&D", "回购": "buyback", "buyback": "buyback", "buy back": "buyback",
+    "指数": "index", "index": "index", "每股收益": "EPS", "EPS": "EPS", "利率": "interest rate",
+    "interest rate": "interest rate", "rates": "interest rate", "收益率": "yield", "yield": "yield",
+    "交付": "deliveries", "deliveries": "deliveries", "delivered": "deliveries", "成交额": "turnover",
+    "气温": "temperature", "temperature": "temperature", "市场份额": "market share",
+    "market share": "market share",
 }
 # direction words name a change, used only when no noun is near: 同比增长5.2%
 _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",

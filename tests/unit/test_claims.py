@@ -119,6 +119,22 @@ def test_label_uses_the_key_quantity_and_nearest_noun():
     assert make_label("他表示,这是最后一天。", []) == "statement"
 
 
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("The company plans to buy back $110 billion of stock.", "buyback $110B"),
+        ("公司将在未来五年投入1000亿元研发。", "R&D ¥100B"),
+        ("Apple reported EPS of $1.64.", "EPS $1.64"),
+        ("The Fed raised rates by a quarter point.", "interest rate 0.25 pp"),
+        ("Tesla delivered 1.81 million vehicles.", "deliveries 1.81M"),
+        ("最高气温达到35°C。", "temperature 35 °C"),
+        ("Its market share fell to 18%.", "market share 18%"),
+    ],
+)
+def test_labels_of_markets_companies_and_weather(sentence, label):
+    assert make_label(sentence, extract_quantities(sentence)) == label
+
+
 def test_score_stays_between_zero_and_one():
     sentence = "据统计局数据,GDP增长5%,出口增长10%,进口下降3%,利润增长8%,Apple称。"
     quantities = extract_quantities(sentence)
