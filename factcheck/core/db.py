@@ -240,8 +240,6 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 # What SQLite says when the file or the disk fails it, and what a user can do about it
 _SQLITE_FAILURES = {
-    "attempt to write a readonly database":
-        "is read-only (factcheck writes to the file and, for its journal, to its folder)",
     "readonly database": "is read-only (factcheck writes to the file and, for its journal, to its folder)",
     "database or disk is full": "the disk is full",
     "disk i/o error": "the disk failed to read or write (disk I/O error)",

@@ -485,8 +485,8 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
     if found is not None and found.qualifier is None:
         if approximate:
             found.qualifier = approximate[0]
-        elif "多" in numeral or "余" in numeral or "几" in numeral:
-            found.qualifier = "多" if "多" in numeral else "余" if "余" in numeral else "几"
+        else:  # 十几, 三百多, 一千余
+            found.qualifier = next((mark for mark in "多余几" if mark in numeral), None)
     return found
 
 
@@ -624,10 +624,7 @@ def _negative_sign(text: str, start: int) -> bool:
     before = text[start - 2]
     if before in _JOINED_BY_DASH:
         return False
-    return not (before.isalnum() and (before.isascii() or not _CJK_CHAR.match(before)))
-
-
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+    return not before.isalnum() or "\u4e00" <= before <= "\u9fff"  # 为-3.2亿元, not A-1
 
 
 def _finish(text, start, end, kind, value, high, unit, display, after=None) -> QuantityMatch:
