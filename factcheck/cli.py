@@ -468,14 +468,34 @@ def _run() -> int:
     except KeyboardInterrupt:  # before or after a command runs
         status = INTERRUPTED
     except Exception as error:
-        problem = _environment_error(error)
-        if problem is None:
-            raise
-        _say(f"factcheck: {problem}")
-        return problem.exit_code
+        if _caused_by_interrupt(error):
+            status = INTERRUPTED
+        else:
+            problem = _environment_error(error)
+            if problem is None:
+                raise
+            _say(f"factcheck: {problem}")
+            return problem.exit_code
     if status == INTERRUPTED:  # Ctrl-C, which typer turns into this status
         _say(f"factcheck: interrupted; {State.after_interrupt}")
     return status if isinstance(status, int) else 0
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    """Whether a Ctrl-C is what went wrong, under another error: a driver interrupted in
+    the middle of a call (a PostgreSQL connection checked out of the pool) fails again
+    while it cleans up, and that second error is the one raised."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        cause = pending.pop()
+        if cause is None or id(cause) in seen:
+            continue
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        pending += [cause.__cause__, cause.__context__]
+    return False
 
 
 def _finished() -> None:

@@ -132,3 +132,48 @@ def test_ctrl_c_during_restore_leaves_the_database_as_it_was(
                           lambda: journal.exists() and journal.stat().st_size > 1_000_000)
     _said_interrupted(result)
     assert row_counts(engine) == before
+
+
+def _driver_error_under(first: BaseException) -> Exception:
+    """What SQLAlchemy raises when a Ctrl-C lands in a PostgreSQL pool checkout: the
+    driver, interrupted mid-ping, refuses the clean-up, and that refusal is raised."""
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        try:
+            raise first
+        except BaseException:
+            raise RuntimeError("can't change 'autocommit' now: connection in transaction status ACTIVE")
+    except RuntimeError as refusal:
+        try:
+            raise ProgrammingError("SELECT 1", {}, refusal) from refusal
+        except ProgrammingError as raised:
+            return raised
+
+
+def test_ctrl_c_under_a_driver_error_is_said_as_an_interrupt(monkeypatch, capsys):
+    from factcheck import cli
+
+    def interrupted(**_):
+        raise _driver_error_under(KeyboardInterrupt())
+
+    monkeypatch.setattr(cli, "app", interrupted)
+    assert cli._run() == 130
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factcheck: interrupted; "), lines
+
+
+def test_the_same_driver_error_without_a_ctrl_c_is_no_interrupt(monkeypatch, capsys):
+    from factcheck import cli
+
+    def failed(**_):
+        raise _driver_error_under(ValueError("bad value"))
+
+    monkeypatch.setattr(cli, "app", failed)
+    status = None
+    try:
+        status = cli._run()
+    except Exception:  # a bug, raised as one
+        pass
+    assert status != 130
+    assert "interrupted" not in capsys.readouterr().err
