@@ -22,7 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,33 +88,34 @@ def extraction_rate(text: str) -> tuple[float, float, int]:
     return size / (time.perf_counter() - wall), size / (time.process_time() - cpu), claims
 
 
-def _claims_in(document: str) -> list:
-    return extract_claims(document)
-
-
 def parallel_extraction_rate(text: str, workers: int) -> tuple[float, float, int]:
-    """(MB/s wall, MB/s of CPU summed over the processes, claims) for extract_claims over
-    documents of 100,000 characters in a pool of `workers` processes, the claims sent back
-    to this one. The pool is started and its imports done before the clock starts."""
+    """(MB/s wall, MB/s of CPU summed over the processes, claims) for ingest's extraction
+    stage without the database: documents of 100,000 characters handed to `workers` worker
+    processes as ingest hands them (block_extractor), the rows sent back to this one. The
+    workers are started and their imports done before the clock starts."""
+    from factcheck.core.block_extraction import BlockTask, block_extractor, run_ahead
     from factcheck.core.ingest import text_blocks
 
-    documents = [text[s:e] for s, e in text_blocks(text, 100_000)]
+    tasks = [BlockTask("article", text[s:e], 0, None, True) for s, e in text_blocks(text, 100_000)]
     size = len(text.encode("utf-8")) / 1e6
-    context = multiprocessing.get_context("spawn")  # as a fresh worker would start
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        list(pool.map(_claims_in, ["warm up: 5 dollars."] * workers * 2))
-        children = _children_cpu(pool)
+    with block_extractor(workers) as (submit, window):
+        warm = [submit(BlockTask("article", "warm up: 5 dollars.", 0, None, True)) for _ in range(2 * workers)]
+        for pending in warm:
+            pending.result()
+        children = _children_cpu()
         wall, cpu = time.perf_counter(), time.process_time()
-        claims = sum(len(found) for found in pool.map(_claims_in, documents, chunksize=1))
+        claims = sum(len(pending.result()[0]) for _, pending in run_ahead(submit, window, ((t, t) for t in tasks)))
         elapsed = time.perf_counter() - wall
-        used = time.process_time() - cpu + _children_cpu(pool) - children
+        used = time.process_time() - cpu + _children_cpu() - children
     return size / elapsed, size / used, claims
 
 
-def _children_cpu(pool: ProcessPoolExecutor) -> float:
-    """CPU seconds the pool's processes have used so far (Linux: /proc/PID/stat)."""
+def _children_cpu() -> float:
+    """CPU seconds this process's live child processes have used so far (Linux:
+    /proc/PID/stat)."""
     total = 0.0
-    for pid in list(pool._processes):
+    for child in multiprocessing.active_children():
+        pid = child.pid
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return total

@@ -8,6 +8,7 @@ in their order, so the database gets the same rows whatever the number of worker
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -33,6 +34,11 @@ from factcheck.core.quantities import extract_quantities
 QuantityRow = tuple[int, int, str, str, float | None, float | None, str | None, str, str, str | None]
 QUANTITY_COLUMNS = ("start", "end", "text", "kind", "value", "high", "iso", "unit", "display", "qualifier")
 PARENT_CHECK_SECONDS = 0.5
+# A worker's collector runs a young-generation pass after this many more allocations than
+# frees of container objects (Python's default: 700). Extraction makes no reference
+# cycles, and every row it makes lives until the block is sent, so the default's frequent
+# passes find nothing and cost 5-10% of a worker's time.
+WORKER_GC_THRESHOLD = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +162,8 @@ def _ctrl_c_held() -> Iterator[None]:
 
 def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # as inherited, whoever started the pool
+    gc.freeze()  # what the imports made lives as long as the worker: never scanned again
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
 
