@@ -141,3 +141,109 @@ def chinese_periods(text: str, year: int | None) -> list[QuantityMatch]:
             QuantityMatch(start, end_mark.end(), text[start : end_mark.end()], "date", None, "date", f"{stated} {shown}", iso=iso)
         )
     return found
+
+
+# Quarters and halves of a year in English: Q3 2023, the third quarter of 2023, second-quarter
+# profit, the first half of 2024, H1 2024, the first three quarters. A year is stated after
+# (of 2023) or before (its 2023 fourth-quarter results); without one, only Q3 and
+# second-quarter take the reference year, since "the third quarter" and "the second half"
+# are as often the periods of a game. A fiscal quarter is left alone: fiscal years start in
+# different months from company to company.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "two": 2, "three": 3}
+# Four scans, each from a literal the engine skips to (a class of first letters would be
+# tried at every h): Q3, H1, quarter(s) and half; then the ordinal before a word, and the
+# year after.
+_EN_PERIOD_SCANS = (
+    re.compile(r"Q[1-4](?![A-Za-z0-9])"),
+    re.compile(r"H[12](?![A-Za-z0-9])"),
+    re.compile(r"uarters?(?![A-Za-z0-9])"),
+    re.compile(r"alf(?![A-Za-z0-9])"),
+)
+_EN_ORDINAL = re.compile(r"(?i:(?P<ord>first|second|third|fourth)(?:[ -](?P<many>two|three))?)(?P<sep>[ -])$")
+_EN_YEAR_AFTER = re.compile(r",? (?:of )?(?P<y>(?:19|20)\d\d)(?![\d-])| of (?P<rel>this|last|next|the) year")
+_RELATIVE_EN = {"this": 0, "the": 0, "last": -1, "next": 1}
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:'s)? $")
+_FISCAL = re.compile(r"(?i:fiscal|FY)\b[^.;]{0,12}$")
+# a capitalised word before Q3 names a product (Audi Q3); these do not
+_BEFORE_A_QUARTER = frozenset(["In", "During", "For", "By", "Since", "Through", "Its", "The", "This", "Last", "Next"])
+
+
+def english_periods(text: str, year: int | None) -> list[QuantityMatch]:
+    found = []
+    for scan in _EN_PERIOD_SCANS:
+        for m in scan.finditer(text):
+            period = _english_period(text, m, year)
+            if period is not None:
+                found.append(period)
+    return found
+
+
+def _english_period(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    start, end = m.span()
+    code = m[0] if m[0][0] in "QH" else None  # Q3, H1
+    ordinal = None
+    if code is None:
+        start -= 1  # the Q of quarter, the H of half
+        if text[start : start + 1].lower() != ("q" if m[0][0] == "u" else "h"):
+            return None  # calf, a word that ends in -uarter
+        ordinal = _EN_ORDINAL.search(text, max(0, start - 20), start)
+        if ordinal is None:
+            return None  # a quarter of, half the
+        start = ordinal.start()
+    if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return None  # AQ3, B-H1: a code
+    parts = _english_parts(text[start:end].lower() if code is None else code, ordinal)
+    if parts is None:
+        return None
+    after = _EN_YEAR_AFTER.match(text, end)
+    year_after = after is not None and after["y"] is not None
+    if code is not None and code[0] == "H" and not year_after:
+        return None  # H1 alone: a visa, a heading
+    before = text[max(0, start - 24) : start]
+    if _FISCAL.search(before):
+        return None
+    if code is not None and not year_after and _after_a_name(before):
+        return None  # Audi Q3
+    if after is not None:
+        stated = int(after["y"]) if year_after else (year + _RELATIVE_EN[after["rel"]] if year is not None else None)
+        end = after.end()
+    elif (earlier := _YEAR_BEFORE.search(before)) is not None:
+        stated, start = int(earlier[0][:4]), start - len(earlier[0])
+    elif "year" in before[-14:].lower():
+        return None  # last year's third quarter: which year is not worth a guess
+    elif code is not None or ordinal is not None and ordinal["sep"] == "-" and m[0] == "uarter":
+        stated = year  # Q3, second-quarter profit: this year's
+    else:
+        return None  # "the third quarter", "the second half": as often the periods of a game
+    if stated is None:
+        return None
+    (first, last), shown = parts
+    iso = f"{stated}-{first:02d}/{stated}-{last:02d}"
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", f"{stated} {shown}", iso=iso)
+
+
+def _english_parts(written: str, ordinal: re.Match | None) -> tuple[tuple[int, int], str] | None:
+    """((first month, last month), 'Q3') for Q3, H1 or what the ordinal and word say; None
+    for no period ("third quarters", "third half")."""
+    if ordinal is None:
+        number = int(written[1])
+        if written[0] == "H":
+            return ((1, 6), "H1") if number == 1 else ((7, 12), "H2")
+        first = last = number
+    else:
+        number = _ORDINALS[ordinal["ord"].lower()]
+        if written.endswith("half"):
+            if ordinal["many"] or number > 2:
+                return None
+            return ((1, 6), "H1") if number == 1 else ((7, 12), "H2")
+        plural = written.endswith("quarters")
+        if plural != bool(ordinal["many"]) or (plural and number != 1):
+            return None
+        first, last = (1, _ORDINALS[ordinal["many"].lower()]) if plural else (number, number)
+    shown = f"Q{last}" if first == last else f"Q{first}–Q{last}"
+    return (3 * first - 2, 3 * last), shown
+
+
+def _after_a_name(before: str) -> bool:
+    word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    return word[:1].isupper() and word.isalpha() and word not in _BEFORE_A_QUARTER

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.core.dates import MONTHS, RELATIVE_YEARS, chinese_periods, iso_date, reference_year
+from factcheck.core.dates import (
+    MONTHS,
+    RELATIVE_YEARS,
+    chinese_periods,
+    english_periods,
+    iso_date,
+    reference_year,
+)
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.numerals import (
     CN_DIGITS,
@@ -205,6 +212,7 @@ def extract_quantities(
             found.append(quantity)
     if "季度" in text or "半年" in text:
         found += chinese_periods(text, year)
+    found += english_periods(text, year)
     if "翻" in text:
         found += _doublings(text)
     return _join_ranges(text, _without_overlaps(found))

@@ -35,6 +35,24 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("前三季度国内生产总值", "2024-10-18", ["2024-01/2024-09"]),
         ("今年上半年好于去年下半年", "2024-10-18", ["2024-01/2024-06", "2023-07/2023-12"]),
         ("上季度与每季度", "2024-10-18", []),
+        # English quarters and halves: a year after or before, or Q3 and second-quarter alone
+        ("Revenue in the third quarter of 2023 rose 12%.", None, ["2023-07/2023-09"]),
+        ("In Q3 2023, Apple shipped 50 million iPhones.", None, ["2023-07/2023-09"]),
+        ("Second-quarter profit fell 8%.", "2024-10-18", ["2024-04/2024-06"]),
+        ("The company's Q4 revenue was $3 billion.", "2024-10-18", ["2024-10/2024-12"]),
+        ("Its 2023 fourth-quarter results beat forecasts.", None, ["2023-10/2023-12"]),
+        ("GDP grew 2.1% in the first three quarters of 2024.", None, ["2024-01/2024-09"]),
+        ("Sales rose 1.4% in H1 2024 and 2% in the second half of 2023.", None,
+         ["2024-01/2024-06", "2023-07/2023-12"]),
+        ("Revenue rose in the third quarter of this year and the first half of last year.", "2024-10-18",
+         ["2024-07/2024-09", "2023-01/2023-06"]),
+        # a game's periods, a car, a fiscal quarter and an unsaid year are no dates
+        ("The Lakers led by 12 points in the third quarter.", "2024-10-18", []),
+        ("He scored twice in the second half.", "2024-10-18", []),
+        ("The Audi Q3 sold 5,000 units.", "2024-10-18", []),
+        ("Sales rose 4% in fiscal Q3 and in the fiscal third quarter.", "2024-10-18", []),
+        ("Last year's third-quarter profit was higher.", "2024-10-18", []),
+        ("Q3 results are due.", None, []),
     ],
 )
 def test_dates_resolve_against_the_reference(text, reference, expected):
