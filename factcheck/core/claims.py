@@ -129,7 +129,8 @@ _LABEL_NOUNS = {
     "interest rate": "interest rate", "rates": "interest rate", "收益率": "yield", "yield": "yield",
     "交付": "deliveries", "deliveries": "deliveries", "delivered": "deliveries", "成交额": "turnover",
     "气温": "temperature", "temperature": "temperature", "市场份额": "market share",
-    "market share": "market share",
+    "market share": "market share", "killed": "deaths", "died": "deaths", "dead": "deaths",
+    "遇难": "deaths", "身亡": "deaths", "injured": "injuries", "wounded": "injuries", "受伤": "injuries",
 }
 # direction words name a change, used only when no noun is near: 同比增长5.2%
 _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",
@@ -250,7 +251,8 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
                 return f"statement by {name}"
         return "statement"
     key = min(quantities, key=lambda q: _KEY_RANK.get(q.kind, 9))  # min keeps the first of equals
-    noun = _nearest_noun(sentence, key.start - offset, key.end - offset)
+    counted = key.unit if key.kind == "count" and len(key.unit) > 2 and key.unit.isascii() else None
+    noun = _nearest_noun(sentence, key.start - offset, key.end - offset, counted)
     if key.kind == "date":
         return f"{noun or 'event'} {key.display}"
     return f"{noun or key.kind} {key.display}"
@@ -284,14 +286,16 @@ def _speaker(sentence: str, verb: int, *, english: bool) -> str | None:
     return latin[1] if latin else None
 
 
-def _nearest_noun(sentence: str, key_start: int, key_end: int) -> str | None:
+def _nearest_noun(sentence: str, key_start: int, key_end: int, counted: str | None = None) -> str | None:
+    """The label noun nearest the key quantity; else what an English count counts
+    ('iPhones 50M'); else the direction verb nearest it ('rise 5%')."""
     low = max(0, key_start - _NOUN_WINDOW)
     window = sentence[low : key_end + _NOUN_WINDOW]
     folded = window.lower()
     if len(folded) != len(window):  # a few letters change length when lower-cased
         folded = window
     key_start, key_end = key_start - low, key_end - low
-    return _nearest(_noun_spans(folded), key_start, key_end, _LABEL_NOUNS_FOLDED) or _nearest(
+    return _nearest(_noun_spans(folded), key_start, key_end, _LABEL_NOUNS_FOLDED) or counted or _nearest(
         [(m.start(), m.end(), m[0]) for m in _VERB_PATTERN.finditer(window)], key_start, key_end, _LABEL_VERBS
     )
 

@@ -422,6 +422,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
     after = _AFTER.match(text, end)
+    if after["unit"] in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
+        return None  # the 10-year Treasury yield: a bond's name, not a period
     if after["unit"] == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
         after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
     if after.end() == end and not currency and high_text is None and (
@@ -542,6 +544,9 @@ def _quantify(
     elif text.endswith("零下", 0, start) and not currency:  # 零下5°C: below zero
         start -= 2
         value = -value
+    elif (currency or unit) and text[start - 1 : start] == " " and (sign := _SIGN_WORD.search(text, max(0, start - 10), start)):
+        start = sign.start()  # minus 5 degrees, negative 0.5%; a bare "minus 3" is arithmetic
+        value = -value
     if high is not None and high <= value:
         return None  # 10-5 km, 五、二十个: a range never runs backwards; a score or a list
     if currency:
@@ -620,6 +625,10 @@ def _signed(symbol: str, value: float) -> str:
 # Before a minus sign, these end a word the dash joins to the number (A-1, Covid-19, 3-5),
 # or a Chinese unit the dash joins two amounts after (5月-7月, 2019年-2023年).
 _JOINED_BY_DASH = frozenset(".-%)年月日时分秒号期届元亿万千百十个点度")
+
+
+_MATURITY = re.compile(r" (?:U\.S\. |German |Japanese |government |benchmark )?(?:Treasur(?:y|ies)|bonds?|notes?|gilts?|[Bb]unds?|yields?|JGBs?|debt)(?![A-Za-z])")
+_SIGN_WORD = re.compile(r"(?<![A-Za-z])(?i:minus|negative) $")
 
 
 def _negative_sign(text: str, start: int) -> bool:

@@ -135,6 +135,23 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
     assert make_label(sentence, extract_quantities(sentence)) == label
 
 
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("The storm killed at least 23 people.", "deaths 23"),
+        ("Officials said 40 were injured.", "injuries 40"),
+        ("地震造成12人遇难。", "deaths 12"),
+        ("地震造成30人受伤。", "injuries 30"),
+        # no label noun near: what an English count counts, before a direction verb
+        ("The firm hired 2000 workers last year.", "workers 2K"),
+        ("Visitors rose to 300 tourists.", "tourists 300"),
+        ("两条路都走不通。", "count 2"),  # a Chinese classifier's noun is a character: not a label
+    ],
+)
+def test_labels_of_casualties_and_counted_nouns(sentence, label):
+    assert make_label(sentence, extract_quantities(sentence)) == label
+
+
 def test_score_stays_between_zero_and_one():
     sentence = "据统计局数据,GDP增长5%,出口增长10%,进口下降3%,利润增长8%,Apple称。"
     quantities = extract_quantities(sentence)

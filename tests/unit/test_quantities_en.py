@@ -124,6 +124,23 @@ def test_negative_numbers_and_qualifiers():
     assert found.qualifier is None  # "over" inside "turnover" is no qualifier
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It fell to minus 5 degrees Celsius.", ("minus 5 degrees Celsius", -5.0, "-5 °C")),
+        ("Growth was negative 0.5% in the quarter.", ("negative 0.5%", -0.5, "-0.5%")),
+        ("The fund returned Negative $3 million.", ("Negative $3 million", -3e6, "-$3M")),
+    ],
+)
+def test_minus_and_negative_before_an_amount_are_its_sign(text, expected):
+    (found,) = extract_quantities(text)
+    assert (found.text, found.value, found.display) == expected
+
+
+def test_minus_before_a_bare_number_is_arithmetic():
+    assert all(q.value >= 0 for q in extract_quantities("Ten minus 3 is 7 apples; the dominus 5 hours"))
+
+
 def test_prices_keep_their_cents_and_cents_are_money():
     found = extract_quantities("Earnings rose 14 cents to $35.21 an hour.")
     assert [(q.text, q.value, q.unit, q.display) for q in found] == [
@@ -248,3 +265,10 @@ def test_a_range_never_runs_backwards(text, expected):
 )
 def test_the_yen_sign_reads_its_currency_from_the_context(text, currency):
     assert [q.unit for q in extract_quantities(text) if q.kind == "money"] == [currency]
+
+
+def test_a_bonds_maturity_is_its_name_not_a_period():
+    found = extract_quantities("The 10-year Treasury yield rose to 4.5%, and 2-year notes fell.")
+    assert [q.text for q in found] == ["4.5%"]
+    (found,) = extract_quantities("He served a 5-year term.")
+    assert (found.kind, found.display) == ("duration", "5 years")
