@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from factcheck.core.errors import UserError
+from factcheck.start import INTERRUPTED  # exit status of a Ctrl-C, as typer returns it
 
 app = typer.Typer(
     help="factcheck: extract checkable claims from articles, link evidence, record verdicts, export reports.",
@@ -21,7 +22,6 @@ app = typer.Typer(
 )
 sources_app = typer.Typer(help="Evidence documents.")
 app.add_typer(sources_app, name="sources")
-INTERRUPTED = 130  # what typer returns for Ctrl-C, as a shell reports a SIGINT
 
 DEMO_FOLDER = Path("sources")
 JOBS = typer.Option(

@@ -177,3 +177,23 @@ def test_the_same_driver_error_without_a_ctrl_c_is_no_interrupt(monkeypatch, cap
         status = cli._run()
     assert status != 130
     assert "interrupted" not in capsys.readouterr().err
+
+
+def test_ctrl_c_while_the_command_line_loads_is_one_line(tmp_path: Path):
+    """A Ctrl-C in the first fraction of a second, while Python imports the command line:
+    the import is made to raise it, as a SIGINT then does."""
+    script = (
+        "import builtins\n"
+        "load = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'typer':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return load(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "import runpy\n"
+        "runpy.run_module('factcheck', run_name='__main__')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, "--help"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr == "factcheck: interrupted while starting; nothing was changed\n"
