@@ -363,12 +363,9 @@ def _spare_cores() -> int:
 
 
 def _check_not_the_database(engine, path: Path) -> None:
-    """An output or a backup named like the database itself would replace it."""
-    from factcheck.core.db import sqlite_file
+    from factcheck.core.db import check_not_the_database
 
-    database = sqlite_file(engine)
-    if database is not None and path.resolve() == database.resolve():
-        raise UserError(f"{path}: is the database itself; name another file")
+    check_not_the_database(engine, path)
 
 
 def _write_stdout(write) -> None:
@@ -387,41 +384,13 @@ def _write_stdout(write) -> None:
 
 
 def _write_atomically(path: Path, write):
-    """Write beside the target and rename, so a failed export never leaves half a file.
-    A symlink keeps pointing at its (new) target; a device or pipe such as /dev/null is
-    written directly, since renaming over it would replace it."""
-    import tempfile
+    """Write a report whole or not at all (see core.files.replacing); a device or pipe such
+    as /dev/null is written directly."""
+    from factcheck.core.files import replacing
 
-    target = path.resolve()
-    if not target.parent.is_dir():
-        raise UserError(f"{path}: folder does not exist")
-    if target.is_dir():
-        raise UserError(f"{path}: is a folder")
-    try:
-        if target.exists() and not target.is_file():
-            with open(target, "w", encoding="utf-8", newline="") as out:
-                return write(out)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as error:
-        raise UserError(f"{path}: cannot write ({error.strerror or error})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            result = write(out)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
-        os.replace(temporary, target)
-    except OSError as error:  # a full disk: the previous report, if any, stays as it was
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(f"{path}: cannot write ({error.strerror or error}); nothing was written") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return result
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    with replacing(path, what="report", devices=True, shared=True) as target, \
+            open(target, "w", encoding="utf-8", newline="") as out:
+        return write(out)
 
 
 def _usage_error(error: typer.TyperException) -> int:

@@ -11,11 +11,8 @@ backup step, everything else is loaded in one transaction.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +33,7 @@ from factcheck.core.db import (
     upgrade,
 )
 from factcheck.core.errors import UserError
+from factcheck.core.files import replacing
 
 DUMP_FORMAT = "factcheck-dump"
 DUMP_VERSION = 2  # 2: an end line counts the rows, so a dump cut short is refused
@@ -66,39 +64,11 @@ def backup(engine: Engine, target: Path, *, portable: bool | None = None) -> Cou
         portable = not is_sqlite(engine) or target.suffix.lower() in (".jsonl", ".json")
     if not portable and not is_sqlite(engine):
         raise UserError("only a SQLite database can be backed up as a SQLite file; use a .jsonl name")
-    with _replacing(target) as temporary:
+    with replacing(target, what="backup", errors=(OSError, sqlite3.Error)) as temporary:
         if portable:
             with open(temporary, "w", encoding="utf-8") as out:
                 return write_dump(engine, out)
         return _sqlite_backup(engine, temporary)
-
-
-@contextmanager
-def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary file beside `target`, renamed over it only when complete: a backup that
-    fails (a full disk, Ctrl-C) leaves the previous one as it was. A symlink keeps pointing
-    at its (new) target."""
-    resolved = target.resolve()
-    if not resolved.parent.is_dir():
-        raise UserError(f"{target}: folder does not exist")
-    if resolved.is_dir():
-        raise UserError(f"{target}: is a folder")
-    if resolved.exists() and not resolved.is_file():
-        raise UserError(f"{target}: not a regular file (a backup replaces its file whole)")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{resolved.name}.", dir=resolved.parent)
-    except OSError as error:
-        raise UserError(f"{target}: cannot write ({error.strerror or error})") from None
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, resolved)
-    except (OSError, sqlite3.Error) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise UserError(f"{target}: cannot write ({reason}); no backup was written") from None
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _sqlite_backup(engine: Engine, temporary: Path) -> Counts:

@@ -108,6 +108,13 @@ def sqlite_file(engine: Engine) -> Path | None:
     return None if database in ("", ":memory:") or database.startswith("file:") else Path(database).expanduser()
 
 
+def check_not_the_database(engine: Engine, path: Path) -> None:
+    """A report or a backup named like the database itself would replace it."""
+    database = sqlite_file(engine)
+    if database is not None and Path(path).expanduser().resolve() == database.resolve():
+        raise UserError(f"{path}: is the database itself; name another file")
+
+
 def describe(engine: Engine) -> str:
     """The URL without its password, for messages."""
     return engine.url.render_as_string(hide_password=True)

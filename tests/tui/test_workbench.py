@@ -280,6 +280,29 @@ async def test_export_follows_the_status_filter_and_claimreview_without_publishe
     assert [p.name for p in folder.iterdir()] == ["out.html"]  # nothing half-written
 
 
+async def test_export_never_replaces_the_database_or_a_folder(demo_db, tmp_path, settle):
+    url, engine = demo_db
+    database = tmp_path / "claims.db"
+    before = database.read_bytes()
+    app = make_app(url, reviewer="ann", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for target in (database, tmp_path):
+            await pilot.press("e")
+            await settle(app, pilot)
+            formats = app.screen.query_one("#formats")
+            formats.highlighted = formats.get_option_index("md")
+            await pilot.press("enter")
+            app.screen.query_one("#path").value = str(target)
+            await pilot.press("enter")
+            await settle(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+    assert f"{database}: is the database itself; name another file" in messages
+    assert f"{tmp_path}: is a folder" in messages
+    assert database.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
 async def test_remapped_key_works_by_binding_id(demo_db, settle):
     url, engine = demo_db
     app = make_app(url, reviewer="ann", keymap={"claim.refuted": "R"})

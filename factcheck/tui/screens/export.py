@@ -1,10 +1,8 @@
 """Exporting the report from the workbench: choose a format and a file; the writers are the
-CLI's, run in a worker, written beside the target and renamed so no half file is left."""
+CLI's, run in a worker, and the file is written whole or not at all (core.files)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -15,7 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from factcheck.core.db import check_not_the_database
 from factcheck.core.errors import UserError
+from factcheck.core.files import replacing
 from factcheck.core.queries import ClaimFilter
 from factcheck.report import FORMATS, SUFFIXES, writer_for
 from factcheck.report.gather import ReportOptions
@@ -44,20 +44,12 @@ def export_report(engine: Engine, fmt: str, path: Path, where: ClaimFilter) -> i
         from factcheck.report.claimreview import resolve_publisher
 
         publisher, publisher_url = resolve_publisher(None, None)
-    path = path.expanduser()
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise UserError(f"{path}: folder does not exist")
+    check_not_the_database(engine, path)
     options = ReportOptions(status=where.status, kind=where.kind, document=where.document)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            count = write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    # a device is refused: what the workbench writes to its own terminal would garble it
+    with replacing(path.expanduser(), what="report", shared=True) as target, \
+            open(target, "w", encoding="utf-8", newline="") as out:
+        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
 
 
 class ExportScreen(ModalScreen[tuple[str, str] | None]):
