@@ -131,6 +131,12 @@ _LABEL_NOUNS = {
     "气温": "temperature", "temperature": "temperature", "市场份额": "market share",
     "market share": "market share", "killed": "deaths", "died": "deaths", "dead": "deaths",
     "遇难": "deaths", "身亡": "deaths", "injured": "injuries", "wounded": "injuries", "受伤": "injuries",
+    "工业增加值": "industrial output", "进出口": "trade", "可支配收入": "disposable income",
+    "M2": "M2", "S&P 500": "S&P 500", "Nasdaq": "Nasdaq", "Dow": "Dow", "invest": "investment",
+    "invests": "investment", "employs": "staff", "workforce": "staff", "earthquake": "earthquake",
+    "quake": "earthquake", "地震": "earthquake",
+    # names that hold a label noun but name no measure (the longest word wins): none
+    "国家统计局": "", "国家发改委": "", "国家发展改革委": "", "国家队": "",
 }
 # direction words name a change, used only when no noun is near: 同比增长5.2%
 _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",
@@ -314,7 +320,7 @@ def _noun_spans(folded: str) -> list[tuple[int, int, str]]:
 def _nearest(spans: list[tuple[int, int, str]], key_start: int, key_end: int, names: dict) -> str | None:
     best: tuple[int, str] | None = None
     for start, end, word in spans:
-        if start >= key_start and end <= key_end:
+        if start >= key_start and end <= key_end or not names[word]:
             continue
         distance = key_start - end if end <= key_start else (start - key_end) + 1
         if best is None or distance < best[0]:

@@ -607,7 +607,8 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
         render = _compact if as_written or factor == 1 else _four_digits  # 10 miles: 16.09 km
         display = f"{_range(shown_value, shown_high, render)} {shown}"
     else:
-        display = _range(value, high, _compact)
+        whole = abs(value - round(value)) <= 1e-9 * abs(value)  # 8.12 million is 8119999.999999999
+        display = _range(value, high, _compact if whole else _decimal)
     return _finish(text, start, end, kind, value, high, unit, display, after)
 
 
@@ -929,6 +930,11 @@ def _compact(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
     return f"{value:.6g}"  # prices keep their cents: $183.38
+
+
+def _decimal(value: float) -> str:
+    """A count with decimals is a level or an average (5,916.98, 2.5): shown as written."""
+    return f"{value:,.6g}"
 
 
 def _four_digits(value: float) -> str:

@@ -146,9 +146,20 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("The firm hired 2000 workers last year.", "workers 2K"),
         ("Visitors rose to 300 tourists.", "tourists 300"),
         ("两条路都走不通。", "count 2"),  # a Chinese classifier's noun is a character: not a label
+        # statistics releases: an office's name holds 国家 but counts no countries
+        ("国家统计局数据显示，工业增加值同比增长5.3%。", "industrial output 5.3%"),
+        ("国家统计局数据显示，同比增长5.3%。", "growth 5.3%"),
+        ("他收到一、二十个国家的问候。", "countries 10–20"),
+        ("进出口总值36.02万亿元人民币。", "trade ¥36.02T"),
+        ("广义货币(M2)余额309.71万亿元。", "M2 ¥309.7T"),
+        ("全国居民人均可支配收入30941元。", "disposable income ¥30.94K"),
+        ("The S&P 500 rose 0.4% to 5,916.98.", "S&P 500 0.4%"),
+        ("Microsoft will invest $80 billion.", "investment $80B"),
+        ("The company employs roughly 164,000 people.", "staff 164K"),
+        ("A 7.1-magnitude earthquake struck.", "earthquake M7.1"),
     ],
 )
-def test_labels_of_casualties_and_counted_nouns(sentence, label):
+def test_labels_of_casualties_counts_statistics_and_markets(sentence, label):
     assert make_label(sentence, extract_quantities(sentence)) == label
 
 

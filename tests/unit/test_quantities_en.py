@@ -38,6 +38,9 @@ def test_english_table(case):
         ("a 10-20% discount", "10–20%"),
         ("between 5 and 7 percent", "7%"),
         ("sales tripled", "3x"),
+        ("The index closed at 5,916.98.", "5,916.98"),  # a level keeps its decimals
+        ("an average of 2.5 children", "2.5"),
+        ("hired 164,000 people", "164K"),
     ],
 )
 def test_displays_read_at_a_glance(text, display):
