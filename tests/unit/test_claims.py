@@ -157,6 +157,8 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("Microsoft will invest $80 billion.", "investment $80B"),
         ("The company employs roughly 164,000 people.", "staff 164K"),
         ("A 7.1-magnitude earthquake struck.", "earthquake M7.1"),
+        ("该案涉案金额高达1.2亿元。", "amount involved ¥120M"),
+        ("上市27分钟大定突破5万台。", "orders 50K"),
     ],
 )
 def test_labels_of_casualties_counts_statistics_and_markets(sentence, label):
