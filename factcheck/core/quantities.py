@@ -628,7 +628,11 @@ def _signed(symbol: str, value: float) -> str:
 _JOINED_BY_DASH = frozenset(".-%)年月日时分秒号期届元亿万千百十个点度")
 
 
-_MATURITY = re.compile(r" (?:U\.S\. |German |Japanese |government |benchmark )?(?:Treasur(?:y|ies)|bonds?|notes?|gilts?|[Bb]unds?|yields?|JGBs?|debt)(?![A-Za-z])")
+# what a maturity names: the 10-year Treasury, 2-year notes
+_MATURITY = re.compile(
+    r" (?:U\.S\. |German |Japanese |government |benchmark )?"
+    r"(?:Treasur(?:y|ies)|bonds?|notes?|gilts?|[Bb]unds?|yields?|JGBs?|debt)(?![A-Za-z])"
+)
 _SIGN_WORD = re.compile(r"(?<![A-Za-z])(?i:minus|negative) $")
 
 
