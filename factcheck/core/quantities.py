@@ -61,7 +61,7 @@ _CORE = re.compile(
     rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
     rf"(?P<rel>今年|本年|去年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
-    r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}[-.]\d{3}[-.]\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
+    r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}(?P<psep>[-. ])\d{3}(?P=psep)\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
     rf"|(?P<den>百|千|万|[一二三四五六七八九十两]+|\d+)分之(?P<pct>{_AR}|{_CN})"
     r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
@@ -421,6 +421,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # 3:1: a score or a ratio of parts, not two counts
     if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
+    if following in ("-", ".", " ") and len(low_text) <= 3 and _PHONE_AFTER.match(text, end + 1):
+        return None  # 1-800-555-0199: the trunk prefix of a phone number
     after = _AFTER.match(text, end)
     if after["unit"] in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
         return None  # the 10-year Treasury yield: a bond's name, not a period
@@ -522,6 +524,11 @@ def _quantify(
         if len(word) == 1 and word.islower() and not currency and not _is_plural(_count_noun(text, end)):
             return None  # 5m without a currency or a counted noun: metres or million?
         scale *= EN_SCALES[word.lower()]
+        crore = _CRORE_AFTER.match(text, after.end("enscale")) if word.lower() in _TIMES_CRORE else None
+        if crore and not after["unit"]:
+            scale *= EN_SCALES["crore"]  # 1.5 lakh crore, 50 thousand crore: Indian amounts
+            after = _AFTER.match(text, crore.end())
+            end = after.end()
     value *= scale
     if high is not None:
         high *= scale
@@ -628,6 +635,9 @@ def _signed(symbol: str, value: float) -> str:
 _JOINED_BY_DASH = frozenset(".-%)年月日时分秒号期届元亿万千百十个点度")
 
 
+_PHONE_AFTER = re.compile(r"\d{3}([-. ])\d{3}\1\d{4}(?!\d)")
+_TIMES_CRORE = frozenset(["lakh", "lakhs", "thousand", "hundred"])
+_CRORE_AFTER = re.compile(r" crores?(?![A-Za-z])")
 # what a maturity names: the 10-year Treasury, 2-year notes
 _MATURITY = re.compile(
     r" (?:U\.S\. |German |Japanese |government |benchmark )?"

@@ -41,6 +41,8 @@ def test_english_table(case):
         ("The index closed at 5,916.98.", "5,916.98"),  # a level keeps its decimals
         ("an average of 2.5 children", "2.5"),
         ("hired 164,000 people", "164K"),
+        ("will spend ₹1.5 lakh crore on roads", "₹1.5T"),  # Indian compound scales
+        ("costs Rs 50 thousand crore", "₹500B"),
     ],
 )
 def test_displays_read_at_a_glance(text, display):
@@ -61,6 +63,7 @@ def test_ranges_keep_both_ends():
     [
         "Call 691-6378 for details.",
         "Call (202) 691-6378 for details.",
+        "Call 1-800-555-0199, 1 800 555 0199 or 800.555.0199 toll-free.",
         "See USDL-24-1817, Table A-1 and Chart B-2.",
         "Upgrade to iOS 17 or Windows 11; the Model 3 is sold out.",
         "GPT-4o, GPT-3.5, GPT4.5, GTP-4, GPT- 1 and ChatGPT-4o",
