@@ -135,7 +135,7 @@ _LABEL_NOUNS = {
     "M2": "M2", "S&P 500": "S&P 500", "Nasdaq": "Nasdaq", "Dow": "Dow", "invest": "investment",
     "invests": "investment", "employs": "staff", "workforce": "staff", "earthquake": "earthquake",
     "quake": "earthquake", "地震": "earthquake", "金额": "amount", "涉案金额": "amount involved",
-    "大定": "orders",
+    "大定": "orders", "均价": "average price", "房价": "home price", "罚金": "fine",
     # names that hold a label noun but name no measure (the longest word wins): none
     "国家统计局": "", "国家发改委": "", "国家发展改革委": "", "国家队": "",
 }

@@ -417,8 +417,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     last = before[-1:]
     if last == "(" and text[end : end + 2] == ") " and text[end + 2 : end + 3].isdigit():
         return None  # (202) 691-6378: an area code
-    if following == ":" and text[end + 1 : end + 2].isdigit() or last == ":" and before[-2:-1].isdigit():
-        return None  # 3:1: a score or a ratio of parts, not two counts
+    if following in _SCORE_MARKS and text[end + 1 : end + 2].isdigit() or last in _SCORE_MARKS and before[-2:-1].isdigit():
+        return None  # 3:1, 3比1: a score or a ratio of parts, not two counts
     if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
     if following in ("-", ".", " ") and len(low_text) <= 3 and _PHONE_AFTER.match(text, end + 1):
@@ -635,6 +635,7 @@ def _signed(symbol: str, value: float) -> str:
 _JOINED_BY_DASH = frozenset(".-%)年月日时分秒号期届元亿万千百十个点度")
 
 
+_SCORE_MARKS = frozenset([":", "比", "∶"])
 _PHONE_AFTER = re.compile(r"\d{3}([-. ])\d{3}\1\d{4}(?!\d)")
 _TIMES_CRORE = frozenset(["lakh", "lakhs", "thousand", "hundred"])
 _CRORE_AFTER = re.compile(r" crores?(?![A-Za-z])")

@@ -159,6 +159,8 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("A 7.1-magnitude earthquake struck.", "earthquake M7.1"),
         ("该案涉案金额高达1.2亿元。", "amount involved ¥120M"),
         ("上市27分钟大定突破5万台。", "orders 50K"),
+        ("该楼盘均价约为每平方米6.8万元。", "average price ¥68K"),
+        ("并处罚金人民币50万元。", "fine ¥500K"),
     ],
 )
 def test_labels_of_casualties_counts_statistics_and_markets(sentence, label):

@@ -117,7 +117,7 @@ def test_approximate_amounts_keep_the_value_and_record_the_qualifier(text, expec
     assert [(q.text, q.value, q.qualifier) for q in found] == [expected]
 
 
-@pytest.mark.parametrize("text", ["中国女排以3:1战胜对手", "按1:1的比例配套"])
+@pytest.mark.parametrize("text", ["中国女排以3:1战胜对手", "按1:1的比例配套", "中国队以3比1获胜", "男女比例为3∶1"])
 def test_scores_and_ratios_of_parts_are_not_counts(text):
     assert extract_quantities(text) == []
 
