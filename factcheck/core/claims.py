@@ -25,7 +25,8 @@ _CUE_WORDS = {
                      "figures show", "figures showed", "statistics show"], "source"),
     **dict.fromkeys(["表示", "透露", "指出", "强调", "宣布", "承认", "回应", "证实", "介绍说", "发文",
                      "官宣", "爆料", "声称", "宣称", "said", "says", "told", "stated", "announced", "reported",
-                     "wrote", "confirmed", "testified", "“", '"'], "said"),
+                     "wrote", "confirmed", "testified", "denied", "denies", "warned", "insisted",
+                     "acknowledged", "admitted", "alleged", "否认", "警告", "坚称", "“", '"'], "said"),
     **dict.fromkeys(["认为", "觉得", "可能", "或许", "也许", "希望", "应该", "预计", "预测", "期待", "相信",
                      "i think", "believe", "believes", "may", "might", "could", "should", "would",
                      "expect", "expects", "forecast", "forecasts", "hope", "hopes", "predict",
@@ -256,7 +257,8 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
             name = _speaker(sentence, verb.start(), english=verb[0][0].isascii())
             if name:
                 return f"statement by {name}"
-        return "statement"
+        source = _source(sentence)
+        return f"according to {source}" if source else "statement"
     key = min(quantities, key=lambda q: _KEY_RANK.get(q.kind, 9))  # min keeps the first of equals
     counted = key.unit if key.kind == "count" and len(key.unit) > 2 and key.unit.isascii() else None
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset, counted)
@@ -282,6 +284,8 @@ def _speaker(sentence: str, verb: int, *, english: bool) -> str | None:
     while start > max(0, verb - 12) and ("\u4e00" <= sentence[start - 1] <= "\u9fff" or sentence[start - 1] == "·"):
         start -= 1
     run = sentence[start:verb]
+    if "在" in run:  # 毛宁在例行记者会上表示: the speaker stands before the place
+        run = run[: run.index("在")]
     for adverb in ("最近", "也", "还", "再", "则"):
         if run.endswith(adverb):
             run = run[: -len(adverb)]
@@ -291,6 +295,19 @@ def _speaker(sentence: str, verb: int, *, english: bool) -> str | None:
         return name[0]
     latin = _SPEAKER_LATIN.search(sentence, max(0, start - 30), start)  # Daniel Kokotajlo评价称
     return latin[1] if latin else None
+
+
+# who a report is attributed to: according to Reuters, 据新华社报道
+_SOURCE_EN = re.compile(r"[Aa]ccording to (?:the |a |an )?((?:[A-Z][\w&.'’-]*)(?: (?:of |for |and )?[A-Z][\w&.'’-]*){0,4})")
+_SOURCE_ZH = re.compile(r"据([\u4e00-\u9fffA-Za-z·]{2,12}?)(?:的)?(?:报道|消息|统计(?!局)|数据|公告|披露|透露)")
+_NOT_SOURCES = frozenset(["不完全", "初步", "有关", "相关", "媒体", "了解", "悉"])
+
+
+def _source(sentence: str) -> str | None:
+    found = _SOURCE_EN.search(sentence) or _SOURCE_ZH.search(sentence)
+    if found is None or found[1] in _NOT_SOURCES:
+        return None
+    return found[1].rstrip(".'’")
 
 
 def _nearest_noun(sentence: str, key_start: int, key_end: int, counted: str | None = None) -> str | None:

@@ -167,6 +167,27 @@ def test_labels_of_casualties_counts_statistics_and_markets(sentence, label):
     assert make_label(sentence, extract_quantities(sentence)) == label
 
 
+@pytest.mark.parametrize(
+    "sentence, label",
+    [
+        ("According to Reuters, the talks collapsed.", "according to Reuters"),
+        ("According to the Bureau of Labor Statistics, it was delayed.", "according to Bureau of Labor Statistics"),
+        ("据路透社报道，双方谈判已经破裂。", "according to 路透社"),
+        ("据国家统计局数据，谈判已经破裂。", "according to 国家统计局"),
+        ("据不完全统计，谈判已经破裂。", "statement"),  # a manner of counting, not a source
+        ("外交部发言人毛宁在例行记者会上表示，中方坚决反对。", "statement by 毛宁"),  # not 会上
+        ("他在会上表示，这是最后一天。", "statement"),
+    ],
+)
+def test_a_statement_is_labelled_by_its_speaker_or_source(sentence, label):
+    assert make_label(sentence, []) == label
+
+
+def test_denials_and_warnings_are_attributed_statements():
+    claims = extract_claims("The minister denied the report. 该公司否认了这一说法。Experts warned of delays.")
+    assert [c.attributed for c in claims] == [True, True, True]
+
+
 def test_score_stays_between_zero_and_one():
     sentence = "据统计局数据,GDP增长5%,出口增长10%,进口下降3%,利润增长8%,Apple称。"
     quantities = extract_quantities(sentence)
