@@ -421,7 +421,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # 3:1, 3比1: a score or a ratio of parts, not two counts
     if last == "+" and following in (" ", "-", "(") and text[end + 1 : end + 2].isdigit():
         return None  # +1 202-691-5902: a country code
-    if following in ("-", ".", " ") and len(low_text) <= 3 and _PHONE_AFTER.match(text, end + 1):
+    if following in ("-", ".", " ") and text[end + 1 : end + 2].isdigit() and len(low_text) <= 3 \
+            and _PHONE_AFTER.match(text, end + 1):
         return None  # 1-800-555-0199: the trunk prefix of a phone number
     after = _AFTER.match(text, end)
     if after["unit"] in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
@@ -551,8 +552,8 @@ def _quantify(
     elif text.endswith("零下", 0, start) and not currency:  # 零下5°C: below zero
         start -= 2
         value = -value
-    elif (currency or unit) and text[start - 1 : start] == " " and (sign := _SIGN_WORD.search(text, max(0, start - 10), start)):
-        start = sign.start()  # minus 5 degrees, negative 0.5%; a bare "minus 3" is arithmetic
+    elif (currency or unit) and text.endswith(_SIGN_WORDS, 0, start) and (sign := _sign_word(text, start)):
+        start -= sign  # minus 5 degrees, negative 0.5%; a bare "minus 3" is arithmetic
         value = -value
     if high is not None and high <= value:
         return None  # 10-5 km, 五、二十个: a range never runs backwards; a score or a list
@@ -644,7 +645,17 @@ _MATURITY = re.compile(
     r" (?:U\.S\. |German |Japanese |government |benchmark )?"
     r"(?:Treasur(?:y|ies)|bonds?|notes?|gilts?|[Bb]unds?|yields?|JGBs?|debt)(?![A-Za-z])"
 )
-_SIGN_WORD = re.compile(r"(?<![A-Za-z])(?i:minus|negative) $")
+_SIGN_WORDS = ("minus ", "negative ", "Minus ", "Negative ", "MINUS ", "NEGATIVE ")
+
+
+def _sign_word(text: str, start: int) -> int:
+    """The length of the sign word that ends at `start` as a word of its own; 0 for none
+    ("dominus 5")."""
+    for word in _SIGN_WORDS:
+        if text.endswith(word, 0, start):
+            before = start - len(word)
+            return len(word) if before == 0 or not text[before - 1].isalpha() else 0
+    return 0
 
 
 def _negative_sign(text: str, start: int) -> bool:
