@@ -948,7 +948,7 @@ def _number(text: str) -> float:
 
 
 def _plain(value: float) -> str:
-    return f"{value:,.6g}" if value >= 10000 else f"{value:g}"
+    return f"{value:,.10g}" if value >= 10000 else f"{value:g}"
 
 
 def _compact(value: float) -> str:
@@ -960,7 +960,7 @@ def _compact(value: float) -> str:
 
 def _decimal(value: float) -> str:
     """A count with decimals is a level or an average (5,916.98, 2.5): shown as written."""
-    return f"{value:,.6g}"
+    return f"{value:,.10g}"
 
 
 def _four_digits(value: float) -> str:

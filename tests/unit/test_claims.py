@@ -154,6 +154,7 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("广义货币(M2)余额309.71万亿元。", "M2 ¥309.7T"),
         ("全国居民人均可支配收入30941元。", "disposable income ¥30.94K"),
         ("The S&P 500 rose 0.4% to 5,916.98.", "S&P 500 0.4%"),
+        ("Japan's Nikkei 225 closed down 2.5% at 38,053.67.", "Nikkei 2.5%"),
         ("Microsoft will invest $80 billion.", "investment $80B"),
         ("The company employs roughly 164,000 people.", "staff 164K"),
         ("A 7.1-magnitude earthquake struck.", "earthquake M7.1"),

@@ -40,6 +40,7 @@ def test_english_table(case):
         ("sales tripled", "3x"),
         ("The index closed at 5,916.98.", "5,916.98"),  # a level keeps its decimals
         ("an average of 2.5 children", "2.5"),
+        ("The Nikkei closed at 38,053.67.", "38,053.67"),
         ("hired 164,000 people", "164K"),
         ("will spend ₹1.5 lakh crore on roads", "₹1.5T"),  # Indian compound scales
         ("costs Rs 50 thousand crore", "₹500B"),
