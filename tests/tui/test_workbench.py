@@ -232,20 +232,26 @@ async def test_add_key_makes_a_claim_of_a_missed_sentence(demo_db, settle):
         assert len(list_claims(session)) == before
 
 
+async def export_with_key(app, pilot, settle, fmt: str, target) -> None:
+    """Press e, choose the format, type the path, and wait for the export to end."""
+    await pilot.press("e")
+    await settle(app, pilot)
+    formats = app.screen.query_one("#formats")
+    formats.highlighted = formats.get_option_index(fmt)
+    await pilot.press("enter")
+    app.screen.query_one("#path").value = str(target)
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
 async def test_export_key_writes_the_report_where_asked(demo_db, tmp_path, settle):
     url, engine = demo_db
     target = tmp_path / "out.json"
     app = make_app(url, reviewer="ann", keymap={})
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("r", "e")
-        await settle(app, pilot)
-        formats = app.screen.query_one("#formats")
-        formats.highlighted = formats.get_option_index("json")
-        await pilot.press("enter")
-        app.screen.query_one("#path").value = str(target)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await pilot.press("r")
+        await export_with_key(app, pilot, settle, "json", target)
         assert any(f"wrote {target} (json, " in str(n.message) for n in app._notifications)
     import json
 
@@ -266,14 +272,7 @@ async def test_export_follows_the_status_filter_and_claimreview_without_publishe
         await pilot.press("r", "slash", *"status:refuted", "enter")
         await settle(app, pilot)
         for fmt in ("html", "claimreview"):
-            await pilot.press("e")
-            await settle(app, pilot)
-            formats = app.screen.query_one("#formats")
-            formats.highlighted = formats.get_option_index(fmt)
-            await pilot.press("enter")
-            app.screen.query_one("#path").value = str(folder / f"out.{fmt}")
-            await pilot.press("enter")
-            await settle(app, pilot)
+            await export_with_key(app, pilot, settle, fmt, folder / f"out.{fmt}")
         messages = " ".join(str(n.message) for n in app._notifications)
     assert f"wrote {folder / 'out.html'} (html, 1 claim)" in messages
     assert "ClaimReview needs a publisher" in messages
@@ -288,14 +287,7 @@ async def test_export_never_replaces_the_database_or_a_folder(demo_db, tmp_path,
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         for target in (database, tmp_path):
-            await pilot.press("e")
-            await settle(app, pilot)
-            formats = app.screen.query_one("#formats")
-            formats.highlighted = formats.get_option_index("md")
-            await pilot.press("enter")
-            app.screen.query_one("#path").value = str(target)
-            await pilot.press("enter")
-            await settle(app, pilot)
+            await export_with_key(app, pilot, settle, "md", target)
         messages = [str(n.message) for n in app._notifications]
     assert f"{database}: is the database itself; name another file" in messages
     assert f"{tmp_path}: is a folder" in messages
