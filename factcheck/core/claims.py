@@ -138,7 +138,8 @@ _LABEL_NOUNS = {
     "invests": "investment", "employs": "staff", "workforce": "staff", "earthquake": "earthquake",
     "quake": "earthquake", "地震": "earthquake", "金额": "amount", "涉案金额": "amount involved",
     "大定": "orders", "均价": "average price", "房价": "home price", "罚金": "fine",
-    # names that hold a label noun but name no measure (the longest word wins): none
+    # office names that hold a label noun (国家) but measure nothing: an empty label, passed
+    # over by _nearest; the longest word wins, so 国家统计局 hides its 国家
     "国家统计局": "", "国家发改委": "", "国家发展改革委": "", "国家队": "",
 }
 # direction words name a change, used only when no noun is near: 同比增长5.2%
