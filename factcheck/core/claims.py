@@ -103,6 +103,13 @@ _KIND_WEIGHT = {
     "duration": 0.2, "date": 0.1,
 }
 _KEY_RANK = {kind: rank for rank, kind in enumerate(("money", "percent", "measure", "count", "ratio", "duration", "date"))}
+
+
+def _key_rank(q: QuantityMatch) -> float:
+    """Which quantity a label names: by kind; a person's age only before a date, as it
+    describes who a sentence is about rather than what it claims (Haaland, 24, has scored
+    27 goals)."""
+    return 5.5 if q.unit == "age" else _KEY_RANK.get(q.kind, 9)
 # head nouns for labels: the keyword nearest the key quantity names what it measures
 _LABEL_NOUNS = {
     "估值": "valuation", "valuation": "valuation", "valued": "valuation", "市值": "market value",
@@ -129,7 +136,8 @@ _LABEL_NOUNS = {
     "指数": "index", "index": "index", "每股收益": "EPS", "EPS": "EPS", "利率": "interest rate",
     "interest rate": "interest rate", "rates": "interest rate", "收益率": "yield", "yield": "yield",
     "交付": "deliveries", "deliveries": "deliveries", "delivered": "deliveries", "成交额": "turnover",
-    "气温": "temperature", "temperature": "temperature", "市场份额": "market share",
+    "气温": "temperature", "temperature": "temperature", "temperatures": "temperature", "turnout": "turnout",
+    "年龄": "age", "age": "age", "margin of error": "margin of error", "误差": "margin of error", "市场份额": "market share",
     "market share": "market share", "killed": "deaths", "died": "deaths", "dead": "deaths",
     "遇难": "deaths", "身亡": "deaths", "injured": "injuries", "wounded": "injuries", "受伤": "injuries",
     "工业增加值": "industrial output", "进出口": "trade", "可支配收入": "disposable income",
@@ -261,7 +269,7 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
                 return f"statement by {name}"
         source = _source(sentence)
         return f"according to {source}" if source else "statement"
-    key = min(quantities, key=lambda q: _KEY_RANK.get(q.kind, 9))  # min keeps the first of equals
+    key = min(quantities, key=_key_rank)  # min keeps the first of equals
     counted = key.unit if key.kind == "count" and len(key.unit) > 2 and key.unit.isascii() else None
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset, counted)
     if key.kind == "date":

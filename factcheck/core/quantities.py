@@ -123,6 +123,11 @@ _MONTH_WORDS = _MONTH_NAMES.split("|")
 _MULTIPLIERS = {
     "twice": 2.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0,
     "quadruple": 4.0, "quadrupled": 4.0, "half": 0.5, "halved": 0.5,
+    **{f"{word}fold": value for word, value in (
+        ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
+        ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("twenty", 20.0), ("hundred", 100.0),
+        ("thousand", 1000.0),
+    )},
 }
 _NUMBER_WORDS = [w for w in EN_WORDS if len(w) > 2]
 # English words that start a quantity: months, number words, multipliers
@@ -152,11 +157,12 @@ _IN_EVERY = re.compile(r"[ ]in[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
 _OF_A_POINT = re.compile(r"(?:[ ](?:of[ ])?a[ ]|[ -])(?:percentage[ -])?point(?![A-Za-z])")
 
 _QUALIFIERS = tuple(sorted(
-    ["约合", "大约", "约", "将近", "接近", "近", "超过", "超", "逾", "至少", "最少", "最多", "高达", "多达", "长达", "短至", "不到", "不足", "不少于", "少于", "低于", "仅", "只有", "大概"]
+    ["约合", "大约", "约", "将近", "接近", "近", "超过", "超", "逾", "至少", "最少", "最多", "高达", "多达", "长达", "短至", "不到", "不足", "不少于", "少于", "低于", "仅", "只有", "大概",
+     "不超过", "不超", "不高于", "不低于", "不多于"]
     + ["about", "around", "approximately", "roughly", "nearly", "almost", "more than", "over",
        "at least", "at most", "up to", "as little as", "as much as", "as many as", "as few as",
        "less than", "fewer than", "under", "close to", "an estimated", "some", "just over",
-       "just under", "only"],
+       "just under", "only", "plus or minus"],
     key=len, reverse=True,
 ))
 _QUALIFIER_SET = frozenset(_QUALIFIERS)
@@ -276,10 +282,16 @@ def _join_ranges(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
     return result
 
 
+_BETWEEN = re.compile(r".*(?<![A-Za-z])[Bb]etween $", re.S)  # between $95bn and $110bn
+
+
 def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
     if low.high is not None or high.high is not None or not low.value or not high.value:
         return False
-    if text[low.end : high.start] not in _RANGE_JOINERS or high.kind == "date":
+    joiner = text[low.end : high.start]
+    if joiner not in _RANGE_JOINERS and not (joiner == " and " and _BETWEEN.match(text[max(0, low.start - 8) : low.start])):
+        return False
+    if high.kind == "date":
         return False
     same = (low.kind, low.unit) == (high.kind, high.unit)
     bare = low.kind == "count" and not low.unit
@@ -352,6 +364,8 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
 
 
 _PER_HOUR = re.compile(r"(?:每小时|时速)[^\d,。;]{0,4}$")
+# a verb of scoring before N分: points in a game or an exam (拿下26分, 考了95分), not minutes
+_SCORED = re.compile(r"(?:得|拿下|砍下|拿到|贡献|轰下|斩获|狂砍|攻下|考了|考出|总分|满分|评分|打出)[^，。；！？,;\d]{0,4}$")
 
 
 def _more_after_unit(text: str, found: QuantityMatch) -> None:
@@ -424,7 +438,13 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if following in ("-", ".", " ") and text[end + 1 : end + 2].isdigit() and len(low_text) <= 3 \
             and _PHONE_AFTER.match(text, end + 1):
         return None  # 1-800-555-0199: the trunk prefix of a phone number
+    if last == "双" and low_text in ("11", "12"):
+        return None  # 双11, 双12: shopping festivals
     after = _AFTER.match(text, end)
+    if after["unit"] in _TENOR_UNITS and _TENOR.match(text, after.end()):
+        return None  # 1年期贷款市场报价利率, 3个月期: a loan's or a bond's term, part of its name
+    if after["unit"] in _AGE_UNITS and not currency and (old := _OLD.match(text, after.end())):
+        return _age(text, start, old.end(), _number(low_text), high_text, after["unit"])  # 34-year-old
     if after["unit"] in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
         return None  # the 10-year Treasury yield: a bond's name, not a period
     if after["unit"] == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
@@ -434,6 +454,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     ):
         return _magnitude(text, start, _QUAKE_SCALE.match(text, end), _number(low_text))
     if after.end() == end:
+        if following in ("p", "C") and not currency and not text[end + 1 : end + 2].isalnum():
+            return _glued_unit(text, start, end, low_text, high_text)  # 382p, 1.5C
         if following.isascii() and following.isalpha():
             return None  # 4o, 5G, 3D, 2nd
         if following == "-" and text[end + 1 : end + 2].isalpha():
@@ -441,6 +463,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         bare = not currency
     else:
         bare = not (currency or after["unit"] or after["enscale"] or after["cnscale"])
+    if bare and low_text.isdigit() and len(low_text) <= 3 and _stated_age(text, before, end, low_text, following):
+        return _age(text, start, end, _number(low_text), high_text, "years")  # Jones, 38, said
     if bare and high_text is None and low_text.isdigit() and len(low_text) <= 3 and following == " ":
         every = _IN_EVERY.match(text, end)
         share = _one_in(text, start, every, float(low_text)) if every else None
@@ -468,6 +492,65 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
 
 
+_TENOR_UNITS = frozenset(["年", "个月", "月", "天", "日"])
+_TENOR = re.compile("期(?!间)")  # 1年期, 7天期逆回购; not 5天期间 (during those 5 days)
+_AGE_UNITS = {"year": 1, "years": 1, "month": 12, "months": 12, "week": 52, "weeks": 52}
+_OLD = re.compile(r"[- ]olds?(?![A-Za-z])")
+# an age stated after a name or a person (Sarah Jones, 38, told; the suspect, 34,), or
+# after aged/age (aged 29 and 41, aged between 18 and 25)
+_AGED = re.compile(r"(?<![A-Za-z])[Aa]ged? (?:between )?(?:\d{1,3}(?:, | and | or |-))*$")
+
+
+def _stated_age(text: str, before: str, end: int, number: str, following: str) -> bool:
+    if following == "," and before[-2:] == ", " and before[-3:-2].isalpha():
+        stated = text[end + 1 : end + 2] == " "  # not a list of numbers: 1,2,3
+    else:
+        stated = "ge" in before and _AGED.search(before) is not None
+    return stated and int(number) < 120
+
+
+def _age(text: str, start: int, end: int, value: float, high_text: str | None, unit: str) -> QuantityMatch:
+    """An age, in years: a count of the person's years (unit 'age'), not a duration."""
+    per_year = _AGE_UNITS[unit]
+    high = _number(high_text) if high_text is not None else None
+    if per_year == 1:
+        display = _range(value, high, _plain)
+    else:  # a 6-month-old: 0.5 years, shown as said
+        display = f"{_range(value, high, _plain)} {unit.rstrip('s')}s"
+        value, high = value / per_year, (high / per_year if high is not None else None)
+    return _finish(text, start, end, "count", value, high, "age", display)
+
+
+# video lines, not pence: 1080p
+_VIDEO_LINES = frozenset(["144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"])
+# what makes a bare 1.5C a temperature: warming, weather and climate words before it, or a
+# comparison after it
+_WARMTH = re.compile(
+    r"(?i:temperatures?|warming|warmer|hotter|colder|cooler|heat|degrees?|highs?|lows?|climate|"
+    r"thermometer|celsius|frost|weather|forecast)(?![a-z])"
+)
+_WARMTH_AFTER = re.compile(r"[ ](?:above|below|warmer|hotter|colder|cooler|of warming|higher|lower)(?![a-z])")
+
+
+def _glued_unit(text: str, start: int, end: int, low_text: str, high_text: str | None) -> QuantityMatch | None:
+    """382p (pence) and 1.5C (degrees Celsius, as British papers write it), the unit glued
+    to the number."""
+    value = _number(low_text)
+    high = _number(high_text) if high_text is not None else None
+    if text[end] == "p":
+        if low_text in _VIDEO_LINES or text[end + 1 : end + 3] == ".m":
+            return None
+        high = high / 100 if high is not None else None
+        return _money(text, start, end + 1, value / 100, high, "GBP", None)
+    if not (_WARMTH.search(text, max(0, start - 80), start) or _WARMTH_AFTER.match(text, end + 1)):
+        return None  # Class 3C, Vitamin C
+    if _negative_sign(text, start):
+        start, value = start - 1, -value
+    if high is not None and high <= value:
+        return None
+    return _finish(text, start, end + 1, "measure", value, high, "°C", f"{_range(value, high, _plain)} °C")
+
+
 def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
     start, end = m.span()
     numeral = m["cn"]
@@ -477,6 +560,8 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
     currency = _prefix_currency(before)
     if not unit and not currency:
         return None
+    if unit in _TENOR_UNITS and _TENOR.match(text, after.end()):
+        return None  # 三年期国债: the bond's term, part of its name
     if before.endswith("第"):
         return None
     if _IDIOM.search(text, max(0, start - 2), after.end() + 3):
@@ -563,11 +648,13 @@ def _quantify(
         kind, canonical, factor, shown = UNITS[unit]
         if unit == "点" and arabic and high is None and ("." in number_text or value > 24):
             return _index_points(text, start, end, value, after)  # 收报3050.12点: not 5点, a time
+        if unit == "分" and _SCORED.search(before):
+            return _build(text, start, end, "count", value, high, "points", 1, "", after)  # 拿下26分
         if kind == "skip":
             return None
         if kind == "money":  # 14 cents: the factor takes it to currency units
             return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
-        if kind == "count" and unit not in ("人", "人次"):  # 3人死亡: people, not 死亡
+        if kind == "count" and canonical not in ("人", "人次", "age"):  # 3人死亡: people, not 死亡
             noun = _CN_NOUN.match(text, end)
             canonical = noun[0] if noun and noun[0][0] not in "的了在是和与" else unit
         return _build(text, start, end, kind, value, high, canonical, factor, shown, after)
@@ -575,6 +662,8 @@ def _quantify(
         return None
     noun = _count_noun(text, end)
     plain = not (after["cnscale"] or after["enscale"]) and number_text.isdigit()
+    if noun == "points" and not plain and not (after["cnscale"] or after["enscale"]) and high is None:
+        return _index_points(text, start, end, value, after)  # closed at 8,214.5 points: a level
     year_like = plain and len(number_text) == 4 and 1800 <= value <= 2100
     if year_like and not _is_plural(_count_noun(text, end, head=False)):  # In 2023 retail sales fell
         return _date(text, start, end, iso_date(int(value)))
@@ -654,6 +743,8 @@ def _sign_word(text: str, start: int) -> int:
     for word in _SIGN_WORDS:
         if text.endswith(word, 0, start):
             before = start - len(word)
+            if text.endswith(("plus or ", "Plus or "), 0, before):
+                return 0  # plus or minus 2.2 points: a margin, not a negative
             return len(word) if before == 0 or not text[before - 1].isalpha() else 0
     return 0
 
@@ -833,9 +924,11 @@ def _between_capitals(text: str, before: str, end: int, number: str) -> bool:
     after = text[end : end + 2]
     if len(after) < 2 or after[0] != " " or not after[1].isupper():
         return False
+    if "," in number:
+        return False  # Around 40,000 Ukrainian soldiers: names carry no thousands
     head = before[:-1] if before.endswith(" ") else ""
     word = _last_word(head)
-    return word[:1].isupper() and word.isalpha()
+    return word[:1].isupper() and word.isalpha() and word.lower() not in _SENTENCE_STARTS
 
 
 # capitalised words that stand before a count at the start of a sentence: not names

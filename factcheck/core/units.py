@@ -109,6 +109,8 @@ for _word, _factor in _RATIOS.items():
     UNITS[_word] = ("ratio", "x", _factor, "x")
 for _word in CLASSIFIERS:
     UNITS.setdefault(_word, ("count", _word, 1, ""))
+for _word in ("岁", "周岁"):  # an age: its own kind of count, never the noun after it
+    UNITS[_word] = ("count", "age", 1, "")
 for _word in NOT_QUANTITY:
     UNITS[_word] = ("skip", "", 1, "")
 

@@ -162,6 +162,14 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("上市27分钟大定突破5万台。", "orders 50K"),
         ("该楼盘均价约为每平方米6.8万元。", "average price ¥68K"),
         ("并处罚金人民币50万元。", "fine ¥500K"),
+        # a person's age describes who the sentence is about; the label names the claim
+        ("Haaland, 24, has now scored 27 goals in 31 games.", "goals 27"),
+        ("The suspect, 34, appeared before magistrates.", "age 34"),
+        ("现年38岁的老将出场32分钟。", "duration 32 min"),
+        ("Global temperatures in 2024 were 1.55C above pre-industrial levels.", "temperature 1.55 °C"),
+        ("Turnout was 67.3%, the highest since 1992.", "turnout 67.3%"),
+        ("The median age of first-time buyers rose to 35 in 2024.", "age 35"),
+        ("It has a margin of error of plus or minus 2.2 percentage points.", "margin of error 2.2 pp"),
     ],
 )
 def test_labels_of_casualties_counts_statistics_and_markets(sentence, label):

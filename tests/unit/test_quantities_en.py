@@ -36,7 +36,7 @@ def test_english_table(case):
         ("it costs 30 dollars", "$30"),
         ("prices fell 2.5 pp", "2.5 pp"),
         ("a 10-20% discount", "10–20%"),
-        ("between 5 and 7 percent", "7%"),
+        ("between 5 and 7 percent", "5–7%"),  # between … and …: one range
         ("sales tripled", "3x"),
         ("The index closed at 5,916.98.", "5,916.98"),  # a level keeps its decimals
         ("an average of 2.5 children", "2.5"),
@@ -279,3 +279,85 @@ def test_a_bonds_maturity_is_its_name_not_a_period():
     assert [q.text for q in found] == ["4.5%"]
     (found,) = extract_quantities("He served a 5-year term.")
     assert (found.kind, found.display) == ("duration", "5 years")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 34-year-old man was charged.", [("34-year-old", 34.0, None, "34")]),
+        ("The 11-year-olds were sent home.", [("11-year-olds", 11.0, None, "11")]),
+        ("He is 60 years old.", [("60 years old", 60.0, None, "60")]),
+        ("a 6-month-old baby", [("6-month-old", 0.5, None, "6 months")]),
+        ("The suspect, 34, appeared in court.", [("34", 34.0, None, "34")]),
+        ("Sarah Jones, 38, told the BBC.", [("38", 38.0, None, "38")]),
+        ("Two firefighters, aged 29 and 41, were hurt.", [("29", 29.0, None, "29"), ("41", 41.0, None, "41")]),
+        ("adults aged 18-24", [("18-24", 18.0, 24.0, "18–24")]),
+        ("adults aged between 18 and 25", [("18 and 25", 18.0, 25.0, "18–25")]),
+    ],
+)
+def test_an_age_is_a_count_of_years_not_a_duration(text, expected):
+    found = [q for q in extract_quantities(text) if q.kind != "count" or q.unit == "age"]
+    assert [(q.text, q.value, q.high, q.display) for q in found if q.unit == "age"] == expected
+    assert all(q.kind == "count" for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served 12 years in prison.",  # a duration
+        "Items 1, 2, 3 and 4 were sold.",  # a list, not ages
+        "In Paris, 300, or more, marched.",  # 120 and over is no age
+        "The 10-year Treasury yield rose.",  # a bond
+    ],
+)
+def test_numbers_that_are_not_ages(text):
+    assert [q.unit for q in extract_quantities(text) if q.unit == "age"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tesco shares rose 4.2p to 382p.", [("4.2p", "GBP", 0.042), ("382p", "GBP", 3.82)]),
+        ("A pint of milk costs 95p.", [("95p", "GBP", 0.95)]),
+        ("Stream it in 1080p or 720p.", []),  # video lines
+        ("We meet at 5p.m. today.", []),
+        ("Global temperatures were 1.55C above pre-industrial levels.", [("1.55C", "°C", 1.55)]),
+        ("Highs of 40C are forecast in Seville.", [("40C", "°C", 40.0)]),
+        ("Temperatures fell to -5C overnight.", [("-5C", "°C", -5.0)]),
+        ("He sat in Room 3C, Block 2C.", []),  # a room, not a temperature
+    ],
+)
+def test_units_glued_to_the_number_pence_and_celsius(text, expected):
+    assert [(q.text, q.unit, q.value) for q in extract_quantities(text)] == expected
+
+
+def test_between_two_amounts_is_one_range():
+    (found,) = extract_quantities("damage estimated at between $95bn and $110bn")
+    assert (found.text, found.value, found.high, found.display) == ("$95bn and $110bn", 95e9, 110e9, "$95B–$110B")
+    # without "between", two amounts stay two
+    assert [q.text for q in extract_quantities("It made $95bn and $110bn.")] == ["$95bn", "$110bn"]
+
+
+def test_an_index_level_in_points_keeps_its_digits():
+    found = extract_quantities("The FTSE 100 closed up 0.6% at 8,214 points, and the Dow fell 412 points.")
+    assert [(q.text, q.unit, q.display) for q in found] == [
+        ("0.6%", "%", "0.6%"), ("8,214", "points", "8,214"), ("412", "points", "412"),
+    ]
+
+
+def test_a_sentence_start_and_thousands_are_no_product_name():
+    assert [q.text for q in extract_quantities("Around 40,000 Ukrainian soldiers have been killed.")] == ["40,000"]
+    assert [q.text for q in extract_quantities("Some 300 Syrian refugees arrived.")] == ["300"]
+    assert extract_quantities("The Galaxy 24 Ultra sold well.") == []
+
+
+@pytest.mark.parametrize(
+    "text, value", [("has increased tenfold", 10.0), ("Sales rose threefold.", 3.0), ("a Twofold rise", 2.0)]
+)
+def test_fold_words_are_ratios(text, value):
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == [("ratio", value)]
+
+
+def test_plus_or_minus_is_a_margin_not_a_sign():
+    (found,) = extract_quantities("a margin of error of plus or minus 2.2 percentage points")
+    assert (found.value, found.display, found.qualifier) == (2.2, "2.2 pp", "plus or minus")

@@ -184,3 +184,41 @@ def test_a_range_of_years_is_a_period_not_a_duration():
 def test_the_yen_sign_near_japan_is_the_yen():
     assert [q.unit for q in extract_quantities("在中国售价¥2000，在日本售价¥3000。")] == ["CNY", "JPY"]
     assert [q.unit for q in extract_quantities("售价¥500。")] == ["CNY"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("现年38岁的老将", [("38岁", "count", "age", 38.0)]),
+        ("我国60岁及以上老年人口达3.1亿人", [("60岁", "count", "age", 60.0), ("3.1亿人", "count", "人", 3.1e8)]),
+        ("年满18周岁的公民", [("18周岁", "count", "age", 18.0)]),
+    ],
+)
+def test_an_age_in_sui_is_an_age(text, expected):
+    assert [(q.text, q.kind, q.unit, q.value) for q in extract_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("易建联全场拿下26分、8个篮板", [("26分", "points", 26.0), ("8个", "篮板", 8.0)]),
+        ("他数学考了95分", [("95分", "points", 95.0)]),
+        ("下午3点26分开始", []),  # a time of day
+        ("比赛进行到第26分钟", []),  # an ordinal minute
+    ],
+)
+def test_fen_after_a_scoring_verb_is_points(text, expected):
+    assert [(q.text, q.unit, q.value) for q in extract_quantities(text)] == expected
+
+
+def test_a_term_in_a_products_name_and_a_festival_are_not_quantities():
+    found = extract_quantities("1年期贷款市场报价利率为3.1%，三年期国债利率为2.38%，双11交易额14418亿元。")
+    assert [q.text for q in found] == ["3.1%", "2.38%", "14418亿元"]
+    for text in ("为期三年", "在那5天期间"):  # a span of time is still a duration
+        (term,) = extract_quantities(text)
+        assert term.kind == "duration"
+
+
+def test_not_more_than_is_its_own_qualifier():
+    found = extract_quantities("回购不超过2亿股，资金总额不低于10亿元")
+    assert [(q.text, q.qualifier) for q in found] == [("2亿股", "不超过"), ("10亿元", "不低于")]
