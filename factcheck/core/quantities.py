@@ -441,13 +441,15 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if last == "双" and low_text in ("11", "12"):
         return None  # 双11, 双12: shopping festivals
     after = _AFTER.match(text, end)
-    if after["unit"] in _TENOR_UNITS and _TENOR.match(text, after.end()):
-        return None  # 1年期贷款市场报价利率, 3个月期: a loan's or a bond's term, part of its name
-    if after["unit"] in _AGE_UNITS and not currency and (old := _OLD.match(text, after.end())):
-        return _age(text, start, old.end(), _number(low_text), high_text, after["unit"])  # 34-year-old
-    if after["unit"] in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
-        return None  # the 10-year Treasury yield: a bond's name, not a period
-    if after["unit"] == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
+    unit = after["unit"]
+    if unit in _TIME_UNITS:
+        if _TENOR.match(text, after.end()):
+            return None  # 1年期贷款市场报价利率, 3个月期: a loan's or a bond's term, part of its name
+        if unit in _AGE_UNITS and not currency and (old := _OLD.match(text, after.end())):
+            return _age(text, start, old.end(), _number(low_text), high_text, unit)  # 34-year-old
+        if unit in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
+            return None  # the 10-year Treasury yield: a bond's name, not a period
+    elif unit == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
         after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
     if after.end() == end and not currency and high_text is None and (
         before[-10:].lower() == "magnitude " or _QUAKE.match(text, end)
@@ -463,7 +465,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         bare = not currency
     else:
         bare = not (currency or after["unit"] or after["enscale"] or after["cnscale"])
-    if bare and low_text.isdigit() and len(low_text) <= 3 and _stated_age(text, before, end, low_text, following):
+    if bare and (following == "," or "ge" in before) and low_text.isdigit() and len(low_text) <= 3 \
+            and _stated_age(text, before, end, low_text, following):
         return _age(text, start, end, _number(low_text), high_text, "years")  # Jones, 38, said
     if bare and high_text is None and low_text.isdigit() and len(low_text) <= 3 and following == " ":
         every = _IN_EVERY.match(text, end)
@@ -493,8 +496,9 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
 
 
 _TENOR_UNITS = frozenset(["年", "个月", "月", "天", "日"])
-_TENOR = re.compile("期(?!间)")  # 1年期, 7天期逆回购; not 5天期间 (during those 5 days)
+_TENOR = re.compile("期(?![间限内满末])")  # 1年期, 7天期逆回购; not 5天期间 (during those 5 days), 3年期满
 _AGE_UNITS = {"year": 1, "years": 1, "month": 12, "months": 12, "week": 52, "weeks": 52}
+_TIME_UNITS = _TENOR_UNITS | frozenset(_AGE_UNITS)  # units after which a number may be a term or an age
 _OLD = re.compile(r"[- ]olds?(?![A-Za-z])")
 # an age stated after a name or a person (Sarah Jones, 38, told; the suspect, 34,), or
 # after aged/age (aged 29 and 41, aged between 18 and 25)
