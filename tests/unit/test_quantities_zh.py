@@ -222,3 +222,16 @@ def test_a_term_in_a_products_name_and_a_festival_are_not_quantities():
 def test_not_more_than_is_its_own_qualifier():
     found = extract_quantities("回购不超过2亿股，资金总额不低于10亿元")
     assert [(q.text, q.qualifier) for q in found] == [("2亿股", "不超过"), ("10亿元", "不低于")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("使用了2048块H800 GPU", [("2048块", "count", 2048.0)]),  # a count, not the year 2048
+        ("建成3栋楼", [("3栋", "count", 3.0)]),
+        ("5000万桶原油", [("5000万桶", "count", 5e7)]),
+        ("花了50块钱", [("50块钱", "money", 50.0)]),  # 块钱 is still money
+    ],
+)
+def test_more_classifiers_count(text, expected):
+    assert [(q.text, q.kind, q.value) for q in extract_quantities(text)] == expected
