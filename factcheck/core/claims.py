@@ -110,6 +110,8 @@ def _key_rank(q: QuantityMatch) -> float:
     describes who a sentence is about rather than what it claims (Haaland, 24, has scored
     27 goals)."""
     return 5.5 if q.unit == "age" else _KEY_RANK.get(q.kind, 9)
+
+
 # head nouns for labels: the keyword nearest the key quantity names what it measures
 _LABEL_NOUNS = {
     "估值": "valuation", "valuation": "valuation", "valued": "valuation", "市值": "market value",
@@ -146,13 +148,18 @@ _LABEL_NOUNS = {
     "invests": "investment", "employs": "staff", "workforce": "staff", "earthquake": "earthquake",
     "quake": "earthquake", "地震": "earthquake", "金额": "amount", "涉案金额": "amount involved",
     "大定": "orders", "均价": "average price", "房价": "home price", "罚金": "fine",
+    "net income": "net income", "income": "income", "净收入": "net income", "gold": "gold price",
+    "金价": "gold price", "oil": "oil price", "crude": "oil price", "Brent": "oil price", "油价": "oil price",
     # office names that hold a label noun (国家) but measure nothing: an empty label, passed
     # over by _nearest; the longest word wins, so 国家统计局 hides its 国家
     "国家统计局": "", "国家发改委": "", "国家发展改革委": "", "国家队": "",
 }
 # direction words name a change, used only when no noun is near: 同比增长5.2%
 _LABEL_VERBS = {"增长": "growth", "增加": "increase", "下降": "decline", "减少": "decrease",
-                "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise"}
+                "rose": "rise", "fell": "decline", "grew": "growth", "jumped": "rise", "gained": "rise",
+                "climbed": "rise", "surged": "rise", "soared": "rise", "expanded": "growth",
+                "shrank": "contraction", "contracted": "contraction", "dropped": "decline",
+                "declined": "decline", "slumped": "decline", "plunged": "decline", "tumbled": "decline"}
 # English verbs whole words only ("Prosecutors" holds "rose"); each branch starts with a
 # literal, so the engine skips to first letters, and the check on what comes before follows it
 _VERB_PATTERN = re.compile(

@@ -195,7 +195,8 @@ _NOT_COUNT_NOUNS = frozenset(
 )
 _PLURALS = frozenset(["people", "children", "men", "women", "staff", "personnel", "police", "cattle", "sheep", "fish"])
 _ADJECTIVES = frozenset(
-    ["new", "more", "additional", "other", "major", "large", "small", "big", "senior", "key", "top", "local", "foreign", "private", "public", "total", "full", "extra", "separate", "different", "existing", "former", "current", "active", "young", "old", "full-time", "part-time", "million", "billion"]
+    ["new", "more", "additional", "other", "major", "large", "small", "big", "senior", "key", "top", "local", "foreign", "private", "public", "total", "full", "extra", "separate", "different", "existing", "former", "current", "active", "young", "old", "full-time", "part-time", "million", "billion",
+     "monthly", "daily", "weekly", "annual", "registered", "paying", "unique", "seasonal"]
 )
 _MAX_LOOKBEHIND = 24
 _MONTHS_SET = frozenset(_MONTH_NAMES.split("|"))
@@ -715,8 +716,16 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
 
 def _money(text, start, end, value, high, currency, after) -> QuantityMatch:
     symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    if high is None and 1e3 <= abs(value) < 1e6 and _has_cents(value):
+        sign = "-" if value < 0 else ""  # $2,790.15 an ounce: a price, shown as written
+        return _finish(text, start, end, "money", value, None, currency, f"{sign}{symbol}{abs(value):,.2f}", after)
     display = _signed(symbol, value) + (f"–{_signed(symbol, high)}" if high is not None else "")
     return _finish(text, start, end, "money", value, high, currency, display, after)
+
+
+def _has_cents(value: float) -> bool:
+    cents = abs(value) * 100
+    return round(cents) % 100 != 0 and abs(cents - round(cents)) < 1e-6 * cents
 
 
 def _signed(symbol: str, value: float) -> str:
@@ -974,10 +983,13 @@ def _count_noun(text: str, end: int, *, head: bool = True) -> str:
     if found is None or found["noun"] in _NOT_COUNT_NOUNS or found["noun"].endswith("ed"):
         return ""  # "500 gained": a verb follows, not a counted noun
     noun = found["noun"]
-    if noun in _ADJECTIVES:
+    for _ in range(2):  # 5 new stores; 2.1 billion monthly active users
+        if noun not in _ADJECTIVES:
+            break
         following = _NOUN.match(text, found.end())
-        if following and following["noun"] not in _NOT_COUNT_NOUNS:
-            noun, found = following["noun"], following
+        if following is None or following["noun"] in _NOT_COUNT_NOUNS:
+            break
+        noun, found = following["noun"], following
     if head and not _is_plural(noun):
         following = _NOUN.match(text, found.end())
         word = following["noun"] if following else ""

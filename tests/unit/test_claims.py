@@ -170,6 +170,10 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("Turnout was 67.3%, the highest since 1992.", "turnout 67.3%"),
         ("The median age of first-time buyers rose to 35 in 2024.", "age 35"),
         ("It has a margin of error of plus or minus 2.2 percentage points.", "margin of error 2.2 pp"),
+        ("Amazon reported net income of $15.3 billion.", "net income $15.3B"),
+        ("Gold hit a record high of $2,790.15 an ounce.", "gold price $2,790.15"),
+        ("Japan's economy expanded at an annualised rate of 0.9%.", "growth 0.9%"),
+        ("The company has 2.1 billion monthly active users.", "users 2.1B"),
     ],
 )
 def test_labels_of_casualties_counts_statistics_and_markets(sentence, label):

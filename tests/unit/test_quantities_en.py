@@ -361,3 +361,23 @@ def test_fold_words_are_ratios(text, value):
 def test_plus_or_minus_is_a_margin_not_a_sign():
     (found,) = extract_quantities("a margin of error of plus or minus 2.2 percentage points")
     assert (found.value, found.display, found.qualifier) == (2.2, "2.2 pp", "plus or minus")
+
+
+@pytest.mark.parametrize(
+    "text, display",
+    [
+        ("Gold hit $2,790.15 an ounce.", "$2,790.15"),  # a price with cents, as written
+        ("€1,234.56", "€1,234.56"),
+        ("$1,500", "$1.5K"),  # whole amounts stay compact
+        ("$1.5 thousand", "$1.5K"),
+        ("6.853万元", "¥68.53K"),
+        ("$2.5 million", "$2.5M"),
+    ],
+)
+def test_money_with_cents_shows_them(text, display):
+    assert [q.display for q in extract_quantities(text)] == [display]
+
+
+def test_the_counted_noun_skips_two_adjectives():
+    (found,) = extract_quantities("It has 2.1 billion monthly active users.")
+    assert found.unit == "users"
