@@ -187,7 +187,7 @@ _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 # 数十万, 几百, 上千 (not 人数, 指数; 上 after a particle or a verb that takes an amount, as
 # 上 after a noun is a place: 层面上百年, 网上百万)
 _APPROXIMATE = re.compile(r"(?<![人总次户个指基倍分岁件位款家])[数几]$|(?<=[了有达近约逾超将已至是和、,(出动织引集聚派吸])上$")
-_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美")
+_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美|[两三]轮(?:汽?车|摩托)")
 _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm",
      # past tenses a number's subject takes rather than a noun it counts: Team 2 won
@@ -697,7 +697,9 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
     as_written = kind == "duration" or (kind == "measure" and shown != unit)
     shown_value = value / factor if as_written else value
     shown_high = high / factor if (high is not None and as_written) else high
-    if kind == "percent":
+    if kind == "percent" and shown == "‰":
+        display = _range(value / factor, high / factor if high is not None else None, _plain) + "‰"
+    elif kind == "percent":
         display = _range(shown_value, shown_high, _plain) + (" pp" if unit == "pp" else "%")
     elif kind == "ratio":
         display = _range(shown_value, shown_high, _plain) + "x"

@@ -106,6 +106,7 @@ for _word, (_factor, _unit, *_shown) in _MEASURES.items():
     UNITS[_word] = ("measure", _unit, _factor, _shown[0] if _shown else _unit)
 for _word, (_factor, _unit) in _PERCENTS.items():
     UNITS[_word] = ("percent", _unit, _factor, _unit)
+UNITS["‰"] = ("percent", "%", 0.1, "‰")  # per mille (出生率6.77‰): the value in percent, shown as written
 for _word, _factor in _RATIOS.items():
     UNITS[_word] = ("ratio", "x", _factor, "x")
 for _word in CLASSIFIERS:

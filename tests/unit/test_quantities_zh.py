@@ -235,3 +235,14 @@ def test_not_more_than_is_its_own_qualifier():
 )
 def test_more_classifiers_count(text, expected):
     assert [(q.text, q.kind, q.value) for q in extract_quantities(text)] == expected
+
+
+def test_per_mille_is_a_percent_shown_as_written():
+    found = extract_quantities("出生率为6.77‰；死亡率为7.76‰。")
+    assert [(q.kind, q.unit, round(q.value, 4), q.display) for q in found] == [
+        ("percent", "%", 0.677, "6.77‰"), ("percent", "%", 0.776, "7.76‰"),
+    ]
+
+
+def test_a_three_wheeler_is_a_vehicle_not_a_count():
+    assert [q.text for q in extract_quantities("包括三轮汽车和低速货车720万辆")] == ["720万辆"]
