@@ -173,7 +173,10 @@ _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
 _NAME_WORDS = frozenset(
-    ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number", "resolution", "amendment", "bill", "title", "regulation", "directive", "gate", "platform", "channel", "season", "episode", "stage", "mission"]
+    ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number", "resolution", "amendment", "bill", "title", "regulation", "directive", "gate", "platform", "channel", "season", "episode", "stage", "mission",
+     # series, ranked lists and indexes named with a number: Fortune 500, Interstate 95
+     "fortune", "russell", "stoxx", "interstate", "highway", "formula", "apollo", "boeing",
+     "iphone", "pixel", "galaxy", "playstation", "xbox"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
 _STREET = re.compile(
@@ -503,7 +506,7 @@ _TIME_UNITS = _TENOR_UNITS | frozenset(_AGE_UNITS)  # units after which a number
 _OLD = re.compile(r"[- ]olds?(?![A-Za-z])")
 # an age stated after a name or a person (Sarah Jones, 38, told; the suspect, 34,), or
 # after aged/age (aged 29 and 41, aged between 18 and 25)
-_AGED = re.compile(r"(?<![A-Za-z])[Aa]ged? (?:between )?(?:\d{1,3}(?:, | and | or |-))*$")
+_AGED = re.compile(r"(?<![A-Za-z])[Aa]ged? (?:of )?(?:between )?(?:\d{1,3}(?:, | and | or |-))*$")
 
 
 def _stated_age(text: str, before: str, end: int, number: str, following: str) -> bool:

@@ -293,6 +293,7 @@ def test_a_bonds_maturity_is_its_name_not_a_period():
         ("Two firefighters, aged 29 and 41, were hurt.", [("29", 29.0, None, "29"), ("41", 41.0, None, "41")]),
         ("adults aged 18-24", [("18-24", 18.0, 24.0, "18–24")]),
         ("adults aged between 18 and 25", [("18 and 25", 18.0, 25.0, "18–25")]),
+        ("He won his fourth title at the age of 27.", [("27", 27.0, None, "27")]),
     ],
 )
 def test_an_age_is_a_count_of_years_not_a_duration(text, expected):
@@ -381,3 +382,18 @@ def test_money_with_cents_shows_them(text, display):
 def test_the_counted_noun_skips_two_adjectives():
     (found,) = extract_quantities("It has 2.1 billion monthly active users.")
     assert found.unit == "users"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Fortune 500 company grew.",
+        "Interstate 95 runs along the coast.",
+        "Formula 1 champion Max Verstappen",
+        "the Pixel 9 starts shipping",
+        "Apollo 11 landed on the Moon.",
+        "a Boeing 747 jet",
+    ],
+)
+def test_numbers_in_the_names_of_series_and_lists_are_not_counts(text):
+    assert extract_quantities(text) == []
