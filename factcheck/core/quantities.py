@@ -152,7 +152,7 @@ _FRACTION_REST = re.compile(
     r"(?P<part>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![A-Za-z-])"
 )
 _OF = re.compile(r"[ ]of[ ]")
-_IN_EVERY = re.compile(r"[ ]in[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
+_IN_EVERY = re.compile(r"[ ](?:in|out[ ]of)[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
 # a quarter of a percentage point, half a point, a quarter point, a half-point cut
 _OF_A_POINT = re.compile(r"(?:[ ](?:of[ ])?a[ ]|[ -])(?:percentage[ -])?point(?![A-Za-z])")
 
@@ -194,7 +194,9 @@ _IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一
 _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm",
      # past tenses a number's subject takes rather than a noun it counts: Team 2 won
-     "won", "lost", "beat", "rose", "fell"]
+     "won", "lost", "beat", "rose", "fell",
+     # words of time after a number: up from 250,000 last week
+     "last", "next", "ago", "earlier", "later"]
 )
 _PLURALS = frozenset(["people", "children", "men", "women", "staff", "personnel", "police", "cattle", "sheep", "fish"])
 _ADJECTIVES = frozenset(
@@ -821,8 +823,10 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
     if lower in _FRACTIONS:  # a third of, a quarter of a percentage point
         if text[start - 2 : start] not in ("a ", "A ") or text[start - 3 : start - 2].isalpha():
             return None  # the third quarter
-        if not (_OF.match(text, end) or _OF_A_POINT.match(text, end)):
-            return None
+        if scale := _OF_A_SCALE.match(text, end):  # a quarter of a million cars
+            return _part_of_a_scale(text, start - 2, scale, 1 / _FRACTIONS[lower])
+        if not (_OF.match(text, end) or _OF_A_POINT.match(text, end) or text.endswith("by a ", 0, start)):
+            return None  # a third of, fell by a fifth
         return _share(text, start - 2, end, 1, _FRACTIONS[lower])
     rest = _WORD_REST.match(text, end)
     if rest:
@@ -871,9 +875,24 @@ def _one_in(text: str, start: int, every: re.Match, numerator: float) -> Quantit
     return _finish(text, start, every.end(), "percent", value, None, "%", f"{value:.4g}%")
 
 
+_A_SCALE = re.compile(r"[ ]an?[ ](?P<scale>dozen|thousand|million|billion|trillion)(?![A-Za-z])")
+_OF_A_SCALE = re.compile(r"[ ]of[ ]an?[ ](?P<scale>thousand|million|billion|trillion)(?![A-Za-z])")
+
+
+def _part_of_a_scale(text: str, start: int, scale: re.Match, part: float) -> QuantityMatch | None:
+    """half a million residents, a quarter of a billion dollars: the part of the scale, read
+    on as any amount is (its currency, its counted noun)."""
+    value = part * (12.0 if scale["scale"] == "dozen" else EN_SCALES[scale["scale"]])
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    after = _AFTER.match(text, scale.end())
+    return _quantify(text, start, after, value, None, None, before, None, "", arabic=True)
+
+
 def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatch | None:
     if text[end : end + 1] == "-" and not (word == "half" and _OF_A_POINT.match(text, end)):
         return None  # double-digit, half-year
+    if word == "half" and (scale := _A_SCALE.match(text, end)):
+        return _part_of_a_scale(text, start, scale, 0.5)  # half a million residents
     if word in ("half", "halved"):
         preceding = text[max(0, start - 8) : start].lower()
         point = _OF_A_POINT.match(text, end)

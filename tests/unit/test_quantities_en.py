@@ -397,3 +397,22 @@ def test_the_counted_noun_skips_two_adjectives():
 )
 def test_numbers_in_the_names_of_series_and_lists_are_not_counts(text):
     assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("eight out of ten backed the plan", [("eight out of ten", "percent", 80.0)]),
+        ("3 out of 4 nurses disagree", [("3 out of 4", "percent", 75.0)]),
+        ("half a million residents", [("half a million", "count", 5e5)]),
+        ("a quarter of a million cars", [("a quarter of a million", "count", 2.5e5)]),
+        ("half a million dollars", [("half a million dollars", "money", 5e5)]),
+        ("half a dozen eggs", [("half a dozen", "count", 6.0)]),
+        ("costs fell by a fifth", [("a fifth", "percent", 20.0)]),
+        ("up from 250,000 last week", [("250,000", "count", 2.5e5)]),
+    ],
+)
+def test_shares_and_parts_of_a_scale_in_words(text, expected):
+    found = extract_quantities(text)
+    assert [(q.text, q.kind, q.value) for q in found] == expected
+    assert all(q.unit != "last" for q in found)
