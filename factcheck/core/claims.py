@@ -180,7 +180,7 @@ _ENGLISH_NOUN_FIRST = re.compile(_ENGLISH_NOUNS)
 _ENGLISH_NOUN_AFTER = re.compile(rf"[^a-z](?=({_ENGLISH_NOUNS}))")
 _ALL_NOUNS_GUARDED = re.compile(alternation(_LABEL_NOUNS_FOLDED, guard=r"(?<![a-z][a-z])"))
 # every branch starts with a literal, so the engine skips to them: said/says/told after a space
-_SPEECH = re.compile(r"表示|称|强调|透露|指出|s(?<= s)a(?:id|ys)\b|t(?<= t)old\b")
+_SPEECH = re.compile(r"表示|称|强调|透露|指出|说(?<![据听小传]说)(?=[。，,：:])|s(?<= s)a(?:id|ys)\b|t(?<= t)old\b")
 _SPEAKER_EN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
 _SPEAKER_LATIN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?$")
 _NOT_NAMES = {"评价", "回应", "发文", "声明", "公告", "报告", "文章", "研究", "调查", "报道", "明确", "公开", "同时", "随后", "此前", "官方", "公司", "媒体", "分析", "另外", "此外", "对外"}

@@ -901,8 +901,19 @@ def _read_multiplier(text: str, start: int, end: int, word: str) -> QuantityMatc
         if preceding.endswith(("first ", "second ", "a ", "and a ", "one ")) or text.startswith((" a ", " an "), end):
             return None
         return _finish(text, start, end, "percent", 50.0, None, "%", "50%")
+    if word in _BARE_MULTIPLIERS and not _MULTIPLIER_OBJECT.match(text, end):
+        return None  # double digits, a double murder, triple-A: an adjective, not a multiple
     value = _MULTIPLIERS[word]
     return _finish(text, start, end, "ratio", value, None, "x", f"{value:g}x")
+
+
+# double, triple, quadruple multiply only as verbs: before what they multiply (double the
+# price, double in size, double to 40) or at a clause's end (sales will double.)
+_BARE_MULTIPLIERS = frozenset(["double", "triple", "quadruple"])
+_MULTIPLIER_OBJECT = re.compile(
+    r"[ ](?:the|its|their|his|her|our|your|that|this|these|those|in|by|to|from|over|within|and|or|"
+    r"again|every|each|since|after|before|a|an|next|last|this|if|when|as)(?![A-Za-z])|[.,;:!?)”\"]|\s*$"
+)
 
 
 _JAPAN = re.compile(r"日元|日本|日圆|円|(?<![A-Za-z])(?:yen|Yen|JPY|Japan|Japanese|Tokyo|Nikkei)(?![A-Za-z])")

@@ -1,6 +1,7 @@
 """Sentence segmentation for Chinese and English.
 
-Chinese ends at 。！？ (and ； between clauses), with any closing quote kept on the sentence.
+Chinese ends at 。！？ (and ； between clauses), with any closing quote kept on the sentence
+and the speaker's clause after a quotation joined to it (“……。”他说。).
 English ends at . ! ? followed by space and a capital or an opening quote, except after
 abbreviations (U.S., a.m., Mr., Jan.), initials (J. K.) and inside decimals (4.2).
 """
@@ -14,8 +15,12 @@ _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in _ABBREVIATIONS)
 _CLOSERS = "”’」』\"')）"
 # Each branch starts with a literal, so the engine skips straight to the next punctuation
 # mark; the checks on what came before run only there.
+# after a closing quote, a short clause naming the speaker belongs to the quotation:
+# “这是我们最好的一个季度。”库克说。
+_SPEAKER_AFTER = r"[^。！？!?\n“”\"]{1,20}?(?:说|表示|称|指出|强调|透露|坦言|回应|写道|补充道|问道)[。！？]"
+_CHINESE_END = rf"[。！？]*(?:[{_CLOSERS}]+(?!{_SPEAKER_AFTER})|(?![{_CLOSERS}]))"
 _BOUNDARY = re.compile(
-    rf"。[。！？]*[{_CLOSERS}]*|！[。！？]*[{_CLOSERS}]*|？[。！？]*[{_CLOSERS}]*"  # Chinese
+    rf"。{_CHINESE_END}|！{_CHINESE_END}|？{_CHINESE_END}"  # Chinese
     rf"|![!?]*[{_CLOSERS}]*|\?[!?]*![!?]*[{_CLOSERS}]*"  # a run with an exclamation mark
     rf"|\?\?*[{_CLOSERS}]*(?![A-Za-z0-9_=&/])"  # a question mark, but not a URL's (?a=1&b=2)
     rf"|;(?<=[\u4e00-\u9fff%];)[{_CLOSERS}]*|；(?<=[\u4e00-\u9fff%]；)[{_CLOSERS}]*"  # 分号 between Chinese clauses

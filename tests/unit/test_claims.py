@@ -98,6 +98,8 @@ def test_a_pronoun_is_not_the_speaker():
     assert claim.label == "statement"
     (claim,) = extract_claims('"We are very optimistic," Tim Cook told analysts.')
     assert claim.label == "statement by Tim Cook"
+    (claim,) = extract_claims("“这是我们历史上最好的一个季度。”库克在财报电话会上说。")
+    assert claim.label == "statement by 库克"
 
 
 def test_opinion_and_prediction_score_lower_than_a_sourced_fact():

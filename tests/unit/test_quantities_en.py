@@ -416,3 +416,18 @@ def test_shares_and_parts_of_a_scale_in_words(text, expected):
     found = extract_quantities(text)
     assert [(q.text, q.kind, q.value) for q in found] == expected
     assert all(q.unit != "last" for q in found)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("We expect revenue to grow by double digits.", []),
+        ("a double murder", []),
+        ("a triple jump", []),
+        ("They plan to double the price.", ["double"]),
+        ("Sales will double.", ["double"]),
+        ("Costs will triple by 2030.", ["triple", "2030"]),
+    ],
+)
+def test_double_and_triple_are_multiples_only_as_verbs(text, found):
+    assert [q.text for q in extract_quantities(text)] == found

@@ -8,10 +8,18 @@ def sentences(text: str) -> list[str]:
 
 
 def test_chinese_sentences_keep_their_closing_quotes():
-    text = "他表示:“这是最后一天。”奥尔特曼称。真的吗?是的!第一项增长5%;第二项下降3%。"
+    text = "他表示:“这是最后一天。”然后离开了。真的吗?是的!第一项增长5%;第二项下降3%。"
     assert sentences(text) == [
-        "他表示:“这是最后一天。”", "奥尔特曼称。", "真的吗?", "是的!", "第一项增长5%;", "第二项下降3%。",
+        "他表示:“这是最后一天。”", "然后离开了。", "真的吗?", "是的!", "第一项增长5%;", "第二项下降3%。",
     ]
+
+
+def test_a_speakers_clause_after_a_quotation_joins_it():
+    text = "“这是最好的一个季度。”库克在财报电话会上说。“我们会赢！”他表示。下一句。"
+    assert sentences(text) == ["“这是最好的一个季度。”库克在财报电话会上说。", "“我们会赢！”他表示。", "下一句。"]
+    # a long sentence after a quotation is a sentence of its own, even when it ends in 说
+    long = "“好。”这是很长的一句话它没有说话的人在这里而且超过二十个字了真的说。"
+    assert len(sentences(long)) == 2
 
 
 def test_english_abbreviations_decimals_and_initials():
