@@ -66,7 +66,7 @@ _CORE = re.compile(
     rf"|(?P<den>百|千|万|[一二三四五六七八九十两]+|\d+)分之(?P<pct>{_AR}|{_CN})"
     r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
     rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
-    rf"|(?P<dmy>(?P<d3>\d{{1,2}}) (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
+    rf"|(?P<dmy>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
     # years as periods: 2019-2023 and 2019–2023年 (not before another unit: 2019-2023 tonnes),
     # the 1990s, mid-2023 and late-1990s
     rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<y1>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ])"
@@ -662,6 +662,8 @@ def _quantify(
             return _build(text, start, end, "count", value, high, "points", 1, "", after)  # 拿下26分
         if kind == "skip":
             return None
+        if unit == "元" and (carried := _carried_currency(text, start)):
+            canonical = carried  # 新台币7596.9亿元，每股盈余12.54元: the 元 of the currency named
         if kind == "money":  # 14 cents: the factor takes it to currency units
             return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
         if kind == "count" and canonical not in ("人", "人次", "age"):  # 3人死亡: people, not 死亡
@@ -678,6 +680,24 @@ def _quantify(
     if year_like and not _is_plural(_count_noun(text, end, head=False)):  # In 2023 retail sales fell
         return _date(text, start, end, iso_date(int(value)))
     return _build(text, start, end, "count", value, high, noun, 1, "", after)
+
+
+# currencies whose amounts are also written in 元, as their sentence names them
+_YUAN_FAMILY = re.compile("新台币|台币|港币|港元|澳门币|澳门元|人民币")
+_YUAN_CODES = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门币": "MOP", "澳门元": "MOP"}
+_SENTENCE_ENDS = re.compile("[。！？!?\n]")
+
+
+def _carried_currency(text: str, start: int) -> str | None:
+    """The currency a bare 元 is in: the last of the 元 currencies named earlier in its
+    sentence (within 100 characters); None for the yuan."""
+    before = text[max(0, start - 100) : start]
+    if "币" not in before and "港元" not in before and "门元" not in before:
+        return None  # the common case
+    for end in _SENTENCE_ENDS.finditer(before):
+        before = before[end.end() :]
+    named = _YUAN_FAMILY.findall(before)
+    return _YUAN_CODES.get(named[-1]) if named else None
 
 
 def _magnitude(text: str, start: int, scale: re.Match | None, value: float) -> QuantityMatch:

@@ -431,3 +431,15 @@ def test_shares_and_parts_of_a_scale_in_words(text, expected):
 )
 def test_double_and_triple_are_multiples_only_as_verbs(text, found):
     assert [q.text for q in extract_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("on 5th December the bank raised rates", "2025-12-05"),
+        ("on the 21st of March 2024", "2024-03-21"),
+        ("the 2nd May", "2025-05-02"),
+    ],
+)
+def test_day_month_dates_with_ordinals(text, iso):
+    assert [q.iso for q in extract_quantities(text, "2025-01-01")] == [iso]

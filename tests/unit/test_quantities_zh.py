@@ -246,3 +246,17 @@ def test_per_mille_is_a_percent_shown_as_written():
 
 def test_a_three_wheeler_is_a_vehicle_not_a_count():
     assert [q.text for q in extract_quantities("包括三轮汽车和低速货车720万辆")] == ["720万辆"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("台积电营收新台币7596.9亿元，每股盈余12.54元。", ["TWD", "TWD"]),
+        ("向市民派发港币1万元，涉及开支约660亿元。", ["HKD", "HKD"]),
+        ("收入新台币100亿元。另外，大陆子公司营收5亿元。", ["TWD", "CNY"]),  # a new sentence
+        ("折合港币1.1万元，人民币1万元，另付500元。", ["HKD", "CNY", "CNY"]),  # the last named
+        ("公司营收50亿美元，每股收益5元。", ["USD", "CNY"]),  # 美元 is never written 元
+    ],
+)
+def test_a_bare_yuan_is_in_the_yuan_currency_its_sentence_named(text, expected):
+    assert [q.unit for q in extract_quantities(text)] == expected
