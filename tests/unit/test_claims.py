@@ -102,6 +102,12 @@ def test_a_pronoun_is_not_the_speaker():
     assert claim.label == "statement by 库克"
 
 
+def test_an_age_alone_is_worth_less_checking_than_a_count():
+    (age,) = extract_claims("The suspect, 34, appeared before magistrates.")
+    (count,) = extract_claims("The company, 34 stores strong, appeared before magistrates.")
+    assert age.checkworthiness < count.checkworthiness
+
+
 def test_opinion_and_prediction_score_lower_than_a_sourced_fact():
     fact = "According to the statistics bureau, exports rose 5.2% to $3.4 trillion in 2023."
     opinion = "I think exports could rise 5% next year."
