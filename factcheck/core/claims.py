@@ -238,10 +238,14 @@ def score(sentence: str, quantities: list[QuantityMatch], cues: AbstractSet[str]
     prediction and rhetoric lower."""
     if isinstance(cues, bool):  # the first version's signature: score(sentence, quantities, attributed)
         cues = {"said"} if cues else set()
+    # a person's age, like a date, makes a sentence worth little checking (the suspect, 34,)
     if len(quantities) == 1:  # the common case, with the same sums as below
-        value = 0.15 + _weight(quantities[0])
+        q = quantities[0]
+        value = 0.15 + (0.1 if q.unit == "age" else _KIND_WEIGHT.get(q.kind, 0.1))
     else:
-        value = 0.15 + max((_weight(q) for q in quantities), default=0.0)
+        value = 0.15 + max(
+            ((0.1 if q.unit == "age" else _KIND_WEIGHT.get(q.kind, 0.1)) for q in quantities), default=0.0
+        )
         value += 0.05 * min(len(quantities) - 1, 3) if quantities else 0.0
     if "source" in cues:
         value += 0.15
@@ -258,12 +262,6 @@ def score(sentence: str, quantities: list[QuantityMatch], cues: AbstractSet[str]
     if len(sentence) < 12:
         value -= 0.1
     return round(min(max(value, 0.0), 1.0), 3)
-
-
-def _weight(q: QuantityMatch) -> float:
-    """How much a quantity makes its sentence worth checking; a person's age, like a date,
-    little (the suspect, 34, appeared in court)."""
-    return 0.1 if q.unit == "age" else _KIND_WEIGHT.get(q.kind, 0.1)
 
 
 # a capitalised Latin word after the sentence's first character: a name in English prose or
