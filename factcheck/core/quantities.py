@@ -1116,9 +1116,15 @@ def _plain(value: float) -> str:
 
 
 def _compact(value: float) -> str:
-    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+    """$100B, 12.5M; below a million, K only where it is exact in three digits (164K, $1.5K),
+    else the digits as written (2,977, ¥9,999, $80,610), which read faster than 2.977K."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
+    if abs(value) >= 1e3:
+        if abs(value - float(f"{value:.3g}")) <= 1e-9 * abs(value):
+            return f"{value / 1e3:.3g}K"
+        return f"{value:,.6g}"
     return f"{value:.6g}"  # prices keep their cents: $183.38
 
 

@@ -160,7 +160,7 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("他收到一、二十个国家的问候。", "countries 10–20"),
         ("进出口总值36.02万亿元人民币。", "trade ¥36.02T"),
         ("广义货币(M2)余额309.71万亿元。", "M2 ¥309.7T"),
-        ("全国居民人均可支配收入30941元。", "disposable income ¥30.94K"),
+        ("全国居民人均可支配收入30941元。", "disposable income ¥30,941"),
         ("The S&P 500 rose 0.4% to 5,916.98.", "S&P 500 0.4%"),
         ("Japan's Nikkei 225 closed down 2.5% at 38,053.67.", "Nikkei 2.5%"),
         ("Microsoft will invest $80 billion.", "investment $80B"),

@@ -371,7 +371,7 @@ def test_plus_or_minus_is_a_margin_not_a_sign():
         ("€1,234.56", "€1,234.56"),
         ("$1,500", "$1.5K"),  # whole amounts stay compact
         ("$1.5 thousand", "$1.5K"),
-        ("6.853万元", "¥68.53K"),
+        ("6.853万元", "¥68,530"),
         ("$2.5 million", "$2.5M"),
     ],
 )
@@ -443,3 +443,17 @@ def test_double_and_triple_are_multiples_only_as_verbs(text, found):
 )
 def test_day_month_dates_with_ordinals(text, iso):
     assert [q.iso for q in extract_quantities(text, "2025-01-01")] == [iso]
+
+
+@pytest.mark.parametrize(
+    "text, display",
+    [
+        ("The 9/11 attacks killed 2,977 people.", "2,977"),  # not 2.977K
+        ("priced from $1,099", "$1,099"),
+        ("hired 164,000 people", "164K"),  # exact in three digits: K
+        ("a $1,500 bonus", "$1.5K"),
+        ("1,908 miles", "3,071 km"),
+    ],
+)
+def test_amounts_under_a_million_show_their_digits_unless_k_is_exact(text, display):
+    assert [q.display for q in extract_quantities(text)] == [display]

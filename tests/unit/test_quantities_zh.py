@@ -82,7 +82,7 @@ def test_full_width_text_after_normalisation():
     from factcheck.core.reading import normalise
 
     text = normalise("增长６．８％，达到１２３，４５６元")
-    assert [q.display for q in extract_quantities(text)] == ["6.8%", "¥123.5K"]
+    assert [q.display for q in extract_quantities(text)] == ["6.8%", "¥123,456"]
 
 
 def test_ranges_and_qualifiers():
