@@ -369,6 +369,7 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
 
 
+_TOKENS_AFTER = re.compile(r"[ ]?[Tt]okens?(?![A-Za-z])")
 _PER_HOUR = re.compile(r"(?:每小时|时速)[^\d,。;]{0,4}$")
 # a verb of scoring before N分: points in a game or an exam (拿下26分, 考了95分), not minutes
 _SCORED = re.compile(r"(?:得|拿下|砍下|拿到|贡献|轰下|斩获|狂砍|攻下|考了|考出|总分|满分|评分|打出)[^，。；！？,;\d]{0,4}$")
@@ -666,6 +667,8 @@ def _quantify(
             canonical = carried  # 新台币7596.9亿元，每股盈余12.54元: the 元 of the currency named
         if kind == "money":  # 14 cents: the factor takes it to currency units
             return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
+        if unit == "个" and (tokens := _TOKENS_AFTER.match(text, end)):  # 200万个token
+            return _build(text, start, tokens.end(), "measure", value, high, "tokens", 1, "tokens", after)
         if kind == "count" and canonical not in ("人", "人次", "age"):  # 3人死亡: people, not 死亡
             noun = _CN_NOUN.match(text, end)
             canonical = noun[0] if noun and noun[0][0] not in "的了在是和与" else unit

@@ -182,6 +182,8 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("Gold hit a record high of $2,790.15 an ounce.", "gold price $2,790.15"),
         ("Japan's economy expanded at an annualised rate of 0.9%.", "growth 0.9%"),
         ("The company has 2.1 billion monthly active users.", "users 2.1B"),
+        ("OpenAI would spend $51 million on its chips.", "spending $51M"),
+        ("ByteDance remains the most valuable unicorn, at $220bn.", "valuation $220B"),
         ("其中，第一产业增加值91414亿元。", "value added ¥9.141T"),
         ("全年普通高等学校招生1068.9万人。", "enrolment 10.69M"),
         ("全年出生人口954万人。", "births 9.54M"),

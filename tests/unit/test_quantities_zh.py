@@ -260,3 +260,8 @@ def test_a_three_wheeler_is_a_vehicle_not_a_count():
 )
 def test_a_bare_yuan_is_in_the_yuan_currency_its_sentence_named(text, expected):
     assert [q.unit for q in extract_quantities(text)] == expected
+
+
+def test_tokens_counted_with_ge_are_a_measure():
+    (found,) = extract_quantities("上下文窗口扩展至200万个token。")
+    assert (found.text, found.kind, found.unit, found.value) == ("200万个token", "measure", "tokens", 2e6)
