@@ -149,6 +149,8 @@ _LABEL_NOUNS = {
     "quake": "earthquake", "地震": "earthquake", "金额": "amount", "涉案金额": "amount involved",
     "大定": "orders", "均价": "average price", "房价": "home price", "罚金": "fine",
     "spend": "spending", "spent": "spending", "spending": "spending", "valuable": "valuation",
+    "沪指": "Shanghai Composite", "上证指数": "Shanghai Composite", "深证成指": "Shenzhen Component",
+    "创业板指": "ChiNext", "沪深300": "CSI 300", "恒指": "Hang Seng", "恒生指数": "Hang Seng", "MLF": "MLF",
     "net income": "net income", "income": "income", "净收入": "net income", "gold": "gold price",
     "出生人口": "births", "出生率": "birth rate", "死亡率": "death rate", "死亡人口": "deaths",
     "招生": "enrolment", "毕业生": "graduates", "用电量": "power use", "面积": "area", "保有量": "stock",

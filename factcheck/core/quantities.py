@@ -447,6 +447,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None  # 1-800-555-0199: the trunk prefix of a phone number
     if last == "双" and low_text in ("11", "12"):
         return None  # 双11, 双12: shopping festivals
+    if before.endswith(_CN_INDEX_NAMES):
+        return None  # 沪深300, 中证500, 科创50: an index's name
     after = _AFTER.match(text, end)
     unit = after["unit"]
     if unit in _TIME_UNITS:
@@ -502,6 +504,7 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
 
 
+_CN_INDEX_NAMES = ("沪深", "中证", "上证", "科创", "深证", "恒生科技", "国证")
 _TENOR_UNITS = frozenset(["年", "个月", "月", "天", "日"])
 _TENOR = re.compile("期(?![间限内满末])")  # 1年期, 7天期逆回购; not 5天期间 (during those 5 days), 3年期满
 _AGE_UNITS = {"year": 1, "years": 1, "month": 12, "months": 12, "week": 52, "weeks": 52}
@@ -1119,13 +1122,13 @@ def _plain(value: float) -> str:
 
 
 def _compact(value: float) -> str:
-    """$100B, 12.5M; below a million, K only where it is exact in three digits (164K, $1.5K),
-    else the digits as written (2,977, ¥9,999, $80,610), which read faster than 2.977K."""
+    """$100B, 12.5M; from 10,000 to a million K where it is exact in three digits (164K, 20K),
+    else the digits as written (2,977, ¥1,520, $80,610), which read faster than 2.977K."""
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
     if abs(value) >= 1e3:
-        if abs(value - float(f"{value:.3g}")) <= 1e-9 * abs(value):
+        if abs(value) >= 1e4 and abs(value - float(f"{value:.3g}")) <= 1e-9 * abs(value):
             return f"{value / 1e3:.3g}K"
         return f"{value:,.6g}"
     return f"{value:.6g}"  # prices keep their cents: $183.38

@@ -151,7 +151,7 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("地震造成12人遇难。", "deaths 12"),
         ("地震造成30人受伤。", "injuries 30"),
         # no label noun near: what an English count counts, before a direction verb
-        ("The firm hired 2000 workers last year.", "workers 2K"),
+        ("The firm hired 2000 workers last year.", "workers 2,000"),
         ("Visitors rose to 300 tourists.", "tourists 300"),
         ("两条路都走不通。", "count 2"),  # a Chinese classifier's noun is a character: not a label
         # statistics releases: an office's name holds 国家 but counts no countries
@@ -183,6 +183,8 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("Japan's economy expanded at an annualised rate of 0.9%.", "growth 0.9%"),
         ("The company has 2.1 billion monthly active users.", "users 2.1B"),
         ("OpenAI would spend $51 million on its chips.", "spending $51M"),
+        ("截至收盘，沪指涨1.23%，报3350.52点。", "Shanghai Composite 1.23%"),
+        ("贵州茅台股价报1520元。", "share price ¥1,520"),
         ("ByteDance remains the most valuable unicorn, at $220bn.", "valuation $220B"),
         ("其中，第一产业增加值91414亿元。", "value added ¥9.141T"),
         ("全年普通高等学校招生1068.9万人。", "enrolment 10.69M"),

@@ -369,8 +369,8 @@ def test_plus_or_minus_is_a_margin_not_a_sign():
     [
         ("Gold hit $2,790.15 an ounce.", "$2,790.15"),  # a price with cents, as written
         ("€1,234.56", "€1,234.56"),
-        ("$1,500", "$1.5K"),  # whole amounts stay compact
-        ("$1.5 thousand", "$1.5K"),
+        ("$1,500", "$1,500"),  # whole amounts under 10,000 show their digits
+        ("$15,000", "$15K"),  # from 10,000, K where exact in three digits
         ("6.853万元", "¥68,530"),
         ("$2.5 million", "$2.5M"),
     ],
@@ -451,7 +451,8 @@ def test_day_month_dates_with_ordinals(text, iso):
         ("The 9/11 attacks killed 2,977 people.", "2,977"),  # not 2.977K
         ("priced from $1,099", "$1,099"),
         ("hired 164,000 people", "164K"),  # exact in three digits: K
-        ("a $1,500 bonus", "$1.5K"),
+        ("a $1,500 bonus", "$1,500"),
+        ("a $15,000 bonus", "$15K"),
         ("1,908 miles", "3,071 km"),
     ],
 )

@@ -265,3 +265,8 @@ def test_a_bare_yuan_is_in_the_yuan_currency_its_sentence_named(text, expected):
 def test_tokens_counted_with_ge_are_a_measure():
     (found,) = extract_quantities("上下文窗口扩展至200万个token。")
     assert (found.text, found.kind, found.unit, found.value) == ("200万个token", "measure", "tokens", 2e6)
+
+
+@pytest.mark.parametrize("text", ["沪深300指数涨1.5%", "中证500下跌1.5%", "科创50指数涨1.5%"])
+def test_the_number_in_an_index_name_is_not_a_count(text):
+    assert [q.text for q in extract_quantities(text)] == ["1.5%"]
