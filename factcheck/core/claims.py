@@ -151,6 +151,13 @@ _LABEL_NOUNS = {
     "spend": "spending", "spent": "spending", "spending": "spending", "valuable": "valuation",
     "沪指": "Shanghai Composite", "上证指数": "Shanghai Composite", "深证成指": "Shenzhen Component",
     "创业板指": "ChiNext", "沪深300": "CSI 300", "恒指": "Hang Seng", "恒生指数": "Hang Seng", "MLF": "MLF",
+    # a rate named by what it counts, before the bare "rates" of interest
+    **{f"{what} {rate}": f"{what} rate" for what in (
+        "obesity", "mortality", "poverty", "crime", "vaccination", "literacy", "employment",
+        "participation", "birth", "death", "infection", "suicide", "homicide", "savings", "tax",
+        "approval", "survival", "fertility", "growth") for rate in ("rate", "rates")},
+    "life expectancy": "life expectancy", "预期寿命": "life expectancy", "人均预期寿命": "life expectancy",
+    "waiting list": "waiting list",
     "net income": "net income", "income": "income", "净收入": "net income", "gold": "gold price",
     "出生人口": "births", "出生率": "birth rate", "死亡率": "death rate", "死亡人口": "deaths",
     "招生": "enrolment", "毕业生": "graduates", "用电量": "power use", "面积": "area", "保有量": "stock",

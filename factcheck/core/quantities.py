@@ -1128,7 +1128,8 @@ def _compact(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:.4g}{suffix}"
     if abs(value) >= 1e3:
-        if abs(value) >= 1e4 and abs(value - float(f"{value:.3g}")) <= 1e-9 * abs(value):
+        size = abs(value)
+        if size >= 1e4 and value % (1000 if size >= 1e5 else 100) == 0:  # three digits exact
             return f"{value / 1e3:.3g}K"
         return f"{value:,.6g}"
     return f"{value:.6g}"  # prices keep their cents: $183.38

@@ -184,6 +184,9 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("The company has 2.1 billion monthly active users.", "users 2.1B"),
         ("OpenAI would spend $51 million on its chips.", "spending $51M"),
         ("截至收盘，沪指涨1.23%，报3350.52点。", "Shanghai Composite 1.23%"),
+        ("Obesity rates among US adults reached 40.3%.", "obesity rate 40.3%"),  # not interest
+        ("Life expectancy in the US rose to 77.5 years.", "life expectancy 77.5 years"),
+        ("The NHS waiting list stood at 7.6 million.", "waiting list 7.6M"),
         ("贵州茅台股价报1520元。", "share price ¥1,520"),
         ("ByteDance remains the most valuable unicorn, at $220bn.", "valuation $220B"),
         ("其中，第一产业增加值91414亿元。", "value added ¥9.141T"),
