@@ -78,7 +78,7 @@ _MEASURES = {
     "GW": (1e6, "kW", "GW"), "gigawatts": (1e6, "kW", "GW"), "GHz": (1e9, "Hz", "GHz"),
     "MHz": (1e6, "Hz", "MHz"), "tokens": (1, "tokens"), "token": (1, "tokens"), "TB": (1, "TB"),
     "GB": (1, "GB"), "PB": (1, "PB"), "°C": (1, "°C"), "摄氏度": (1, "°C"),
-    "degrees Celsius": (1, "°C"), "°F": (1, "°F"), "degrees Fahrenheit": (1, "°F"),
+    "degrees Celsius": (1, "°C"), "°F": (1, "°F"), "degrees Fahrenheit": (1, "°F"), "℃": (1, "°C"), "℉": (1, "°F"),
     "标准箱": (1, "TEU"), "TEU": (1, "TEU"),
 }
 _PERCENTS = {

@@ -187,6 +187,8 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("Obesity rates among US adults reached 40.3%.", "obesity rate 40.3%"),  # not interest
         ("Life expectancy in the US rose to 77.5 years.", "life expectancy 77.5 years"),
         ("The NHS waiting list stood at 7.6 million.", "waiting list 7.6M"),
+        ("全国居民人均消费支出20631元。", "consumer spending ¥20,631"),
+        ("年平均气温约为15℃。", "temperature 15 °C"),
         ("贵州茅台股价报1520元。", "share price ¥1,520"),
         ("ByteDance remains the most valuable unicorn, at $220bn.", "valuation $220B"),
         ("其中，第一产业增加值91414亿元。", "value added ¥9.141T"),
