@@ -288,14 +288,11 @@ def _join_ranges(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
     return result
 
 
-_BETWEEN = re.compile(r".*(?<![A-Za-z])[Bb]etween $", re.S)  # between $95bn and $110bn
-
-
 def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
     if low.high is not None or high.high is not None or not low.value or not high.value:
         return False
     joiner = text[low.end : high.start]
-    if joiner not in _RANGE_JOINERS and not (joiner == " and " and _BETWEEN.match(text[max(0, low.start - 8) : low.start])):
+    if joiner not in _RANGE_JOINERS and not (joiner == " and " and _after_between(text, low.start)):
         return False
     if high.kind == "date":
         return False
@@ -303,6 +300,11 @@ def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
     bare = low.kind == "count" and not low.unit
     # "$5 to $10 million" stays two amounts: ends a thousand times apart are not one range
     return (same or bare) and low.value < high.value < 1000 * low.value
+
+
+def _after_between(text: str, start: int) -> bool:
+    """between $95bn and $110bn: one range."""
+    return text.endswith(("between ", "Between "), 0, start) and not text[start - 9 : start - 8].isalpha()
 
 
 def _range_display(q: QuantityMatch, low: float) -> str:
@@ -749,21 +751,22 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
 
 def _money(text, start, end, value, high, currency, after) -> QuantityMatch:
     symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
-    if high is None and 1e3 <= abs(value) < 1e6 and _has_cents(value):
-        sign = "-" if value < 0 else ""  # $2,790.15 an ounce: a price, shown as written
-        return _finish(text, start, end, "money", value, None, currency, f"{sign}{symbol}{abs(value):,.2f}", after)
     display = _signed(symbol, value) + (f"–{_signed(symbol, high)}" if high is not None else "")
     return _finish(text, start, end, "money", value, high, currency, display, after)
 
 
-def _has_cents(value: float) -> bool:
-    cents = abs(value) * 100
-    return round(cents) % 100 != 0 and abs(cents - round(cents)) < 1e-6 * cents
-
-
 def _signed(symbol: str, value: float) -> str:
-    """-$3.2M, not $-3.2M."""
-    return f"-{symbol}{_compact(-value)}" if value < 0 else symbol + _compact(value)
+    """-$3.2M, not $-3.2M; a price with cents keeps both digits ($74.30, $2,790.15)."""
+    size = abs(value)
+    amount = f"{size:,.2f}" if size < 1e6 and _has_cents(size) else _compact(size)
+    return f"-{symbol}{amount}" if value < 0 else symbol + amount
+
+
+def _has_cents(size: float) -> bool:
+    """Whole cents, not all zero: 2790.15, not 2790.0 nor 0.042 (4.2p)."""
+    cents = size * 100
+    whole = round(cents)
+    return whole % 100 != 0 and abs(cents - whole) < 1e-6 * cents
 
 
 # Before a minus sign, these end a word the dash joins to the number (A-1, Covid-19, 3-5),
