@@ -152,7 +152,7 @@ _FRACTION_REST = re.compile(
     r"(?P<part>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![A-Za-z-])"
 )
 _OF = re.compile(r"[ ]of[ ]")
-_IN_EVERY = re.compile(r"[ ](?:in|out[ ]of)[ ](?P<den>\d{1,3}|[a-z]+)(?![\w-])")
+_IN_EVERY = re.compile(r"[ ](?:in|out[ ]of)[ ](?P<den>\d{1,3}(?:,\d{3})+|\d{1,3}|[a-z]+)(?![\w-])(?!,\d)")  # not "35 in 2024"
 # a quarter of a percentage point, half a point, a quarter point, a half-point cut
 _OF_A_POINT = re.compile(r"(?:[ ](?:of[ ])?a[ ]|[ -])(?:percentage[ -])?point(?![A-Za-z])")
 
@@ -897,7 +897,8 @@ def _share(text: str, start: int, end: int, numerator: float, denominator: float
 def _one_in(text: str, start: int, every: re.Match, numerator: float) -> QuantityMatch | None:
     """one in five, 1 in 4: a share, in percent."""
     den = every["den"]
-    denominator = float(den) if den.isdigit() else EN_WORDS.get(den) if den not in ("a", "an") else None
+    digits = den.replace(",", "")
+    denominator = float(digits) if digits.isdigit() else EN_WORDS.get(den) if den not in ("a", "an") else None
     if denominator is None or not 0 < numerator < denominator:
         return None
     value = numerator / denominator * 100

@@ -410,11 +410,16 @@ def test_numbers_in_the_names_of_series_and_lists_are_not_counts(text):
         ("half a dozen eggs", [("half a dozen", "count", 6.0)]),
         ("costs fell by a fifth", [("a fifth", "percent", 20.0)]),
         ("up from 250,000 last week", [("250,000", "count", 2.5e5)]),
+        ("a 1 in 2,700 chance of hitting Earth", [("1 in 2,700", "percent", 100 / 2700)]),
+        ("3 out of 4, the survey found", [("3 out of 4", "percent", 75.0)]),
+        ("The median age rose to 35 in 2024.", [("35", "count", 35.0), ("2024", "date", None)]),
     ],
 )
 def test_shares_and_parts_of_a_scale_in_words(text, expected):
     found = extract_quantities(text)
-    assert [(q.text, q.kind, q.value) for q in found] == expected
+    assert [(q.text, q.kind, q.value) for q in found] == [
+        (t, k, pytest.approx(v) if v is not None else None) for t, k, v in expected
+    ]
     assert all(q.unit != "last" for q in found)
 
 
