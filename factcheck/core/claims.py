@@ -156,6 +156,8 @@ _LABEL_NOUNS = {
         "obesity", "mortality", "poverty", "crime", "vaccination", "literacy", "employment",
         "participation", "birth", "death", "infection", "suicide", "homicide", "savings", "tax",
         "approval", "survival", "fertility", "growth") for rate in ("rate", "rates")},
+    **dict.fromkeys(["deposit rate", "policy rate", "benchmark rate", "lending rate", "mortgage rate",
+                     "mortgage rates", "interest rates", "存款利率", "贷款利率"], "interest rate"),
     "life expectancy": "life expectancy", "预期寿命": "life expectancy", "人均预期寿命": "life expectancy",
     "waiting list": "waiting list", "消费支出": "consumer spending", "支出": "spending",
     "降水量": "rainfall", "降雨量": "rainfall", "rainfall": "rainfall", "降温": "temperature drop",

@@ -191,6 +191,8 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("年平均气温约为15℃。", "temperature 15 °C"),
         ("该市24小时累计降雨量达到300毫米。", "rainfall 300 mm"),
         ("该县森林覆盖率达65.3%。", "forest cover 65.3%"),
+        ("The ECB cut its deposit rate by 25 basis points to 3.25%.", "interest rate 0.25 pp"),
+        ("The unemployment rate held at 6.3% in September.", "unemployment rate 6.3%"),
         ("贵州茅台股价报1520元。", "share price ¥1,520"),
         ("ByteDance remains the most valuable unicorn, at $220bn.", "valuation $220B"),
         ("其中，第一产业增加值91414亿元。", "value added ¥9.141T"),
