@@ -693,7 +693,7 @@ def _quantify(
 # currencies whose amounts are also written in 元, as their sentence names them
 _YUAN_FAMILY = re.compile("新台币|台币|港币|港元|澳门币|澳门元|人民币")
 _YUAN_CODES = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门币": "MOP", "澳门元": "MOP"}
-_SENTENCE_ENDS = re.compile("[。！？!?\n]")
+_SENTENCE_MARKS = "。！？!?\n"
 
 
 def _carried_currency(text: str, start: int) -> str | None:
@@ -702,9 +702,7 @@ def _carried_currency(text: str, start: int) -> str | None:
     before = text[max(0, start - 100) : start]
     if "币" not in before and "港元" not in before and "门元" not in before:
         return None  # the common case
-    for end in _SENTENCE_ENDS.finditer(before):
-        before = before[end.end() :]
-    named = _YUAN_FAMILY.findall(before)
+    named = _YUAN_FAMILY.findall(before, max(before.rfind(mark) for mark in _SENTENCE_MARKS) + 1)
     return _YUAN_CODES.get(named[-1]) if named else None
 
 
@@ -727,13 +725,12 @@ def _build(text, start, end, kind, value, high, unit, factor, shown, after) -> Q
     high = high * factor if high is not None else None
     # a unit shown as written (232 ms, 150 MW) shows the number as written; a measure shown
     # in its canonical unit (100斤 -> 50 kg) shows the converted value
-    as_written = kind == "duration" or (kind == "measure" and shown != unit)
+    # (6.77‰ is kept in percent and shown per mille)
+    as_written = kind == "duration" or (kind in ("measure", "percent") and shown != unit)
     shown_value = value / factor if as_written else value
     shown_high = high / factor if (high is not None and as_written) else high
-    if kind == "percent" and shown == "‰":
-        display = _range(value / factor, high / factor if high is not None else None, _plain) + "‰"
-    elif kind == "percent":
-        display = _range(shown_value, shown_high, _plain) + (" pp" if unit == "pp" else "%")
+    if kind == "percent":
+        display = _range(shown_value, shown_high, _plain) + (" pp" if shown == "pp" else shown)
     elif kind == "ratio":
         display = _range(shown_value, shown_high, _plain) + "x"
     elif kind == "duration":

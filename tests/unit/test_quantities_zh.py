@@ -256,6 +256,7 @@ def test_a_three_wheeler_is_a_vehicle_not_a_count():
         ("收入新台币100亿元。另外，大陆子公司营收5亿元。", ["TWD", "CNY"]),  # a new sentence
         ("折合港币1.1万元，人民币1万元，另付500元。", ["HKD", "CNY", "CNY"]),  # the last named
         ("公司营收50亿美元，每股收益5元。", ["USD", "CNY"]),  # 美元 is never written 元
+        ("这是一句。又是一句。\n\n向市民派发港币7万元，涉及开支约731亿元。", ["HKD", "HKD"]),  # marks before
     ],
 )
 def test_a_bare_yuan_is_in_the_yuan_currency_its_sentence_named(text, expected):
