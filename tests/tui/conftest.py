@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -52,10 +53,8 @@ async def _wait_for_workers(app) -> None:
     a worker that failed still raises."""
     while busy := [worker for worker in app.workers if not worker.is_finished]:
         for worker in busy:
-            try:
+            with suppress(WorkerCancelled):
                 await worker.wait()
-            except WorkerCancelled:
-                pass
 
 
 async def _settle(app, pilot) -> None:
