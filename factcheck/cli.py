@@ -35,10 +35,12 @@ class State:
     after_interrupt = "nothing half-written was kept"
 
 
-def _engine():
+def _engine(*, reading: bool = False):
+    """The database; `reading` for a command that only reads it, which may then open a
+    SQLite file this user cannot write."""
     from factcheck.core.db import make_engine
 
-    return make_engine(State.db)
+    return make_engine(State.db, reading=reading)
 
 
 def _progress(label: str):
@@ -231,7 +233,7 @@ def claims(
         check_status(status)
     if kind:
         check_kind(kind)
-    engine = _engine()
+    engine = _engine(reading=True)
     if as_json:
         from factcheck.report.gather import ReportOptions
         from factcheck.report.json_report import write_json
@@ -303,7 +305,7 @@ def export(
         given = "--publisher" if publisher is not None else "--publisher-url"
         raise UserError(f"{given} is for --format claimreview, not {fmt}")
     write = writer_for(fmt)
-    engine = _engine()
+    engine = _engine(reading=True)
     if document:
         check_document(engine, document)
     if output != "-":
@@ -331,7 +333,7 @@ def backup(
     .jsonl name) a portable dump."""
     from factcheck.core.backup import backup as write_backup
 
-    engine = _engine()
+    engine = _engine(reading=True)
     _check_not_the_database(engine, file)
     counts = write_backup(engine, file, portable=portable or None)
     _say(f"backed up {counts.rows} rows to {file}")

@@ -29,6 +29,7 @@ from factcheck.core.db import (
     _alembic_config,
     create_sqlite_engine,
     describe,
+    file_url,
     schema_revision,
     upgrade,
 )
@@ -146,7 +147,7 @@ def _check_empty(connection, replace: bool) -> None:
 
 
 def _restore_sqlite_file(engine: Engine, source: Path, *, replace: bool) -> Counts:
-    backup_engine = create_sqlite_engine(f"sqlite:///{source}", read_only=True)
+    backup_engine = create_sqlite_engine(file_url(source), read_only=True)
     try:
         revision = _checked_revision(engine, _whole_file_revision(backup_engine, source), source)
         if is_sqlite(engine):

@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
@@ -56,24 +57,51 @@ def _sqlite_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def create_sqlite_engine(url: str, *, read_only: bool = False) -> Engine:
+def create_sqlite_engine(url: str | URL, *, read_only: bool = False) -> Engine:
     """A SQLite engine with factcheck's pragmas; `read_only` opens an existing file without
-    ever writing to it (a backup being restored)."""
+    ever writing to it (a backup being restored, a database this user may only read). A file
+    whose name holds '?' or '#' is given as a URL object (see `file_url`)."""
     database = make_url(url).database or ""
     kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": 30}}
     if database in ("", ":memory:"):
         kwargs["poolclass"] = StaticPool
     if read_only:
-        uri = f"file:{Path(database).resolve()}?mode=ro"
-        kwargs["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+        path = Path(database).expanduser().resolve()
+        kwargs["creator"] = lambda: _connect_read_only(path)
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
-    """One engine per process. Creates or upgrades the schema unless `migrate` is False."""
+def file_url(path: Path) -> URL:
+    """The URL of a SQLite file, whatever characters its name holds."""
+    return URL.create("sqlite", database=str(path))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes to the file, nor makes any beside it. While a writer
+    has the database open, its -wal and -shm files are there and the read shares them, so
+    it sees every commit. With no -wal file no one has it open, and it is opened as
+    immutable: plain read-only would create the -wal and -shm files itself, owned by this
+    user, and they could then bar the file's owner from writing."""
+    uri = f"file:{quote(str(path))}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+
+
+def _cannot_write(database: str) -> bool:
+    """A SQLite file that exists but that this user may not write, or whose folder they may
+    not write (where SQLite keeps its journal)."""
+    path = Path(database).expanduser()
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def make_engine(url: str | None = None, *, migrate: bool = True, reading: bool = False) -> Engine:
+    """One engine per process. Creates or upgrades the schema unless `migrate` is False.
+    `reading` is for commands that only read: a SQLite file they may not write is opened
+    read-only, as long as its schema is current (upgrading it would write)."""
     url = resolve_url(url)
     try:
         parsed = make_url(url)
@@ -86,10 +114,14 @@ def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
             raise UserError(f"cannot open database {url}: folder does not exist")
         if not in_memory and Path(database).expanduser().is_dir():
             raise UserError(f"cannot open database {url}: is a folder")
+        read_only = reading and not in_memory and _cannot_write(database)
         try:
-            engine = create_sqlite_engine(url)
+            engine = create_sqlite_engine(url, read_only=read_only)
         except Exception as error:  # sqlite+somedriver:// that is not installed
             raise UserError(f"cannot open database {url}: {error}") from None
+        if read_only:
+            _check_readable_as_is(engine)
+            return engine
     else:
         try:
             engine = create_engine(url, pool_pre_ping=True)
@@ -141,6 +173,24 @@ def _is_current(engine: Engine) -> bool:
     except (OperationalError, DatabaseError):
         return False  # no version table yet, or not a database: the full path says which
     return [row[0] for row in rows] == [HEAD_REVISION]
+
+
+def _check_readable_as_is(engine: Engine) -> None:
+    """A database opened read-only is read at the schema it has, which must be this
+    program's: a newer one is refused as always, an older one could only be read after an
+    upgrade, which writes."""
+    if _is_current(engine):
+        return
+    try:
+        upgrade(engine)
+        return
+    except UserError as error:
+        if "is read-only" not in str(error):
+            raise
+    raise UserError(
+        f"cannot open database {describe(engine)}: is read-only and made by an older factcheck; "
+        "open it once where it can be written, to upgrade it"
+    )
 
 
 def upgrade(engine: Engine) -> None:

@@ -9,6 +9,7 @@ import json
 import os
 import resource
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -228,19 +229,22 @@ def test_every_command_refuses_a_database_it_cannot_use(tmp_path: Path, make, fr
 
 
 def _as_another_user(folder: Path) -> list[str]:
-    """Run as an ordinary user, for whom file modes count (root reads and writes whatever
-    the mode); skipped where this interpreter cannot be run as one."""
+    """Run as a user for whom file modes count (root reads and writes whatever the mode):
+    nobody, or where this interpreter is out of nobody's reach, root without its
+    capabilities (it then owns the files it made but obeys their modes); skipped where
+    neither can be run."""
     if not IS_ROOT:
         return []
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         pytest.skip("needs setpriv to run as an ordinary user")
-    user = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-    probe = subprocess.run([*user, sys.executable, "-c", "import factcheck.cli"], cwd=folder,
-                           capture_output=True, timeout=60)
-    if probe.returncode != 0:
-        pytest.skip("this interpreter cannot be run as an ordinary user here")
-    return user
+    for user in ([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"],
+                 [setpriv, "--bounding-set=-all", "--inh-caps=-all"]):
+        probe = subprocess.run([*user, sys.executable, "-c", "import factcheck.cli, os, sys; "
+                                "sys.exit(os.access('/', os.W_OK))"], cwd=folder, capture_output=True, timeout=60)
+        if probe.returncode == 0:
+            return user
+    pytest.skip("this interpreter cannot be run as an ordinary user here")
 
 
 @pytest.fixture
@@ -269,8 +273,7 @@ def test_a_read_only_database_and_unreadable_files(shared_folder: Path):
     read_only = shared_folder / "read-only"
     read_only.mkdir(mode=0o555)
     read_only.chmod(0o555)
-    if not user:
-        database.chmod(0o444)
+    database.chmod(0o444)
     before = database.read_bytes()
     for args, fragments in [
         (["review", "1", "refuted"], ("read-only",)),
@@ -292,3 +295,75 @@ def test_a_read_only_database_and_unreadable_files(shared_folder: Path):
     ]:
         one_line(run(shared_folder, mine, *args, user=user), *fragments)
     assert list(read_only.iterdir()) == []
+
+
+@pytest.mark.sqlite_only(reason="file modes of a SQLite database")
+def test_a_read_only_database_in_a_closed_folder_can_be_listed_exported_and_backed_up(shared_folder: Path):
+    """An editor given the team's database read-only (the file and its folder) can still
+    list, report and copy it; what would write is refused, and nothing appears beside it."""
+    closed = shared_folder / "archive"
+    closed.mkdir()
+    database = closed / "claims.db"
+    assert run(closed, str(database), "ingest", str(ARTICLE)).returncode == 0
+    assert run(closed, str(database), "review", "14", "refuted", "--note", "valuation").returncode == 0
+    database.chmod(0o444)
+    closed.chmod(0o555)
+    user = _as_another_user(shared_folder)
+    own = shared_folder / "own"
+    own.mkdir()
+    own.chmod(0o777)
+    before = database.read_bytes()
+
+    listed = run(own, str(database), "claims", "--status", "refuted", user=user)
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["14"]
+    exported = run(own, str(database), "export", "-f", "json", "-o", str(own / "report.json"), user=user)
+    assert exported.returncode == 0, exported.stderr
+    report = json.loads((own / "report.json").read_text("utf-8"))
+    assert [c["id"] for c in report["claims"] if c["status"] == "refuted"] == [14]
+    backed_up = run(own, str(database), "backup", str(own / "copy.db"), user=user)
+    assert backed_up.returncode == 0, backed_up.stderr
+    copy = own / "copy.db"
+    assert run(own, str(copy), "claims", "--status", "refuted").stdout == listed.stdout
+
+    one_line(run(own, str(database), "review", "14", "supported", user=user), "read-only")
+    one_line(run(own, str(database), "ingest", str(ARTICLE), user=user), "read-only")
+    assert database.read_bytes() == before
+    assert sorted(p.name for p in closed.iterdir()) == ["claims.db"]
+
+
+@pytest.mark.sqlite_only(reason="file modes of a SQLite database")
+def test_a_read_only_database_of_an_older_schema_says_it_needs_an_upgrade(shared_folder: Path):
+    closed = shared_folder / "old"
+    closed.mkdir()
+    database = closed / "claims.db"
+    shutil.copy(ROOT / "tests" / "data" / "claims-v0001.db", database)
+    database.chmod(0o444)
+    closed.chmod(0o555)
+    user = _as_another_user(shared_folder)
+    before = database.read_bytes()
+    one_line(run(shared_folder, str(database), "claims", user=user), "read-only", "older factcheck", "upgrade")
+    assert database.read_bytes() == before
+
+
+@pytest.mark.sqlite_only(reason="file modes of a SQLite database")
+def test_a_read_only_reader_sees_what_a_writer_has_open_committed(shared_folder: Path):
+    """While the owner works on the database, its last commits are in the -wal file; a
+    reader who may not write it reads them too, through the owner's -shm."""
+    closed = shared_folder / "live"
+    closed.mkdir()
+    database = closed / "claims.db"
+    assert run(closed, str(database), "ingest", str(ARTICLE)).returncode == 0
+    database.chmod(0o444)
+    closed.chmod(0o555)
+    user = _as_another_user(shared_folder)
+    owner = sqlite3.connect(database, isolation_level=None)
+    try:
+        owner.execute("PRAGMA wal_autocheckpoint=0")  # the commit stays in the -wal file
+        owner.execute("UPDATE claim SET status = 'misleading' WHERE id = 14")
+        assert (closed / "claims.db-wal").stat().st_size > 0
+        listed = run(shared_folder, str(database), "claims", "--status", "misleading", user=user)
+        assert listed.returncode == 0, listed.stderr
+        assert [line.split()[0] for line in listed.stdout.splitlines()] == ["14"]
+    finally:
+        owner.close()

@@ -147,3 +147,18 @@ def test_command_line_backup_and_restore(engine, cli, tmp_path: Path):
     result = cli("restore", "--replace", name)
     assert result.returncode == 0, result.stderr
     assert "missing.bak" in one_line_error(cli("restore", "missing.bak"))
+
+
+def test_a_sqlite_backup_whose_name_has_uri_characters_restores(tmp_path: Path):
+    """The backup is opened read-only through a file: URI; '#', '?' and '%' in its name are
+    part of the name, not of the URI."""
+    source = make_engine(f"sqlite:///{tmp_path / 'claims.db'}")
+    _fill(source)
+    original = _report(source)
+    copy = tmp_path / "claims #2 at 100%?.db"
+    backup(source, copy)
+    source.dispose()
+    laptop = make_engine(f"sqlite:///{tmp_path / 'laptop.db'}")
+    restore(laptop, copy)
+    assert _report(laptop) == original
+    laptop.dispose()
