@@ -164,6 +164,7 @@ _EN_YEAR_AFTER = re.compile(r",? (?:of )?(?P<y>(?:19|20)\d\d)(?![\d-])| of (?P<r
 _RELATIVE_EN = {"this": 0, "the": 0, "last": -1, "next": 1}
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:'s)? $")
 _FISCAL = re.compile(r"(?i:fiscal|FY)\b[^.;]{0,12}$")
+_FISCAL_AFTER = re.compile(r",? (?:of )?(?:the )?(?i:fiscal|FY)(?![A-Za-z])")
 # a capitalised word before Q3 names a product (Audi Q3); these do not
 _BEFORE_A_QUARTER = frozenset(["In", "During", "For", "By", "Since", "Through", "Its", "The", "This", "Last", "Next"])
 
@@ -200,8 +201,8 @@ def _english_period(text: str, m: re.Match, year: int | None) -> QuantityMatch |
     if code is not None and code[0] == "H" and not year_after:
         return None  # H1 alone: a visa, a heading
     before = text[max(0, start - 24) : start]
-    if _FISCAL.search(before):
-        return None
+    if _FISCAL.search(before) or _FISCAL_AFTER.match(text, end):
+        return None  # fiscal Q3, Q1 FY25, the first quarter of fiscal 2025
     if code is not None and not year_after and _after_a_name(before):
         return None  # Audi Q3
     if after is not None:

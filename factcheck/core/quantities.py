@@ -59,6 +59,9 @@ _EN_SCALE_RE = (
 # _core_matches finds where this can start; the leading lookahead says which characters.
 _CORE = re.compile(
     rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
+    # months as a period: 1-10月, 今年1—8月, 2024年1至9月份 (statistics to date)
+    rf"(?<![\d.])(?P<mr>(?:(?P<mry>(?:19|20)\d{{2}})年|(?P<mrrel>今年|本年|去年|前年|明年))?"
+    r"(?P<mr1>1[0-2]|0?[1-9])[-–—~至到](?P<mr2>1[0-2]|0?[1-9])月(?!份?[前后内里来以])(?![\d日号])份?)|"
     rf"(?P<rel>今年|本年|去年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}(?P<psep>[-. ])\d{3}(?P=psep)\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
@@ -66,7 +69,10 @@ _CORE = re.compile(
     rf"|(?P<den>百|千|万|[一二三四五六七八九十两]+|\d+)分之(?P<pct>{_AR}|{_CN})"
     r"|(?P<ymd>(?P<y>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
     rf"|(?P<md>(?P<m2>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<d2>\d{{1,2}})[日号])?)"
-    rf"|(?P<dmy>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
+    # a day or days of a month: 5 March, the 21st of March 2024, 12-14 June, between 3 and 7 March
+    rf"|(?P<dmy>(?P<d3>3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?:(?:[ ]?[-–][ ]?|[ ]to[ ]|(?<=between \d)[ ]and[ ]"
+    r"|(?<=between \d\d)[ ]and[ ])(?P<d4>3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?)?"
+    rf"(?: of)? (?P<mon3>{_MONTH_NAMES})(?: (?P<y3>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
     # years as periods: 2019-2023 and 2019–2023年 (not before another unit: 2019-2023 tonnes),
     # the 1990s, mid-2023 and late-1990s
     rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<y1>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ])"
@@ -139,7 +145,8 @@ QUANTITY_WORDS = (
 )
 _WORDS = WordScan(QUANTITY_WORDS)
 _MONTH_REST = re.compile(
-    r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
+    r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:(?:[-–]|[ ]to[ ])(?P<day2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?)?"
+    r"(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
 )
 _WORD_REST = re.compile(r"[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![A-Za-z])")
 # shares written in words: two-thirds, three quarters of, a third of, one in five, 1 in 4
@@ -335,6 +342,8 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         return _year_range(text, m)
     if groups["decade"] or groups["period"]:
         return _period(text, m)
+    if groups["mr"]:
+        return _month_range(text, m, year)
     if groups["rel"]:
         return _relative_date(text, m, year)
     if groups["iso"]:
@@ -367,7 +376,11 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         return _date(text, start, end, iso_date(year, month, day))
     if groups["dmy"]:
         y3 = int(groups["y3"]) if groups["y3"] else year
-        return _date(text, start, end, iso_date(y3, MONTHS[groups["mon3"].lower()], int(groups["d3"])))
+        month = MONTHS[groups["mon3"].lower()]
+        if groups["d4"]:  # 12-14 June; a range that is none (14-12 June) is its last day
+            days = _day_range(text, start, end, y3, month, groups["d3"], groups["d4"])
+            return days or _date(text, m.start("d4"), end, iso_date(y3, month, int(groups["d4"])))
+        return _date(text, start, end, iso_date(y3, month, int(groups["d3"])))
     return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
 
 
@@ -822,6 +835,37 @@ def _date(text: str, start: int, end: int, iso: str | None) -> QuantityMatch | N
     return QuantityMatch(start, end, text[start:end], "date", None, "date", iso, iso=iso)
 
 
+_MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _month_range(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    """1-10月: January to October of the stated year (or the reference year), as an ISO 8601
+    interval of months, shown '2025 Jan–Oct' as quarters are shown '2025 Q1–Q3'."""
+    first, last = int(m["mr1"]), int(m["mr2"])
+    if not 1 <= first < last <= 12:
+        return None
+    if m["mry"]:
+        stated: int | None = int(m["mry"])
+    elif m["mrrel"]:
+        stated = year + RELATIVE_YEARS[m["mrrel"]] if year is not None else None
+    else:
+        stated = year
+    if stated is None:
+        return None
+    shown = f"{stated} {_MONTH_ABBREVIATIONS[first - 1]}–{_MONTH_ABBREVIATIONS[last - 1]}"
+    iso = f"{stated}-{first:02d}/{stated}-{last:02d}"
+    return QuantityMatch(m.start(), m.end(), m[0], "date", None, "date", shown, iso=iso)
+
+
+def _day_range(text: str, start: int, end: int, year: int | None, month: int, day: str, last_day: str) -> QuantityMatch | None:
+    """12-14 June, June 12-14, between 3 and 7 March 2025: an ISO 8601 interval of days,
+    shown '2025-06-12–14' (without a year, '--06-12–14', as a single day is '--06-12')."""
+    first, last = iso_date(year, month, int(day)), iso_date(year, month, int(last_day))
+    if first is None or last is None or not first < last:
+        return None
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", f"{first}–{last[-2:]}", iso=f"{first}/{last}")
+
+
 def _relative_date(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
     offset = RELATIVE_YEARS[m["rel"]]
     resolved = year + offset if year is not None else None
@@ -839,7 +883,11 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
         if not rest or not (rest["day"] or rest["year"]):
             return None  # "May" alone is as often a verb as a month
         y = int(rest["year"]) if rest["year"] else year
-        iso = iso_date(y, MONTHS[word.lower()], int(rest["day"]) if rest["day"] else None)
+        month = MONTHS[word.lower()]
+        if rest["day2"]:  # June 12-14; a range that is none (June 14-12) is its first day
+            days = _day_range(text, start, rest.end(), y, month, rest["day"], rest["day2"])
+            return days or _date(text, start, rest.end("day"), iso_date(y, month, int(rest["day"])))
+        iso = iso_date(y, month, int(rest["day"]) if rest["day"] else None)
         return _date(text, start, rest.end(), iso)
     if text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalnum():
         return None  # 7-Eleven, Catch-22: a name

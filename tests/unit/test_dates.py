@@ -53,6 +53,24 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("Sales rose 4% in fiscal Q3 and in the fiscal third quarter.", "2024-10-18", []),
         ("Last year's third-quarter profit was higher.", "2024-10-18", []),
         ("Q3 results are due.", None, []),
+        ("Microsoft's Q1 FY25 revenue rose 16%.", "2024-10-18", []),
+        ("Revenue for the first quarter of fiscal 2025 rose.", "2024-10-18", ["2025"]),
+        # months to date, as statistics give them: an interval of months
+        ("1-10月，规模以上工业增加值同比增长5.8%", "2024-11-15", ["2024-01/2024-10"]),
+        ("1至9月份，社会消费品零售总额增长3.3%", "2024-11-15", ["2024-01/2024-09"]),
+        ("今年1—8月，一般公共预算收入下降2.6%", "2024-11-15", ["2024-01/2024-08"]),
+        ("2023年1-11月，新能源汽车产量达到1100万辆", None, ["2023-01/2023-11"]),
+        ("去年1-12月出口增长7%", "2024-11-15", ["2023-01/2023-12"]),
+        ("1-10月累计增长5%", None, []),
+        ("12-2月的冬季", "2024-11-15", []),  # across the turn of a year: which years is unsaid
+        ("第21-10月", "2024-11-15", []),
+        # days of a month: an interval of days
+        ("The summit runs 12-14 June 2025 in Paris.", None, ["2025-06-12/2025-06-14"]),
+        ("The summit was held June 12-14, 2025.", None, ["2025-06-12/2025-06-14"]),
+        ("The festival runs between 3 and 7 March.", "2025-01-10", ["2025-03-03/2025-03-07"]),
+        ("The ceasefire held from 1 to 30 April.", "2025-05-10", ["2025-04-01/2025-04-30"]),
+        ("Talks ran 14-12 June.", "2025-05-10", ["2025-06-12"]),  # no range: the day before the month
+        ("Between 10 and 12 people died on 3 June.", "2025-06-10", ["2025-06-03"]),
     ],
 )
 def test_dates_resolve_against_the_reference(text, reference, expected):
@@ -80,4 +98,12 @@ def test_quarters_and_halves_read_at_a_glance():
     found = extract_quantities("2024年第三季度、前三季度和2023年上半年", "2024-10-18")
     assert [(q.text, q.display) for q in found] == [
         ("2024年第三季度", "2024 Q3"), ("前三季度", "2024 Q1–Q3"), ("2023年上半年", "2023 H1"),
+    ]
+
+
+def test_month_and_day_ranges_read_at_a_glance():
+    found = extract_quantities("2024年1-10月和1至9月份；12-14 June 2025, and between 3 and 7 March 2025", "2024-11-15")
+    assert [(q.text, q.display) for q in found] == [
+        ("2024年1-10月", "2024 Jan–Oct"), ("1至9月份", "2024 Jan–Sep"),
+        ("12-14 June 2025", "2025-06-12–14"), ("3 and 7 March 2025", "2025-03-03–07"),
     ]
