@@ -140,11 +140,32 @@ def sqlite_file(engine: Engine) -> Path | None:
     return None if database in ("", ":memory:") or database.startswith("file:") else Path(database).expanduser()
 
 
+# Files SQLite keeps beside a database: the write-ahead log holds the last commits until
+# they are copied into the file, so replacing it (or the index of it) loses them.
+_COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
+
+
 def check_not_the_database(engine: Engine, path: Path) -> None:
-    """A report or a backup named like the database itself would replace it."""
+    """A report or a backup named like the database, or like a file SQLite keeps beside it,
+    would replace it; also by another name for the same file (a link)."""
     database = sqlite_file(engine)
-    if database is not None and Path(path).expanduser().resolve() == database.resolve():
+    if database is None:
+        return
+    target = Path(path).expanduser()
+    if _same_file(target, database):
         raise UserError(f"{path}: is the database itself; name another file")
+    for suffix, what in _COMPANIONS.items():
+        if _same_file(target, database.with_name(database.name + suffix)):
+            raise UserError(f"{path}: is the database's {what}; name another file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist
+        return False
 
 
 def describe(engine: Engine) -> str:

@@ -132,6 +132,28 @@ def test_the_database_file_is_never_an_output(tmp_path: Path, filled: str, args)
     before = _state(filled)
     one_line(run(tmp_path, filled, *[a.format(db=database) for a in args]), "is the database itself")
     assert _state(filled) == before
+    os.link(database, tmp_path / "same-file.db")
+    one_line(run(tmp_path, filled, *[a.format(db=tmp_path / "same-file.db") for a in args]), "is the database itself")
+    assert _state(filled) == before
+
+
+@pytest.mark.sqlite_only(reason="the files beside a SQLite database")
+@pytest.mark.parametrize("args", [["export", "-f", "csv", "-o", "{db}-wal"], ["backup", "{db}-wal"],
+                                  ["export", "-o", "{db}-shm"], ["backup", "{db}-journal"]])
+def test_the_files_beside_the_database_are_never_an_output(tmp_path: Path, filled: str, args):
+    """While the workbench is open, the last verdicts are in the -wal file: a report written
+    over it would lose them."""
+    database = filled.removeprefix("sqlite:///")
+    workbench = sqlite3.connect(database, isolation_level=None)
+    try:
+        workbench.execute("PRAGMA wal_autocheckpoint=0")
+        workbench.execute("UPDATE claim SET status = 'refuted' WHERE id = 1")
+        before = _state(filled)
+        one_line(run(tmp_path, filled, *[a.format(db=database) for a in args]), "name another file")
+        assert _state(filled) == before
+    finally:
+        workbench.close()
+    assert [c["status"] for c in _state(filled) if c["id"] == 1] == ["refuted"]
 
 
 @pytest.mark.parametrize("args", [
