@@ -11,6 +11,7 @@ backup step, everything else is loaded in one transaction.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import DateTime, delete, func, insert, select, text
+from sqlalchemy import Boolean, DateTime, Float, Integer, String, delete, func, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlmodel import SQLModel
@@ -35,6 +36,7 @@ from factcheck.core.db import (
 )
 from factcheck.core.errors import UserError
 from factcheck.core.files import replacing
+from factcheck.core.models import LINK_STATES, RELATIONS, ROLES, STATUSES
 
 DUMP_FORMAT = "factcheck-dump"
 DUMP_VERSION = 2  # 2: an end line counts the rows, so a dump cut short is refused
@@ -236,9 +238,49 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
         for name in moments[table.name]:
             if isinstance(row.get(name), str):
                 row[name] = _moment(row[name], source, number)
+        if problem := _row_problem(table, row):
+            raise UserError(f"{source}: line {number} is damaged ({problem}); nothing was restored")
         yield table.name, row
     if counted and not ended:
         raise UserError(f"{source}: the dump is cut short (no end line); nothing was restored")
+
+
+# What each column holds, by its type; and the columns that hold one of a few words
+_KINDS = ((Boolean, bool), (Integer, int), (Float, float), (DateTime, datetime), (String, str))
+_WORDS = {("claim", "status"): STATUSES, ("link", "relation"): RELATIONS, ("link", "state"): LINK_STATES,
+          ("document", "role"): ROLES}
+_LARGEST = 2**63  # a database integer is signed 64-bit
+
+
+def _row_problem(table, row) -> str | None:
+    """Why a row of a dump cannot go into `table` as it is: a column missing, unknown,
+    empty where it may not be, of the wrong type, or a word that column never holds. The
+    database would refuse some of these mid-insert and SQLite would take others as they
+    are, leaving a status or a score no screen can show."""
+    if not isinstance(row, dict):
+        return f"a {table.name} row that is not an object"
+    unknown = sorted(set(row) - set(table.columns.keys()))
+    if unknown:
+        return f"{table.name} has no column {unknown[0]!r}"
+    for column in table.columns:
+        where = f"{table.name}.{column.name}"
+        if column.name not in row:
+            return f"{where} is missing"
+        value = row[column.name]
+        if value is None:
+            if not column.nullable:
+                return f"{where} is empty"
+            continue
+        kind = next(python for sql, python in _KINDS if isinstance(getattr(column.type, "impl", column.type), sql))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            return f"{where} is {type(value).__name__}, not {kind.__name__}"
+        if kind is int and not -_LARGEST <= value < _LARGEST or kind is float and not math.isfinite(value):
+            return f"{where} is out of range"
+        if (words := _WORDS.get((table.name, column.name))) and value not in words:
+            return f"{where} is {value!r}, not one of {', '.join(words)}"
+    return None
 
 
 def _moment(text: str, source: Path, number: int) -> datetime:

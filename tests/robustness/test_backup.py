@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -104,6 +105,42 @@ def test_a_damaged_dump_changes_nothing(engine, tmp_path: Path):
     record_verdict(engine, 3, "supported", reviewer="cy")
     before = _report(engine)
     with pytest.raises(UserError, match="damaged"):
+        restore(engine, damaged, replace=True)
+    assert _report(engine) == before
+
+
+def _set(column: str, value):
+    return lambda row: row.__setitem__(column, value)
+
+
+@pytest.mark.parametrize("table, change, said", [
+    ("claim", _set("checkworthiness", "high"), "claim.checkworthiness is str, not float"),
+    ("claim", _set("status", "wrong"), "claim.status is 'wrong', not one of unreviewed"),
+    ("claim", _set("colour", "red"), "claim has no column 'colour'"),
+    ("claim", lambda row: row.pop("text"), "claim.text is missing"),
+    ("claim", _set("version", True), "claim.version is bool, not int"),
+    ("claim", _set("start", 2**70), "claim.start is out of range"),
+    ("claim", _set("label", None), "claim.label is empty"),
+    ("link", _set("relation", "proves"), "link.relation is 'proves'"),
+    ("link", _set("score", float("nan")), "link.score is out of range"),
+    ("passage", _set("retired", "no"), "passage.retired is str, not bool"),
+    ("document", _set("role", "notes"), "document.role is 'notes'"),
+])
+def test_a_dump_row_of_the_wrong_shape_is_refused_and_changes_nothing(engine, tmp_path: Path, table, change, said):
+    """A dump edited by hand or by another program: each row must be what its table holds.
+    Before, a wrong type ended in a traceback and a wrong word went in as it was."""
+    _fill(engine)
+    dump = tmp_path / "claims.jsonl"
+    backup(engine, dump)
+    lines = dump.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if json.loads(line).get("table") == table)
+    entry = json.loads(lines[at])
+    change(entry["row"])
+    lines[at] = json.dumps(entry)
+    damaged = tmp_path / "edited.jsonl"
+    damaged.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _report(engine)
+    with pytest.raises(UserError, match=f"line {at + 1} is damaged \\({re.escape(said)}"):
         restore(engine, damaged, replace=True)
     assert _report(engine) == before
 
