@@ -93,13 +93,15 @@ def main_callback(
 
 
 def workbench() -> None:
-    from factcheck.core.db import resolve_url
+    from factcheck.core.db import is_read_only, resolve_url
 
-    engine = _engine()
-    load_demo_if_empty(engine)
+    engine = _engine(reading=True)
+    read_only = is_read_only(engine)
+    if not read_only:
+        load_demo_if_empty(engine)
     from factcheck.tui.app import make_app
 
-    make_app(resolve_url(State.db), engine=engine).run()
+    make_app(resolve_url(State.db), engine=engine, read_only=read_only).run()
 
 
 def load_demo_if_empty(engine) -> None:

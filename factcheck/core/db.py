@@ -145,6 +145,12 @@ def sqlite_file(engine: Engine) -> Path | None:
 _COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
 
 
+def is_read_only(engine: Engine) -> bool:
+    """Was this SQLite database opened read-only (see `make_engine`'s `reading`)?"""
+    database = sqlite_file(engine)
+    return database is not None and _cannot_write(str(database))
+
+
 def check_not_the_database(engine: Engine, path: Path) -> None:
     """A report or a backup named like the database, or like a file SQLite keeps beside it,
     would replace it; also by another name for the same file (a link)."""

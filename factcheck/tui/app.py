@@ -21,12 +21,14 @@ class FactcheckApp(App):
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 
     def __init__(self, db_url: str | None = None, reviewer: str | None = None,
-                 keymap: dict[str, str] | None = None, engine: Engine | None = None) -> None:
+                 keymap: dict[str, str] | None = None, engine: Engine | None = None,
+                 read_only: bool = False) -> None:
         super().__init__()
         self.owns_engine = engine is None
         self.engine = engine if engine is not None else make_engine(db_url)
         self.reviewer = reviewer or default_reviewer()
-        self.sub_title = f"claim review workbench · {self.reviewer}"
+        self.read_only = read_only
+        self.sub_title = f"claim review workbench · {self.reviewer}" + (" · read-only" if read_only else "")
         self._keymap_overrides = load_keymap() if keymap is None else keymap
 
     def on_mount(self) -> None:
@@ -40,8 +42,10 @@ class FactcheckApp(App):
 
 
 def make_app(db_url: str | None = None, reviewer: str | None = None,
-             keymap: dict[str, str] | None = None, *, engine: Engine | None = None) -> FactcheckApp:
+             keymap: dict[str, str] | None = None, *, engine: Engine | None = None,
+             read_only: bool = False) -> FactcheckApp:
     """The one factory: the CLI, the tests and the benchmarks all start the app here.
     `keymap` maps binding ids to keys (None reads the user's keymap file); `engine`, when the
-    caller has already opened and upgraded the database, saves doing it twice."""
-    return FactcheckApp(db_url, reviewer, keymap, engine)
+    caller has already opened and upgraded the database, saves doing it twice; `read_only`
+    when that engine was opened read-only (the reviewer may not write the file)."""
+    return FactcheckApp(db_url, reviewer, keymap, engine, read_only)

@@ -351,3 +351,32 @@ async def test_narrow_terminal_stacks_the_detail_and_resize_restores(demo_db, se
         await settle(app, pilot)
         assert not app.screen.has_class("narrow")
         assert app.screen.detail.region.x > 0
+
+
+async def test_a_read_only_database_is_browsed_and_exported_but_never_written(demo_db, tmp_path, settle):
+    """An editor may read the team's database but not write it: the queue, the detail and
+    the export work; a verdict, a note, a link or an undo says why not, before any dialog
+    opens or the marks are cleared."""
+    from factcheck.core.db import create_sqlite_engine
+
+    url, _ = demo_db
+    database = tmp_path / "claims.db"
+    before = database.read_bytes()
+    engine = create_sqlite_engine(url, read_only=True)
+    app = make_app(url, reviewer="ann", keymap={}, engine=engine, read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.sub_title.endswith("· read-only")
+        assert app.screen.detail.view is not None
+        await pilot.press("space", "space")
+        for keys in (["r"], ["n"], ["a"], ["c"], ["ctrl+z"]):
+            await pilot.press(*keys)
+            await settle(app, pilot)
+            assert app.screen is app.screen_stack[1]  # no dialog opened
+        assert len(app.screen.table.marked) == 2
+        await export_with_key(app, pilot, settle, "csv", tmp_path / "report.csv")
+        messages = [str(n.message) for n in app._notifications]
+    engine.dispose()
+    assert messages.count("read-only database: you can read and export it, not save verdicts, notes or links") == 5
+    assert any(m.startswith(f"wrote {tmp_path / 'report.csv'}") for m in messages)
+    assert database.read_bytes() == before

@@ -20,6 +20,8 @@ from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
 from factcheck.tui.screens.export import ExportScreen, export_report
 from factcheck.tui.screens.help import HelpScreen
 
+READ_ONLY = "read-only database: you can read and export it, not save verdicts, notes or links"
+
 VERDICT_KEYS = (
     ("s", "supported", "Supported"),
     ("r", "refuted", "Refuted"),
@@ -79,9 +81,19 @@ class ReviewActions:
 
     # --- the one way writes happen -------------------------------------------------------
 
+    def _writable(self) -> bool:
+        """False, and says so, on a database opened read-only: checked before a dialog
+        opens or marks are cleared, so nothing the reviewer typed or chose is lost."""
+        if self.app.read_only:
+            self.notify(READ_ONLY, severity="warning", timeout=6)
+        return not self.app.read_only
+
     @work(thread=True, exit_on_error=False, group="write")
     def write(self, change: Callable[[], object], said: str, reload: bool = False) -> None:
         """Run one core write; `reload` re-reads the window afterwards (rows came or went)."""
+        if self.app.read_only:
+            self.post_message(self.Refused(READ_ONLY, False))
+            return
         with self._write_lock:
             try:
                 result = change()
@@ -116,6 +128,8 @@ class ReviewActions:
     # --- verdicts, notes, links ----------------------------------------------------------
 
     def action_verdict(self, status: str) -> None:
+        if not self._writable():
+            return
         table = self.table
         if table.marked:
             versions = {cid: self._expected(cid, v) for cid, v in table.marked.items()}
@@ -130,6 +144,8 @@ class ReviewActions:
         self.write(lambda: record_verdicts(self.engine, versions, status, reviewer=self.reviewer), said)
 
     def action_note(self) -> None:
+        if not self._writable():
+            return
         row = self.table.selected_row
         if row is None:
             return
@@ -146,6 +162,8 @@ class ReviewActions:
         self.app.push_screen(NoteScreen(claim_id), save)
 
     def action_link(self, state: str) -> None:
+        if not self._writable():
+            return
         link, row = self.detail.selected_link, self.table.selected_row
         if link is None or row is None or link.claim_id != row.claim.id:
             self.notify("this claim has no evidence to decide on", severity="warning")
@@ -173,9 +191,13 @@ class ReviewActions:
         self.detail.move_link(step)
 
     def action_undo(self) -> None:
+        if not self._writable():
+            return
         self.write(lambda: undo(self.engine, reviewer=self.reviewer), "")
 
     def action_add_claim(self) -> None:
+        if not self._writable():
+            return
         row = self.table.selected_row
         if row is None:
             return
