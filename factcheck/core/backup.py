@@ -271,7 +271,8 @@ def _row_problem(table, row) -> str | None:
             if not column.nullable:
                 return f"{where} is empty"
             continue
-        kind = next(python for sql, python in _KINDS if isinstance(getattr(column.type, "impl", column.type), sql))
+        sql_type = getattr(column.type, "impl", column.type)  # sqlmodel wraps some types
+        kind = next((python for sql, python in _KINDS if isinstance(sql_type, sql)), object)
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):

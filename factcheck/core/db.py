@@ -140,15 +140,15 @@ def sqlite_file(engine: Engine) -> Path | None:
     return None if database in ("", ":memory:") or database.startswith("file:") else Path(database).expanduser()
 
 
-# Files SQLite keeps beside a database: the write-ahead log holds the last commits until
-# they are copied into the file, so replacing it (or the index of it) loses them.
-_COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
-
-
 def is_read_only(engine: Engine) -> bool:
     """Was this SQLite database opened read-only (see `make_engine`'s `reading`)?"""
     database = sqlite_file(engine)
     return database is not None and _cannot_write(str(database))
+
+
+# Files SQLite keeps beside a database: the write-ahead log holds the last commits until
+# they are copied into the file, so replacing it (or the index of it) loses them.
+_COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}
 
 
 def check_not_the_database(engine: Engine, path: Path) -> None:

@@ -343,7 +343,7 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     if groups["decade"] or groups["period"]:
         return _period(text, m)
     if groups["mr"]:
-        return _month_range(text, m, year)
+        return _month_range(m, year)
     if groups["rel"]:
         return _relative_date(text, m, year)
     if groups["iso"]:
@@ -838,7 +838,7 @@ def _date(text: str, start: int, end: int, iso: str | None) -> QuantityMatch | N
 _MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def _month_range(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+def _month_range(m: re.Match, year: int | None) -> QuantityMatch | None:
     """1-10月: January to October of the stated year (or the reference year), as an ISO 8601
     interval of months, shown '2025 Jan–Oct' as quarters are shown '2025 Q1–Q3'."""
     first, last = int(m["mr1"]), int(m["mr2"])
