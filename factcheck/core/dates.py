@@ -117,6 +117,8 @@ def chinese_periods(text: str, year: int | None) -> list[QuantityMatch]:
         head = _PERIOD_HEAD.search(text, max(0, end_mark.start() - 9), end_mark.start())
         if head is None:
             continue
+        if _FISCAL.search(text, max(0, head.start() - 8), head.start()):
+            continue  # 2025财年第三季度: a fiscal quarter, whose months depend on the company
         part, quarter = head["part"], end_mark[0] == "季度"
         if quarter == (part in "上下") or (head["first"] and not quarter):
             continue  # 上季度 (last quarter), 第上半年
@@ -163,7 +165,7 @@ _EN_ORDINAL = re.compile(r"(?i:(?P<ord>first|second|third|fourth)(?:[ -](?P<many
 _EN_YEAR_AFTER = re.compile(r",? (?:of )?(?P<y>(?:19|20)\d\d)(?![\d-])| of (?P<rel>this|last|next|the) year")
 _RELATIVE_EN = {"this": 0, "the": 0, "last": -1, "next": 1}
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:'s)? $")
-_FISCAL = re.compile(r"(?i:fiscal|FY)\b[^.;]{0,12}$")
+_FISCAL = re.compile(r"(?:(?i:fiscal|FY)\b|财年|财政年度|会计年度)[^.;。；]{0,12}$")
 _FISCAL_AFTER = re.compile(r",? (?:of )?(?:the )?(?i:fiscal|FY)(?![A-Za-z])")
 # a capitalised word before Q3 names a product (Audi Q3); these do not
 _BEFORE_A_QUARTER = frozenset(["In", "During", "For", "By", "Since", "Through", "Its", "The", "This", "Last", "Next"])

@@ -54,6 +54,8 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("Last year's third-quarter profit was higher.", "2024-10-18", []),
         ("Q3 results are due.", None, []),
         ("Microsoft's Q1 FY25 revenue rose 16%.", "2024-10-18", []),
+        ("英伟达2025财年第三季度营收为351亿美元", "2024-11-20", ["2025"]),  # its Q3 ended in October 2024
+        ("阿里巴巴本财年第二季度收入增长5%", "2024-11-20", []),
         ("Revenue for the first quarter of fiscal 2025 rose.", "2024-10-18", ["2025"]),
         # months to date, as statistics give them: an interval of months
         ("1-10月，规模以上工业增加值同比增长5.8%", "2024-11-15", ["2024-01/2024-10"]),
