@@ -260,12 +260,19 @@ def _as_another_user(folder: Path) -> list[str]:
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         pytest.skip("needs setpriv to run as an ordinary user")
-    for user in ([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"],
-                 [setpriv, "--bounding-set=-all", "--inh-caps=-all"]):
-        probe = subprocess.run([*user, sys.executable, "-c", "import factcheck.cli, os, sys; "
-                                "sys.exit(os.access('/', os.W_OK))"], cwd=folder, capture_output=True, timeout=60)
-        if probe.returncode == 0:
-            return user
+    marker = folder / "modes-probe"
+    marker.write_text("")
+    marker.chmod(0o444)
+    try:
+        for user in ([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"],
+                     [setpriv, "--bounding-set=-all", "--inh-caps=-all"]):
+            probe = subprocess.run([*user, sys.executable, "-c", "import factcheck.cli, os, sys; "
+                                    f"sys.exit(os.access({str(marker)!r}, os.W_OK))"],
+                                   cwd=folder, capture_output=True, timeout=60)
+            if probe.returncode == 0:
+                return user
+    finally:
+        marker.unlink()
     pytest.skip("this interpreter cannot be run as an ordinary user here")
 
 
@@ -283,8 +290,11 @@ def shared_folder():
 @pytest.mark.sqlite_only(reason="file modes of a SQLite database")
 def test_a_read_only_database_and_unreadable_files(shared_folder: Path):
     user = _as_another_user(shared_folder)
-    database = shared_folder / "claims.db"
+    team = shared_folder / "team"  # the database and its folder: neither may be written
+    team.mkdir()
+    database = team / "claims.db"
     assert run(shared_folder, str(database), "ingest", str(ARTICLE)).returncode == 0
+    team.chmod(0o555)
     locked = shared_folder / "locked.txt"
     locked.write_text("OpenAI raised $10 billion.\n")
     locked.chmod(0)
