@@ -221,6 +221,7 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
     """The rows of a dump; with `counted`, its end line must come last and count them."""
     known = {table.name: table for table in tables()}
     moments = {table.name: [c.name for c in table.columns if _is_moment(c)] for table in tables()}
+    shapes = {table.name: _RowShape(table) for table in tables()}
     rows, ended = 0, False
     for number, line in enumerate(lines, start=2):
         try:
@@ -238,7 +239,7 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
         for name in moments[table.name]:
             if isinstance(row.get(name), str):
                 row[name] = _moment(row[name], source, number)
-        if problem := _row_problem(table, row):
+        if problem := shapes[table.name].problem(row):
             raise UserError(f"{source}: line {number} is damaged ({problem}); nothing was restored")
         yield table.name, row
     if counted and not ended:
@@ -252,36 +253,45 @@ _WORDS = {("claim", "status"): STATUSES, ("link", "relation"): RELATIONS, ("link
 _LARGEST = 2**63  # a database integer is signed 64-bit
 
 
-def _row_problem(table, row) -> str | None:
-    """Why a row of a dump cannot go into `table` as it is: a column missing, unknown,
-    empty where it may not be, of the wrong type, or a word that column never holds. The
-    database would refuse some of these mid-insert and SQLite would take others as they
-    are, leaving a status or a score no screen can show."""
-    if not isinstance(row, dict):
-        return f"a {table.name} row that is not an object"
-    unknown = sorted(set(row) - set(table.columns.keys()))
-    if unknown:
-        return f"{table.name} has no column {unknown[0]!r}"
-    for column in table.columns:
-        where = f"{table.name}.{column.name}"
-        if column.name not in row:
-            return f"{where} is missing"
-        value = row[column.name]
-        if value is None:
-            if not column.nullable:
-                return f"{where} is empty"
-            continue
-        sql_type = getattr(column.type, "impl", column.type)  # sqlmodel wraps some types
-        kind = next((python for sql, python in _KINDS if isinstance(sql_type, sql)), object)
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            return f"{where} is {type(value).__name__}, not {kind.__name__}"
-        if kind is int and not -_LARGEST <= value < _LARGEST or kind is float and not math.isfinite(value):
-            return f"{where} is out of range"
-        if (words := _WORDS.get((table.name, column.name))) and value not in words:
-            return f"{where} is {value!r}, not one of {', '.join(words)}"
-    return None
+class _RowShape:
+    """What a row of one table must be. The database would refuse some rows mid-insert
+    (a traceback rather than a line) and SQLite would take others as they are, leaving a
+    status or a score no screen can show. Worked out once per table: restore checks every
+    row of a dump."""
+
+    def __init__(self, table) -> None:
+        self.table = table.name
+        self.names = set(table.columns.keys())
+        self.columns = []
+        for column in table.columns:
+            sql_type = getattr(column.type, "impl", column.type)  # sqlmodel wraps some types
+            kind = next((python for sql, python in _KINDS if isinstance(sql_type, sql)), object)
+            self.columns.append((column.name, kind, column.nullable, _WORDS.get((table.name, column.name))))
+
+    def problem(self, row) -> str | None:
+        """Why `row` cannot go into the table as it is: a column missing or unknown, empty
+        where it may not be, of the wrong type or out of range, or a word that column
+        never holds; None when it can."""
+        if not isinstance(row, dict):
+            return f"a {self.table} row that is not an object"
+        if row.keys() != self.names:
+            unknown = sorted(set(row) - self.names)
+            missing = [name for name, *_ in self.columns if name not in row]
+            return f"{self.table} has no column {unknown[0]!r}" if unknown else f"{self.table}.{missing[0]} is missing"
+        for name, kind, nullable, words in self.columns:
+            value = row[name]
+            if value is None:
+                if not nullable:
+                    return f"{self.table}.{name} is empty"
+                continue
+            found = type(value)
+            if found is not kind and not (kind is float and found is int) and kind is not object:
+                return f"{self.table}.{name} is {found.__name__}, not {kind.__name__}"
+            if found is int and not -_LARGEST <= value < _LARGEST or found is float and not math.isfinite(value):
+                return f"{self.table}.{name} is out of range"
+            if words is not None and value not in words:
+                return f"{self.table}.{name} is {value!r}, not one of {', '.join(words)}"
+        return None
 
 
 def _moment(text: str, source: Path, number: int) -> datetime:
