@@ -59,9 +59,11 @@ _EN_SCALE_RE = (
 # _core_matches finds where this can start; the leading lookahead says which characters.
 _CORE = re.compile(
     rf"(?=[\d{CN_NUMERAL_CHARS}今去前明本])(?:"
-    # months as a period: 1-10月, 今年1—8月, 2024年1至9月份 (statistics to date)
+    # months as a period: 1-10月, 今年1—8月, 2024年1至9月份, 前10个月 (statistics to date); 前
+    # only where a clause or a year ends before it (上市前3个月 is three months before a listing)
     rf"(?<![\d.])(?P<mr>(?:(?P<mry>(?:19|20)\d{{2}})年|(?P<mrrel>今年|本年|去年|前年|明年))?"
-    r"(?P<mr1>1[0-2]|0?[1-9])[-–—~至到](?P<mr2>1[0-2]|0?[1-9])月(?!份?[前后内里来以])(?![\d日号])份?)|"
+    r"(?:(?P<mr1>1[0-2]|0?[1-9])[-–—~至到](?P<mr2>1[0-2]|0?[1-9])月(?!份?[前后内里来以])(?![\d日号])份?"
+    r"|(?<![^，,。；;：:、（(\s“\"在年])前(?P<mrn>1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])个?月份?(?![前后来以\d日号])))|"
     rf"(?P<rel>今年|本年|去年|前年|明年)(?:(?P<rm>{_CN_MONTH})月(?:(?P<rd>\d{{1,2}})[日号])?)?|"
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}(?P<psep>[-. ])\d{3}(?P=psep)\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
@@ -103,7 +105,7 @@ _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in UNITS})))
 # on); a Chinese numeral before 月, 分之 or 半, after 币, or before a unit.
 _CORE_START = re.compile(
     rf"[0-9{CN_NUMERAL_CHARS}今去前明本\x80-\u2fff\ua000-\U0010ffff]"
-    r"(?:(?<=[今去前明本])(?=年)"
+    r"(?:(?<=[今去前明本])(?=年)|(?<=前)(?=[\d二三四五六七八九十])"
     r"|(?<=\d)(?:(?=\d*(?:[-/:年月]| [\dJFMASOND]|\.\d))"
     r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
     r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
@@ -144,6 +146,10 @@ QUANTITY_WORDS = (
     + ["third", "quarter", "fifth", "tenth"]
 )
 _WORDS = WordScan(QUANTITY_WORDS)
+# January-October, from March to May 2024, between March and May: months as a period
+_MONTH_TO = re.compile(
+    rf"(?P<to>[-–]|[ ]to[ ]|[ ]through[ ]|[ ]and[ ])(?P<month>{_MONTH_NAMES})(?:,?[ ](?P<year>(?:19|20)\d{{2}}))?(?![\w])"
+)
 _MONTH_REST = re.compile(
     r"\.?(?:[ ](?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:(?:[-–]|[ ]to[ ])(?P<day2>\d{1,2})(?:st|nd|rd|th)?(?!\d))?)?"
     r"(?:,?[ ](?P<year>(?:19|20)\d{2}))?(?![\w])"
@@ -343,7 +349,7 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     if groups["decade"] or groups["period"]:
         return _period(text, m)
     if groups["mr"]:
-        return _month_range(m, year)
+        return _month_range(text, m, year)
     if groups["rel"]:
         return _relative_date(text, m, year)
     if groups["iso"]:
@@ -838,23 +844,27 @@ def _date(text: str, start: int, end: int, iso: str | None) -> QuantityMatch | N
 _MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def _month_range(m: re.Match, year: int | None) -> QuantityMatch | None:
-    """1-10月: January to October of the stated year (or the reference year), as an ISO 8601
-    interval of months, shown '2025 Jan–Oct' as quarters are shown '2025 Q1–Q3'."""
-    first, last = int(m["mr1"]), int(m["mr2"])
-    if not 1 <= first < last <= 12:
-        return None
+def _month_range(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    """1-10月, 今年1—8月, 前10个月: months of the stated year (or the reference year)."""
     if m["mry"]:
         stated: int | None = int(m["mry"])
     elif m["mrrel"]:
         stated = year + RELATIVE_YEARS[m["mrrel"]] if year is not None else None
     else:
         stated = year
-    if stated is None:
+    if m["mrn"]:  # 前10个月: the first ten months
+        return _months(m.start(), m.end(), text, stated, 1, int(_number(m["mrn"])))
+    return _months(m.start(), m.end(), text, stated, int(m["mr1"]), int(m["mr2"]))
+
+
+def _months(start: int, end: int, text: str, year: int | None, first: int, last: int) -> QuantityMatch | None:
+    """Months of one year as an ISO 8601 interval, shown '2025 Jan–Oct' as quarters are
+    shown '2025 Q1–Q3'; None without a year or when the months run backwards."""
+    if year is None or not 1 <= first < last <= 12:
         return None
-    shown = f"{stated} {_MONTH_ABBREVIATIONS[first - 1]}–{_MONTH_ABBREVIATIONS[last - 1]}"
-    iso = f"{stated}-{first:02d}/{stated}-{last:02d}"
-    return QuantityMatch(m.start(), m.end(), m[0], "date", None, "date", shown, iso=iso)
+    shown = f"{year} {_MONTH_ABBREVIATIONS[first - 1]}–{_MONTH_ABBREVIATIONS[last - 1]}"
+    iso = f"{year}-{first:02d}/{year}-{last:02d}"
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", shown, iso=iso)
 
 
 def _day_range(text: str, start: int, end: int, year: int | None, month: int, day: str, last_day: str) -> QuantityMatch | None:
@@ -879,6 +889,9 @@ def _relative_date(text: str, m: re.Match, year: int | None) -> QuantityMatch | 
 def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMatch | None:
     word = text[start:end]
     if word in _MONTHS_SET:
+        if (to := _MONTH_TO.match(text, end)) and (to["to"] != " and " or text.endswith("etween ", 0, start)):
+            stated = int(to["year"]) if to["year"] else year
+            return _months(start, to.end(), text, stated, MONTHS[word.lower()], MONTHS[to["month"].lower()])
         rest = _MONTH_REST.match(text, end)
         if not rest or not (rest["day"] or rest["year"]):
             return None  # "May" alone is as often a verb as a month

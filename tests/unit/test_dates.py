@@ -65,6 +65,14 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("去年1-12月出口增长7%", "2024-11-15", ["2023-01/2023-12"]),
         ("1-10月累计增长5%", None, []),
         ("12-2月的冬季", "2024-11-15", []),  # across the turn of a year: which years is unsaid
+        ("前10个月，出口增长5.1%", "2024-11-15", ["2024-01/2024-10"]),
+        ("今年前10月，出口增长5.1%", "2024-11-15", ["2024-01/2024-10"]),  # not October
+        ("2023年前三个月，出口增长3%", None, ["2023-01/2023-03"]),
+        ("上市前3个月，股价上涨20%", "2024-11-15", []),  # three months before a listing
+        ("In January-October, exports rose 5.1%.", "2024-11-15", ["2024-01/2024-10"]),
+        ("Exports rose 5.1% from January to October 2023.", "2024-11-15", ["2023-01/2023-10"]),
+        ("Between March and May, prices fell 2%.", "2024-11-15", ["2024-03/2024-05"]),
+        ("Sales in March and May 2024 fell.", None, ["2024-05"]),  # two months, not a period
         ("第21-10月", "2024-11-15", []),
         # days of a month: an interval of days
         ("The summit runs 12-14 June 2025 in Paris.", None, ["2025-06-12/2025-06-14"]),
