@@ -178,7 +178,45 @@ def english_periods(text: str, year: int | None) -> list[QuantityMatch]:
             period = _english_period(text, m, year)
             if period is not None:
                 found.append(period)
+    for m in _FIRST_MONTHS_END.finditer(text):
+        period = _first_months(text, m, year)
+        if period is not None:
+            found.append(period)
     return found
+
+
+# the first ten months of 2024, the first 10 months of the year: from its "onths of"
+_FIRST_MONTHS_END = re.compile(r"onths(?= of )")
+_FIRST_MONTHS = re.compile(
+    r"(?i:the first) (?P<n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)) [Mm]$"
+)
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11}
+MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _first_months(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    head = _FIRST_MONTHS.search(text, max(0, m.start() - 20), m.start())
+    after = _EN_YEAR_AFTER.match(text, m.end())
+    if head is None or after is None:
+        return None
+    written = head["n"].lower()
+    last = int(written) if written.isdigit() else _MONTH_COUNTS[written]
+    if after["y"]:
+        stated = int(after["y"])
+    else:
+        stated = year + _RELATIVE_EN[after["rel"]] if year is not None else None
+    return months_period(head.start(), after.end(), text, stated, 1, last)
+
+
+def months_period(start: int, end: int, text: str, year: int | None, first: int, last: int) -> QuantityMatch | None:
+    """Months of one year as an ISO 8601 interval, shown '2025 Jan–Oct' as quarters are
+    shown '2025 Q1–Q3'; None without a year or when the months run backwards."""
+    if year is None or not 1 <= first < last <= 12:
+        return None
+    shown = f"{year} {MONTH_ABBREVIATIONS[first - 1]}–{MONTH_ABBREVIATIONS[last - 1]}"
+    iso = f"{year}-{first:02d}/{year}-{last:02d}"
+    return QuantityMatch(start, end, text[start:end], "date", None, "date", shown, iso=iso)
 
 
 def _english_period(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:

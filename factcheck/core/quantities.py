@@ -18,6 +18,7 @@ from factcheck.core.dates import (
     chinese_periods,
     english_periods,
     iso_date,
+    months_period,
     reference_year,
 )
 from factcheck.core.extraction import QuantityMatch
@@ -841,9 +842,6 @@ def _date(text: str, start: int, end: int, iso: str | None) -> QuantityMatch | N
     return QuantityMatch(start, end, text[start:end], "date", None, "date", iso, iso=iso)
 
 
-_MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
 def _month_range(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
     """1-10月, 今年1—8月, 前10个月: months of the stated year (or the reference year)."""
     if m["mry"]:
@@ -853,18 +851,8 @@ def _month_range(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     else:
         stated = year
     if m["mrn"]:  # 前10个月: the first ten months
-        return _months(m.start(), m.end(), text, stated, 1, int(_number(m["mrn"])))
-    return _months(m.start(), m.end(), text, stated, int(m["mr1"]), int(m["mr2"]))
-
-
-def _months(start: int, end: int, text: str, year: int | None, first: int, last: int) -> QuantityMatch | None:
-    """Months of one year as an ISO 8601 interval, shown '2025 Jan–Oct' as quarters are
-    shown '2025 Q1–Q3'; None without a year or when the months run backwards."""
-    if year is None or not 1 <= first < last <= 12:
-        return None
-    shown = f"{year} {_MONTH_ABBREVIATIONS[first - 1]}–{_MONTH_ABBREVIATIONS[last - 1]}"
-    iso = f"{year}-{first:02d}/{year}-{last:02d}"
-    return QuantityMatch(start, end, text[start:end], "date", None, "date", shown, iso=iso)
+        return months_period(m.start(), m.end(), text, stated, 1, int(_number(m["mrn"])))
+    return months_period(m.start(), m.end(), text, stated, int(m["mr1"]), int(m["mr2"]))
 
 
 def _day_range(text: str, start: int, end: int, year: int | None, month: int, day: str, last_day: str) -> QuantityMatch | None:
@@ -891,7 +879,7 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
     if word in _MONTHS_SET:
         if (to := _MONTH_TO.match(text, end)) and (to["to"] != " and " or text.endswith("etween ", 0, start)):
             stated = int(to["year"]) if to["year"] else year
-            return _months(start, to.end(), text, stated, MONTHS[word.lower()], MONTHS[to["month"].lower()])
+            return months_period(start, to.end(), text, stated, MONTHS[word.lower()], MONTHS[to["month"].lower()])
         rest = _MONTH_REST.match(text, end)
         if not rest or not (rest["day"] or rest["year"]):
             return None  # "May" alone is as often a verb as a month

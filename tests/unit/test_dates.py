@@ -73,6 +73,10 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("Exports rose 5.1% from January to October 2023.", "2024-11-15", ["2023-01/2023-10"]),
         ("Between March and May, prices fell 2%.", "2024-11-15", ["2024-03/2024-05"]),
         ("Sales in March and May 2024 fell.", None, ["2024-05"]),  # two months, not a period
+        ("In the first 10 months of 2024, exports rose 5.1%.", None, ["2024-01/2024-10"]),
+        ("In the first ten months of the year, sales rose 4%.", "2024-11-15", ["2024-01/2024-10"]),
+        ("The first six months of last year were hard.", "2024-11-15", ["2023-01/2023-06"]),
+        ("He spent the first 10 months of his term abroad.", "2024-11-15", []),
         ("第21-10月", "2024-11-15", []),
         # days of a month: an interval of days
         ("The summit runs 12-14 June 2025 in Paris.", None, ["2025-06-12/2025-06-14"]),
