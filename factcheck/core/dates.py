@@ -178,26 +178,42 @@ def english_periods(text: str, year: int | None) -> list[QuantityMatch]:
             period = _english_period(text, m, year)
             if period is not None:
                 found.append(period)
-    for m in _FIRST_MONTHS_END.finditer(text):
-        period = _first_months(text, m, year)
-        if period is not None:
-            found.append(period)
+    # months counted: the first ten months of 2024, the 12 months to April; checked with `in`
+    # first, as most texts have neither and a scan is a pass over the whole text
+    if "onths " in text:
+        for m in _MONTHS_END.finditer(text):
+            period = _first_months(text, m, year) if m[1] == "of" else _months_to(text, m, year)
+            if period is not None:
+                found.append(period)
+    if "ear to " in text:
+        for m in _YEAR_TO_END.finditer(text):
+            period = _months_to(text, m, year)
+            if period is not None:
+                found.append(period)
     return found
 
 
-# the first ten months of 2024, the first 10 months of the year: from its "onths of"
-_FIRST_MONTHS_END = re.compile(r"onths(?= of )")
+# the first ten months of 2024, the first 10 months of the year; the 12 months to April
+_MONTHS_END = re.compile(r"onths (of|to) (?=[A-Z]|the |this |last |next |(?:19|20)\d\d)")
+_YEAR_TO_END = re.compile("ear to (?=[A-Z])")
 _FIRST_MONTHS = re.compile(
     r"(?i:the first) (?P<n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven)) [Mm]$"
 )
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11}
+                 "ten": 10, "eleven": 11, "twelve": 12}
+# the 12 months to April 2024, the three months to June, the year to December 2023: the
+# months ending with the one named (British statistics)
+_MONTHS_TO_HEAD = re.compile(
+    r"(?:(?P<n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)) [Mm]|(?P<year>[Tt]he y))$"
+)
+_MONTHS_TO_TAIL = re.compile(rf"(?P<month>{'|'.join(name.capitalize() for name in MONTHS if len(name) > 3 or name == 'may')})"
+                             r"(?:,? (?P<y>(?:19|20)\d\d))?(?![\w-]|,? \d)")
 MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def _first_months(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
     head = _FIRST_MONTHS.search(text, max(0, m.start() - 20), m.start())
-    after = _EN_YEAR_AFTER.match(text, m.end())
+    after = _EN_YEAR_AFTER.match(text, m.start() + len("onths"))  # " of 2024", " of the year"
     if head is None or after is None:
         return None
     written = head["n"].lower()
@@ -207,6 +223,25 @@ def _first_months(text: str, m: re.Match, year: int | None) -> QuantityMatch | N
     else:
         stated = year + _RELATIVE_EN[after["rel"]] if year is not None else None
     return months_period(head.start(), after.end(), text, stated, 1, last)
+
+
+def _months_to(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    head = _MONTHS_TO_HEAD.search(text, max(0, m.start() - 10), m.start())
+    tail = _MONTHS_TO_TAIL.match(text, m.end())
+    if head is None or tail is None:
+        return None
+    written = (head["n"] or "12").lower()
+    count = int(written) if written.isdigit() else _MONTH_COUNTS[written]
+    last_year = int(tail["y"]) if tail["y"] else year
+    if last_year is None or not 2 <= count <= 12:
+        return None
+    last = MONTHS[tail["month"].lower()]
+    first_year, first = (last_year, last - count + 1) if count <= last else (last_year - 1, last - count + 13)
+    if first_year == last_year:
+        return months_period(head.start(), tail.end(), text, last_year, first, last)
+    shown = f"{MONTH_ABBREVIATIONS[first - 1]} {first_year}–{MONTH_ABBREVIATIONS[last - 1]} {last_year}"
+    iso = f"{first_year}-{first:02d}/{last_year}-{last:02d}"
+    return QuantityMatch(head.start(), tail.end(), text[head.start() : tail.end()], "date", None, "date", shown, iso=iso)
 
 
 def months_period(start: int, end: int, text: str, year: int | None, first: int, last: int) -> QuantityMatch | None:

@@ -77,6 +77,11 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("In the first ten months of the year, sales rose 4%.", "2024-11-15", ["2024-01/2024-10"]),
         ("The first six months of last year were hard.", "2024-11-15", ["2023-01/2023-06"]),
         ("He spent the first 10 months of his term abroad.", "2024-11-15", []),
+        # the months to one named, as British statistics give them
+        ("Prices rose by 2.3% in the 12 months to April 2024.", None, ["2023-05/2024-04"]),
+        ("Net migration was 685,000 in the year to December 2023.", None, ["2023-01/2023-12"]),
+        ("Unemployment was 4.4% in the three months to June.", "2024-08-13", ["2024-04/2024-06"]),
+        ("Waits grew from 12 months to 18 months.", "2024-08-13", []),
         ("第21-10月", "2024-11-15", []),
         # days of a month: an interval of days
         ("The summit runs 12-14 June 2025 in Paris.", None, ["2025-06-12/2025-06-14"]),
@@ -112,6 +117,13 @@ def test_quarters_and_halves_read_at_a_glance():
     found = extract_quantities("2024年第三季度、前三季度和2023年上半年", "2024-10-18")
     assert [(q.text, q.display) for q in found] == [
         ("2024年第三季度", "2024 Q3"), ("前三季度", "2024 Q1–Q3"), ("2023年上半年", "2023 H1"),
+    ]
+
+
+def test_months_to_a_month_read_at_a_glance():
+    found = extract_quantities("in the 12 months to April 2024 and the three months to June 2024", None)
+    assert [(q.text, q.display) for q in found] == [
+        ("12 months to April 2024", "May 2023–Apr 2024"), ("three months to June 2024", "2024 Apr–Jun"),
     ]
 
 
