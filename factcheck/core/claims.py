@@ -166,6 +166,8 @@ _LABEL_NOUNS = {
     "出生人口": "births", "出生率": "birth rate", "死亡率": "death rate", "死亡人口": "deaths",
     "招生": "enrolment", "毕业生": "graduates", "用电量": "power use", "面积": "area", "保有量": "stock",
     "增加值": "value added", "预算收入": "budget revenue", "财政收入": "fiscal revenue",
+    "consumer prices index": "CPI", "consumer price index": "CPI", "居民消费价格指数": "CPI",
+    "net migration": "net migration", "migration": "migration", "immigration": "immigration",
     "金价": "gold price", "oil": "oil price", "crude": "oil price", "Brent": "oil price", "油价": "oil price",
     # office names that hold a label noun (国家) but measure nothing: an empty label, passed
     # over by _nearest; the longest word wins, so 国家统计局 hides its 国家

@@ -187,6 +187,9 @@ def test_labels_of_markets_companies_and_weather(sentence, label):
         ("Obesity rates among US adults reached 40.3%.", "obesity rate 40.3%"),  # not interest
         ("Life expectancy in the US rose to 77.5 years.", "life expectancy 77.5 years"),
         ("The NHS waiting list stood at 7.6 million.", "waiting list 7.6M"),
+        ("The Consumer Prices Index rose by 2.3% in the 12 months to April 2024.", "CPI 2.3%"),
+        ("2024年10月，全国居民消费价格指数同比上涨0.3%。", "CPI 0.3%"),
+        ("Net migration was 685,000 in the year to December 2023.", "net migration 685K"),
         ("全国居民人均消费支出20631元。", "consumer spending ¥20,631"),
         ("年平均气温约为15℃。", "temperature 15 °C"),
         ("该市24小时累计降雨量达到300毫米。", "rainfall 300 mm"),
