@@ -30,8 +30,8 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 def resolve_url(url: str | None = None) -> str:
     """`--db`, else $FACTCHECK_DB, else claims.db in the working directory; a bare path works."""
     url = url or os.environ.get("FACTCHECK_DB") or DEFAULT_URL
-    if "://" not in url:
-        return f"sqlite:///{Path(url).expanduser()}"
+    if "://" not in url:  # a URL ends its path at '?' and decodes '%': escaped, the name is kept
+        return "sqlite:///" + str(Path(url).expanduser()).replace("%", "%25").replace("?", "%3F")
     return url
 
 
@@ -184,7 +184,9 @@ def _alembic_config(engine: Engine):
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # the option is read through ConfigParser, for which '%' starts an interpolation: a URL
+    # escapes every character outside ASCII that way (a database in a folder named 核查)
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return config
 
 

@@ -150,3 +150,15 @@ def test_unopenable_database(workdir: Path):
     _write(workdir / "garbage.db", b"this is not a database" * 100)
     _assert_user_error(run(workdir, "claims", db=str(workdir / "garbage.db")), "cannot open database")
     _assert_user_error(run(workdir, "claims", db="postgresql+psycopg://nobody@127.0.0.1:1/none"), "cannot open database")
+
+
+@pytest.mark.sqlite_only(reason="a database that is a file")
+@pytest.mark.parametrize("name", ["claims?v2.db", "x%20y.db", "核查 #3.db"])
+def test_a_database_path_is_the_file_named_whatever_it_holds(workdir: Path, name: str):
+    """--db takes a path as well as a URL; in a URL '?' starts the options and '%' escapes,
+    so claims?v2.db went to a file named 'claims' and x%20y.db to 'x y.db'."""
+    before = set(os.listdir(workdir))
+    assert run(workdir, "ingest", ARTICLE, db=name).returncode == 0
+    assert set(os.listdir(workdir)) - before == {name}
+    listed = run(workdir, "claims", db=name)
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) > 10
