@@ -137,11 +137,8 @@ def chinese_periods(text: str, year: int | None) -> list[QuantityMatch]:
             shown = f"Q{last}" if first == last else f"Q{first}–Q{last}"
         else:
             months, shown = ((1, 6), "H1") if part == "上" else ((7, 12), "H2")
-        iso = f"{stated}-{months[0]:02d}/{stated}-{months[1]:02d}"
         start = head.start() if head.start() != head.end() else end_mark.start()
-        found.append(
-            QuantityMatch(start, end_mark.end(), text[start : end_mark.end()], "date", None, "date", f"{stated} {shown}", iso=iso)
-        )
+        found.append(_months(text, start, end_mark.end(), (stated, months[0]), (stated, months[1]), f"{stated} {shown}"))
     return found
 
 
@@ -240,8 +237,7 @@ def _months_to(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     if first_year == last_year:
         return months_period(head.start(), tail.end(), text, last_year, first, last)
     shown = f"{MONTH_ABBREVIATIONS[first - 1]} {first_year}–{MONTH_ABBREVIATIONS[last - 1]} {last_year}"
-    iso = f"{first_year}-{first:02d}/{last_year}-{last:02d}"
-    return QuantityMatch(head.start(), tail.end(), text[head.start() : tail.end()], "date", None, "date", shown, iso=iso)
+    return _months(text, head.start(), tail.end(), (first_year, first), (last_year, last), shown)
 
 
 def months_period(start: int, end: int, text: str, year: int | None, first: int, last: int) -> QuantityMatch | None:
@@ -250,7 +246,13 @@ def months_period(start: int, end: int, text: str, year: int | None, first: int,
     if year is None or not 1 <= first < last <= 12:
         return None
     shown = f"{year} {MONTH_ABBREVIATIONS[first - 1]}–{MONTH_ABBREVIATIONS[last - 1]}"
-    iso = f"{year}-{first:02d}/{year}-{last:02d}"
+    return _months(text, start, end, (year, first), (year, last), shown)
+
+
+def _months(text: str, start: int, end: int, first: tuple[int, int], last: tuple[int, int], shown: str) -> QuantityMatch:
+    """A date that is a run of whole months, from (year, month) to (year, month), as an
+    ISO 8601 interval: 2024-07/2024-09. Quarters, halves and month ranges all end here."""
+    iso = f"{first[0]}-{first[1]:02d}/{last[0]}-{last[1]:02d}"
     return QuantityMatch(start, end, text[start:end], "date", None, "date", shown, iso=iso)
 
 
@@ -294,8 +296,7 @@ def _english_period(text: str, m: re.Match, year: int | None) -> QuantityMatch |
     if stated is None:
         return None
     (first, last), shown = parts
-    iso = f"{stated}-{first:02d}/{stated}-{last:02d}"
-    return QuantityMatch(start, end, text[start:end], "date", None, "date", f"{stated} {shown}", iso=iso)
+    return _months(text, start, end, (stated, first), (stated, last), f"{stated} {shown}")
 
 
 def _english_parts(written: str, ordinal: re.Match | None) -> tuple[tuple[int, int], str] | None:
