@@ -32,6 +32,17 @@ def pytest_collection_modifyitems(config, items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.skip(reason=f"SQLite only{': ' + reason if reason else ''}"))
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test reads and writes a settings file of its own, never the user's (commands run
+    as subprocesses inherit the variable)."""
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(path))
+    for variable in ("FACTCHECK_PUBLISHER", "FACTCHECK_PUBLISHER_URL", "FACTCHECK_REVIEWER"):
+        monkeypatch.delenv(variable, raising=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def postgres_admin():
     """An AUTOCOMMIT engine on the server named by FACTCHECK_DB, for CREATE/DROP DATABASE."""
