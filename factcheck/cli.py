@@ -226,15 +226,15 @@ def link() -> None:
 
 @app.command()
 def claims(
-    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (refuted,misleading).")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only claims with a quantity of this kind.")] = None,
+    previously_checked: Annotated[bool, typer.Option("--previously-checked", help="Only claims not judged yet whose twin in another article was.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
-    """List claims, most check-worthy first."""
-    from factcheck.core.filters import check_kind, check_status
+    """List claims, most check-worthy first (↺: checked before in another article)."""
+    from factcheck.core.filters import ClaimFilter, check_kind, check_statuses
 
-    if status:
-        check_status(status)
+    status = check_statuses(status) if status is not None else None
     if kind:
         check_kind(kind)
     engine = _engine(reading=True)
@@ -242,23 +242,14 @@ def claims(
         from factcheck.report.gather import ReportOptions
         from factcheck.report.json_report import write_json
 
-        _write_stdout(lambda out: write_json(engine, out, ReportOptions(status=status, kind=kind)))
+        options = ReportOptions(status=status, kind=kind, previously_checked=previously_checked)
+        _write_stdout(lambda out: write_json(engine, out, options))
         return
-    from sqlmodel import Session
+    where = ClaimFilter(status=status, kind=kind, previously_checked=previously_checked)
+    from factcheck.cli_review import claim_table
 
-    from factcheck.core.queries import ClaimFilter, list_claims, quantities_of
-
-    with Session(engine) as session:
-        rows = list_claims(session, ClaimFilter(status=status, kind=kind))
-        quantities = quantities_of(session, [c.id for c in rows])
-
-    def write(out) -> None:
-        for claim in rows:
-            values = ", ".join(q.display for q in quantities[claim.id])
-            text = " ".join(claim.text.split())
-            out.write(f"{claim.id:>6}  {claim.status:<12} {claim.label[:28]:<28} {values[:24]:<24} {text[:60]}\n")
-
-    _write_stdout(write)
+    lines = claim_table(engine, where)
+    _write_stdout(lambda out: out.write("\n".join(lines) + "\n"))
 
 
 @app.command()
@@ -283,21 +274,21 @@ def review(
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json or claimreview.")] = "md",
     output: Annotated[str, typer.Option("-o", "--output", help="File; - or none for stdout.")] = "-",
-    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (refuted,misleading).")] = None,
     document: Annotated[str | None, typer.Option("--document", help="Only claims of this document (path or its end).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only claims reviewed on or after this date (UTC).")] = None,
     publisher: Annotated[str | None, typer.Option("--publisher", help="ClaimReview author name (env FACTCHECK_PUBLISHER).")] = None,
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (env FACTCHECK_PUBLISHER_URL).")] = None,
 ) -> None:
     """Write the verification report."""
-    from factcheck.core.filters import check_status
+    from factcheck.core.filters import check_statuses
     from factcheck.report import FORMATS, writer_for
     from factcheck.report.gather import ReportOptions, check_document
 
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if status:
-        check_status(status)
+    if status is not None:
+        status = check_statuses(status)
     if document is not None and not document.strip():
         raise UserError("--document needs a path (or the end of one)")
     options = ReportOptions(status=status, document=document, since=_check_date(since, "--since"))
@@ -537,3 +528,6 @@ def _finished() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+from factcheck import cli_review  # noqa: E402, F401  (its commands join the command line)

@@ -1,4 +1,10 @@
-"""Which claims a reviewer asked for: `status:` `kind:` `doc:` and free text, as SQL.
+"""Which claims a reviewer asked for: `status:` `kind:` `doc:` `assignee:`, the words
+`mine` and `previously-checked`, and free text, as SQL.
+
+`status:` takes several statuses separated by commas (`status:refuted,misleading`), as
+`--status` does on the command line; both read them with `check_statuses`. Free text that
+is one side of a harvested alias (`Altman`, `奥尔特曼`) also finds the other side: the
+queue resolves the alias before it asks (`with_aliases`).
 
 Free text is a case-insensitive substring of a claim's text or label (LIKE on SQLite, which
 folds ASCII case; ILIKE on PostgreSQL). Migration 0003 indexes both columns by trigrams, so
@@ -9,9 +15,9 @@ shorter text has no trigram to look up and is scanned.
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from sqlalchemy import Boolean, column, func, literal, table, true
+from sqlalchemy import Boolean, column, func, literal, or_, table, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ColumnElement
@@ -19,18 +25,34 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError
-from factcheck.core.models import QUANTITY_KINDS, STATUSES, Claim, Document, Quantity
+from factcheck.core.models import QUANTITY_KINDS, STATUSES, Alias, Claim, Document, Quantity
 
-FILTER_FIELDS = ("status", "kind", "doc")
+FILTER_FIELDS = ("status", "kind", "doc", "assignee")
+MINE = "mine"  # claims assigned to the reviewer
+PREVIOUSLY_CHECKED = "previously-checked"  # not judged yet, but the same claim elsewhere was
+FILTER_WORDS = (MINE, PREVIOUSLY_CHECKED)
 SHORTEST_INDEXED = 3  # the trigram index cannot find text shorter than one trigram
 
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    status: str | None = None
+    status: str | None = None  # one status, or several separated by commas
     kind: str | None = None  # quantity kind
     document: str | None = None  # document path, exact or a suffix
     text: str | None = None  # substring of the claim text or label, any case
+    assignee: str | None = None  # the reviewer claims are assigned to
+    previously_checked: bool = False
+    # other sides of an alias the text is one side of (filled by with_aliases)
+    text_variants: tuple[str, ...] = ()
+
+    @property
+    def statuses(self) -> list[str]:
+        return self.status.split(",") if self.status else []
+
+    @property
+    def phrases(self) -> list[str]:
+        """What free text finds: the text and the other sides of its alias."""
+        return [self.text, *self.text_variants] if self.text else []
 
     def apply(self, query: Select) -> Select:
         return query.where(*self.conditions(Claim))
@@ -41,7 +63,14 @@ class ClaimFilter:
         written so that the database finds the matching rows through its indexes."""
         found: list[ColumnElement] = []
         if self.status:
-            found.append(claim.status == self.status)
+            statuses = self.statuses
+            found.append(claim.status == statuses[0] if len(statuses) == 1 else claim.status.in_(statuses))
+        if self.assignee:
+            found.append(claim.assignee == self.assignee)
+        if self.previously_checked:
+            from factcheck.core.earlier_verdicts import previously_checked
+
+            found.append(previously_checked(claim))
         if self.kind:
             if walking:
                 # Its own alias, correlated to the claim alone: a query that joins quantities
@@ -54,25 +83,40 @@ class ClaimFilter:
         if self.document:
             found.append(claim.document_id.in_(_documents(self.document)))
         if self.text:
-            pattern = "%" + _escape_like(self.text) + "%"
-            found.append(AnyCaseLike(claim.text, pattern) | AnyCaseLike(claim.label, pattern))
-            if not walking and len(self.text) >= SHORTEST_INDEXED:
-                found.append(TextIndexMatch(claim.id, self.text))
+            found.append(or_(*(_contains(claim, phrase) for phrase in self.phrases)))
+            if not walking and self.indexed_text:
+                found.append(TextIndexMatch(claim.id, self.phrases))
         return found
 
     @property
+    def indexed_text(self) -> bool:
+        """Whether the trigram index can find every phrase of the text."""
+        return bool(self.text) and all(len(phrase) >= SHORTEST_INDEXED for phrase in self.phrases)
+
+    @property
     def is_empty(self) -> bool:
-        return not (self.status or self.kind or self.document or self.text)
+        return not (self.status or self.kind or self.document or self.text or self.assignee or self.previously_checked)
 
     def describe(self) -> str:
         """The filter as the words a reviewer would type to get it back."""
-        parts = [f"{name}:{value}" for name, value in self._fields() if value]
+        parts = [f"{name}:{_quoted(value)}" for name, value in self._fields() if value]
+        if self.previously_checked:
+            parts.append(PREVIOUSLY_CHECKED)
         if self.text:
-            parts.append(shlex.quote(self.text) if " " in self.text else self.text)
+            parts.append(_quoted(self.text))
         return " ".join(parts)
 
     def _fields(self):
-        return (("status", self.status), ("kind", self.kind), ("doc", self.document))
+        return (("status", self.status), ("kind", self.kind), ("doc", self.document), ("assignee", self.assignee))
+
+
+def _quoted(value: str) -> str:
+    return shlex.quote(value) if " " in value else value
+
+
+def _contains(claim, phrase: str) -> ColumnElement:
+    pattern = "%" + _escape_like(phrase) + "%"
+    return AnyCaseLike(claim.text, pattern) | AnyCaseLike(claim.label, pattern)
 
 
 def _claims_with_kind(kind: str) -> Select:
@@ -96,16 +140,18 @@ def matches_at_most(session: Session, where: ClaimFilter, few: int) -> bool:
 
 def _indexed_parts(where: ClaimFilter, sqlite: bool):
     if where.status:
-        yield select(Claim.id).where(Claim.status == where.status)
+        yield select(Claim.id).where(col(Claim.status).in_(where.statuses))
+    if where.assignee:
+        yield select(Claim.id).where(Claim.assignee == where.assignee)
     if where.document:
         yield select(Claim.id).where(col(Claim.document_id).in_(_documents(where.document)))
     if where.kind:
         yield _claims_with_kind(where.kind)  # quantities, so at least as many as their claims
-    if where.text and len(where.text) >= SHORTEST_INDEXED:
+    if where.indexed_text:
         if sqlite:
-            yield select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(_phrase(where.text)))
+            yield select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(_phrase(where.phrases)))
         else:
-            yield select(Claim.id).where(*ClaimFilter(text=where.text).conditions())
+            yield select(Claim.id).where(*ClaimFilter(text=where.text, text_variants=where.text_variants).conditions())
 
 
 CLAUSE = InternalTraversal.dp_clauseelement
@@ -143,7 +189,8 @@ _CLAIM_INDEX = table("claim_fts", column("rowid"), column("claim_fts"))
 
 
 class TextIndexMatch(ColumnElement):
-    """The claims whose text or label may contain `text`, found through the trigram index;
+    """The claims whose text or label may contain one of the phrases, found through the
+    trigram index;
     always paired with AnyCaseLike, which decides. On SQLite the FTS5 table of migration
     0003 (it folds case beyond ASCII too, so it may offer a few rows that LIKE then drops);
     on PostgreSQL nothing, as the pg_trgm indexes serve ILIKE itself."""
@@ -153,14 +200,14 @@ class TextIndexMatch(ColumnElement):
     _is_implicitly_boolean = True
     _traverse_internals = [("claim_id", CLAUSE), ("phrase", CLAUSE)]
 
-    def __init__(self, claim_id, text: str) -> None:
-        self.claim_id, self.phrase = clause_of(claim_id), _phrase(text)
+    def __init__(self, claim_id, phrases: list[str]) -> None:
+        self.claim_id, self.phrase = clause_of(claim_id), _phrase(phrases)
 
 
-def _phrase(text: str):
-    """The text as one FTS5 phrase: quoted, its own quotes doubled, so no character in it is
-    read as query syntax."""
-    return literal('"' + text.replace('"', '""') + '"')
+def _phrase(phrases: list[str]):
+    """The phrases as an FTS5 query: each quoted, its own quotes doubled, so no character in
+    it is read as query syntax; several are joined by OR."""
+    return literal(" OR ".join('"' + text.replace('"', '""') + '"' for text in phrases))
 
 
 @compiles(TextIndexMatch)
@@ -184,30 +231,90 @@ def check_status(status: str) -> str:
     return status
 
 
+def check_statuses(typed: str) -> str:
+    """`refuted,misleading` (spaces allowed after the commas): each status checked, each
+    kept once, in the order given. The command line and the filter bar share it."""
+    statuses: list[str] = []
+    for part in typed.split(","):
+        status = part.strip()
+        if not status:
+            raise UserError(f"status {typed!r}: an empty status between commas")
+        check_status(status)
+        if status not in statuses:
+            statuses.append(status)
+    return ",".join(statuses)
+
+
 def check_kind(kind: str) -> str:
     if kind not in QUANTITY_KINDS:
         raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(QUANTITY_KINDS)}")
     return kind
 
 
-def parse_filter(typed: str) -> ClaimFilter:
+def parse_filter(typed: str, *, me: str | None = None) -> ClaimFilter:
     """`status:refuted kind:money doc:article.txt 232毫秒` → a ClaimFilter. Words without a
-    field are searched in the claim text, as one phrase."""
+    field are searched in the claim text, as one phrase; `mine` is `assignee:` the reviewer
+    `me` (by default the one the program records changes under)."""
     try:
         words = shlex.split(typed)
     except ValueError:  # an unclosed quote while the reviewer is still typing
         words = typed.split()
     values: dict[str, str] = {}
     text: list[str] = []
+    flags: set[str] = set()
     for word in words:
         name, colon, value = word.partition(":")
         if colon and name in FILTER_FIELDS and value:
             values[name] = value
+        elif word in FILTER_WORDS:
+            flags.add(word)
         else:
             text.append(word)
-    status, kind = values.get("status"), values.get("kind")
+    status, kind, assignee = values.get("status"), values.get("kind"), values.get("assignee")
     if status:
-        check_status(status)
+        status = check_statuses(status)
     if kind:
         check_kind(kind)
-    return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None)
+    if MINE in flags:
+        if me is None:
+            from factcheck.core.review import default_reviewer
+
+            me = default_reviewer()
+        assignee = me
+    return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None,
+                       assignee=assignee, previously_checked=PREVIOUSLY_CHECKED in flags)
+
+
+def with_aliases(session: Session, where: ClaimFilter) -> ClaimFilter:
+    """The filter with the other sides of the alias its text is one side of: `Altman` (a
+    word of "Sam Altman") also finds 奥尔特曼, and 奥尔特曼 finds "Sam Altman"."""
+    if not where.text or where.text_variants:
+        return where
+    variants = alias_variants(session, where.text)
+    return replace(where, text_variants=variants) if variants else where
+
+
+def alias_variants(session: Session, text: str) -> tuple[str, ...]:
+    """The other sides of every alias that `text` is one side of (the whole side, or a
+    whole word of a side written with spaces), leaving out those the text already finds."""
+    needle = " ".join(text.split()).casefold()
+    if len(needle) < 2:
+        return ()
+    pattern = "%" + _escape_like(needle) + "%"
+    rows = session.exec(
+        select(Alias.name, Alias.variant).where(AnyCaseLike(Alias.name, pattern) | AnyCaseLike(Alias.variant, pattern))
+    )
+    names = {name for name, variant in rows if _is_side(needle, name) or _is_side(needle, variant)}
+    if not names:
+        return ()
+    sides: set[str] = set(names)
+    sides.update(session.exec(select(Alias.variant).where(col(Alias.name).in_(names))))
+    # a side holding the text, or another side, is found through that one already
+    kept = {side for side in sides if needle not in side.casefold()}
+    kept = {side for side in kept if not any(o != side and o.casefold() in side.casefold() for o in kept)}
+    return tuple(sorted(kept))
+
+
+def _is_side(needle: str, side: str) -> bool:
+    folded = side.casefold()
+    return folded == needle or needle in folded.split()

@@ -19,6 +19,7 @@ from factcheck.core.entities import AliasBook, claim_names, shared_names
 from factcheck.core.scoring import TOLERANCE, Amount, same_amount
 
 WORDING = 60.0  # partial_ratio (0-100) that counts as the same wording
+MEANING = 0.8  # cosine similarity of two sentence vectors that counts as the same meaning
 
 
 @dataclass(slots=True)
@@ -65,13 +66,24 @@ def _neighbours(claim: ClaimFacts, by_value: dict[tuple, list[int]]) -> set[int]
 def _same_claim(a: ClaimFacts, b: ClaimFacts, aliases: AliasBook) -> bool:
     if a.document_id == b.document_id:
         return False
+    return same_figures(a, b) and close_meaning(a, b, aliases)
+
+
+def same_figures(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Every number of the claim with fewer numbers is stated by the other."""
     fewer, more = (a, b) if len(a.amounts) <= len(b.amounts) else (b, a)
-    if not all(any(same_amount(x, y) for y in more.amounts) for x in fewer.amounts):
-        return False
+    return all(any(same_amount(x, y) for y in more.amounts) for x in fewer.amounts)
+
+
+def close_meaning(a: ClaimFacts, b: ClaimFacts, aliases: AliasBook, similarity: float | None = None) -> bool:
+    """Whether two claims say the same thing: they share a name (across languages, through
+    the aliases) or most of their wording, or, where sentence vectors are known, their
+    cosine `similarity` reaches MEANING. The one test of meaning every caller shares."""
+    if similarity is not None and similarity >= MEANING:
+        return True
     if shared_names(claim_names(a.text, aliases), b.text):
         return True
-    wording = fuzz.partial_ratio(a.text, b.text, processor=utils.default_process)
-    return wording >= WORDING
+    return fuzz.partial_ratio(a.text, b.text, processor=utils.default_process) >= WORDING
 
 
 def _root(parent: list[int], index: int) -> int:

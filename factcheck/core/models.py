@@ -20,6 +20,8 @@ STATUSES = (
     "unverifiable",
     "not_a_claim",
 )
+OPEN_STATUSES = ("unreviewed", "in_progress")  # not yet judged
+JUDGED_STATUSES = tuple(status for status in STATUSES if status not in OPEN_STATUSES)
 ROLES = ("article", "source")
 RELATIONS = ("supports", "contradicts", "mentions")
 LINK_STATES = ("suggested", "confirmed", "rejected")
@@ -71,6 +73,7 @@ class Claim(SQLModel, table=True):
     version: int = 1
     created_by: str = "extractor"
     group_id: int | None = Field(default=None, index=True)  # same claim in several articles
+    assignee: str | None = Field(default=None, index=True)  # the reviewer who is to check it
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
 
@@ -120,7 +123,7 @@ class ReviewEvent(SQLModel, table=True):
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     at: datetime = Field(default_factory=utc_now)
     reviewer: str = ""
-    field: str = "status"  # status | note | link | claim
+    field: str = "status"  # status | note | link | claim | assignee
     old: str | None = None
     new: str | None = None
     note: str | None = None

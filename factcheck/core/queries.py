@@ -15,6 +15,7 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session, col, select
 
+from factcheck.core.earlier_verdicts import checked_before_ids
 from factcheck.core.errors import UserError
 from factcheck.core.filters import CLAUSE, ClaimFilter, clause_of, matches_at_most
 from factcheck.core.filters import parse_filter as parse_filter  # its home before filters.py
@@ -111,6 +112,7 @@ class QueueRow:
     document: str  # short name of the article
     values: str  # the normalised quantities, e.g. "$100B, 232 ms"
     links: int  # links not rejected
+    checked_before: bool = False  # the same claim in another article was judged
 
     @property
     def key(self) -> QueueKey:
@@ -178,8 +180,10 @@ def queue_rows(session: Session, claims: list[Claim]) -> list[QueueRow]:
     quantities = quantities_of(session, ids)
     links = link_counts(session, ids)
     names = document_names(session, {claim.document_id for claim in claims})
+    earlier = checked_before_ids(session, claims)
     return [
-        QueueRow(claim, names.get(claim.document_id, ""), shown_values(quantities[claim.id]), links.get(claim.id, 0))
+        QueueRow(claim, names.get(claim.document_id, ""), shown_values(quantities[claim.id]), links.get(claim.id, 0),
+                 claim.id in earlier)
         for claim in claims
     ]
 

@@ -28,7 +28,8 @@ from factcheck.core.models import (
 )
 from factcheck.core.quantities import extract_quantities
 
-UNDOABLE = ("status", "link", "claim")
+UNDOABLE = ("status", "link", "claim", "assignee")
+BATCHED = ("status", "assignee")  # changes made to several claims at once, undone together
 UNDO_NOTE = "undo of #"  # an undo event's note names the event it reverts
 
 
@@ -238,12 +239,12 @@ def _last_batch(session: Session, who: str, claim_id: int | None) -> list[Review
     for event in session.exec(query):
         if event.id in undone:
             continue
-        if at is not None and event.at != at:
+        if at is not None and (event.at != at or event.field != batch[0].field):
             break
         at = event.at
         batch.append(event)
-        if claim_id is not None or event.field != "status":
-            break  # only bulk verdicts share a transaction worth undoing together
+        if claim_id is not None or event.field not in BATCHED:
+            break  # only bulk verdicts and assignments share a transaction worth undoing together
     return batch
 
 
@@ -255,6 +256,12 @@ def _revert(session: Session, event: ReviewEvent, who: str, at: datetime) -> Non
             raise ConflictError(f"claim {claim.id} is now {claim.status}, changed after your {event.new}: not undone")
         _bump(session, claim, None, status=event.old)
         session.add(ReviewEvent(claim_id=claim.id, at=at, reviewer=who, field="status", old=event.new, new=event.old, note=note))
+    elif event.field == "assignee":
+        if claim.assignee != event.new:
+            now = claim.assignee or "nobody"
+            raise ConflictError(f"claim {claim.id} is now assigned to {now}, changed after you: not undone")
+        _bump(session, claim, None, assignee=event.old)
+        session.add(ReviewEvent(claim_id=claim.id, at=at, reviewer=who, field="assignee", old=event.new, new=event.old, note=note))
     elif event.field == "link":
         link_id, _, old_state = (event.old or "").partition(":")
         new_state = (event.new or "").partition(":")[2]
@@ -281,9 +288,17 @@ def _describe(batch: list[ReviewEvent]) -> str:
         return f"removed added claim {first.claim_id}"
     if first.field == "link":
         return f"link {first.old.partition(':')[0]} back to {first.old.partition(':')[2]} on claim {first.claim_id}"
+    if first.field == "assignee":
+        whom = f"assigned to {first.old}" if first.old else "unassigned"
+        return f"claim {first.claim_id} {whom} again" if len(batch) == 1 else f"{len(batch)} claims back to their previous assignee"
     if len(batch) == 1:
         return f"claim {first.claim_id} back to {first.old}"
     return f"{len(batch)} claims back to their previous status"
+
+
+# For the other services that write claims (assignments): the same checks, the same lock.
+claim_or_error = _claim
+bump_version = _bump
 
 
 def fresh_claim(engine: Engine, claim_id: int) -> Claim:

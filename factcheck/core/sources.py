@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from factcheck.core.anchoring import Quote, quote, reanchor
@@ -105,3 +105,38 @@ def _retire(session: Session, old: dict[int, Passage], still_used: set[int]) -> 
         session.execute(
             update(Passage).where(col(Passage.id).in_(list(still_used))).values(retired=True)
         )
+
+
+@dataclass
+class SourceRow:
+    """One evidence document as `sources list` shows it."""
+
+    id: int
+    path: str
+    title: str
+    url: str | None
+    published: str | None
+    passages: int  # passages still offered as evidence (retired ones left out)
+    links: int  # links to its passages that were not rejected
+
+
+def list_sources(session: Session) -> list[SourceRow]:
+    """Every evidence document in path order, with its passages and links counted."""
+    passages = dict(
+        session.exec(
+            select(Passage.document_id, func.count()).where(col(Passage.retired).is_(False)).group_by(Passage.document_id)
+        ).all()
+    )
+    links = dict(
+        session.exec(
+            select(Passage.document_id, func.count())
+            .join(Link, col(Link.passage_id) == col(Passage.id))
+            .where(Link.state != "rejected")
+            .group_by(Passage.document_id)
+        ).all()
+    )
+    documents = session.exec(select(Document).where(Document.role == "source").order_by(col(Document.path), col(Document.id)))
+    return [
+        SourceRow(d.id, d.path, d.title, d.url, d.published, passages.get(d.id, 0), links.get(d.id, 0))
+        for d in documents
+    ]

@@ -20,7 +20,7 @@ from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import describe_change, last_verdict, notes, value_text
 
 COLUMNS = (
-    "id", "status", "verdict_at", "reviewer", "label", "claim", "document", "document_url",
+    "id", "status", "verdict_at", "reviewer", "assignee", "label", "claim", "document", "document_url",
     "document_published", "start", "end", "checkworthiness", "quantities", "values",
     "evidence", "evidence_urls", "notes", "history",
 )
@@ -89,6 +89,7 @@ def row(record: dict) -> list[object]:
         record["status"],
         verdict.get("at"),
         verdict.get("reviewer"),
+        record.get("assignee"),
         record["label"],
         " ".join(record["text"].split()),
         record["document"],

@@ -32,6 +32,7 @@ class ReportOptions:
     kind: str | None = None
     document: str | None = None
     since: str | None = None  # ISO date: claims with a review event on or after that day (UTC)
+    previously_checked: bool = False  # only claims not judged yet whose twin elsewhere was
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -44,7 +45,8 @@ def iso(moment: datetime | None) -> str | None:
 
 def filtered(query: Select, options: ReportOptions) -> Select:
     """The options as WHERE clauses, so counts and records always agree."""
-    where = ClaimFilter(status=options.status, kind=options.kind, document=options.document)
+    where = ClaimFilter(status=options.status, kind=options.kind, document=options.document,
+                        previously_checked=options.previously_checked)
     # As conditions tested claim by claim (EXISTS, not IN (SELECT ...)): every batch query
     # walks a stretch of the claims in order, and SQLite would build an IN list over all the
     # quantities again for each one (a 100,000-claim `--kind` export took 36 s).
@@ -80,7 +82,7 @@ def check_document(engine: Engine, document: str) -> None:
 
 _CLAIM_COLUMNS = (  # the first four are read by position: id, document_id, start, end
     Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.text, Claim.label,
-    Claim.checkworthiness, Claim.status, Claim.version,
+    Claim.checkworthiness, Claim.status, Claim.version, Claim.assignee,
 )
 _DOCUMENT_COLUMNS = (Document.path, Document.url, Document.title, Document.published)
 CHUNK = 500  # ids per IN list, well inside every database's parameter limit
@@ -163,7 +165,7 @@ def iter_claim_records(
             documents = _by_id(connection, Document.id, _DOCUMENT_COLUMNS, document_ids, documents)
             if context:
                 texts = _by_id(connection, Document.id, (Document.text,), document_ids, texts)
-            for claim_id, document_id, start, end, text, label, checkworthiness, status, version in rows:
+            for claim_id, document_id, start, end, text, label, checkworthiness, status, version, assignee in rows:
                 path, url, title, published = documents[document_id]
                 record = {
                     "id": claim_id,
@@ -178,6 +180,7 @@ def iter_claim_records(
                     "checkworthiness": checkworthiness,
                     "status": status,
                     "version": version,
+                    "assignee": assignee,
                     "quantities": quantities.get(claim_id) or [],
                     "links": links.get(claim_id) or [],
                     "history": events.get(claim_id) or [],

@@ -165,9 +165,10 @@ def _where(record: dict) -> str:
     published = record.get("document_published")
     path, published = escaped(record["document"], published or "")
     dated = f", published {published}" if published else ""
+    assigned = f" · assigned to {escape(record['assignee'])}" if record.get("assignee") else ""
     return (
         f'<p class="where">From {source} ({path}{dated}), '
-        f'characters {record["start"]}–{record["end"]}</p>\n'
+        f'characters {record["start"]}–{record["end"]}{assigned}</p>\n'
     )
 
 

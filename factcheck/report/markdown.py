@@ -104,8 +104,12 @@ def _where(record: dict) -> str:
     dated = f", published {cell(record['document_published'])}" if record.get("document_published") else ""
     return (
         f"From {link(record.get('document_url'), title)} ({cell(record['document'])}{dated}), "
-        f"characters {record['start']}–{record['end']}\n\n"
+        f"characters {record['start']}–{record['end']}{_assigned(record)}\n\n"
     )
+
+
+def _assigned(record: dict) -> str:
+    return f" · assigned to {cell(record['assignee'])}" if record.get("assignee") else ""
 
 
 def _quantities(quantities: list[dict]) -> str:

@@ -55,6 +55,8 @@ def describe_change(event: dict) -> str:
         return f"link {link_id}: {old} → {new}"
     if event["field"] == "note":
         return "note"
+    if event["field"] == "assignee":
+        return f"assigned: {event['from'] or 'nobody'} → {event['to'] or 'nobody'}"
     return f"{event['from'] or '—'} → {event['to'] or '—'}"
 
 
