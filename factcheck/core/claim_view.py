@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity
+from factcheck.core.earlier_verdicts import EarlierVerdict, checked_before
+from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, ReviewEvent
 
 Span = tuple[int, int]
 _LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9\-.]{2,}[A-Za-z0-9]")
@@ -32,6 +33,9 @@ class ClaimView:
     context: Span  # the paragraph around the claim, offsets into document.text
     quantities: list[Quantity]
     evidence: list[Evidence] = field(default_factory=list)
+    latest_note: ReviewEvent | None = None
+    earlier: EarlierVerdict | None = None  # the same claim judged in another article
+    names: list[str] = field(default_factory=list)  # alias names in the paragraph, kept whole on screen
 
 
 def paragraph_around(text: str, start: int, end: int, limit: int = 600) -> Span:
@@ -51,6 +55,12 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
         session.exec(select(Quantity).where(Quantity.claim_id == claim_id).order_by(col(Quantity.start)))
     )
     view = ClaimView(claim, document, paragraph_around(document.text, claim.start, claim.end), quantities)
+    view.latest_note = session.exec(
+        select(ReviewEvent).where(ReviewEvent.claim_id == claim_id, ReviewEvent.field == "note")
+        .order_by(col(ReviewEvent.id).desc()).limit(1)
+    ).first()
+    view.earlier = checked_before(session, claim)
+    view.names = _names_in(session, document.text[view.context[0]:view.context[1]])
     rows = list(
         session.exec(
             select(Link, Passage, Document)
@@ -72,6 +82,14 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
             Evidence(link, passage, source, json.loads(link.reasons or "[]"), merge_spans(highlights))
         )
     return view
+
+
+def _names_in(session: Session, text: str) -> list[str]:
+    """Both sides of the aliases that occur in `text`."""
+    found = []
+    for name, variant in session.exec(select(Alias.name, Alias.variant)):
+        found += [side for side in (name, variant) if side in text]
+    return found
 
 
 def _passage_quantities(session: Session, passage_ids: list[int]) -> dict[int, list[Quantity]]:

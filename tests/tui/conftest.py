@@ -68,3 +68,12 @@ async def _settle(app, pilot) -> None:
 def settle():
     """`await settle(app, pilot)`: let every worker finish and every message land."""
     return _settle
+
+
+@pytest.fixture
+def stay_put():
+    """workbench.advance off: after a verdict the cursor stays on the claim judged (for the
+    tests that judge one claim several times)."""
+    from factcheck.core.settings import save_setting
+
+    save_setting("workbench.advance", "false")

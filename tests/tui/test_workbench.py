@@ -106,7 +106,7 @@ async def test_space_marks_and_one_key_judges_them_all_and_undo_reverts_them_tog
     assert all(events(engine, i)[-1].note.startswith("undo of #") for i in ids)
 
 
-async def test_undo_walks_back_through_my_changes_one_per_press(demo_db, settle):
+async def test_undo_walks_back_through_my_changes_one_per_press(demo_db, settle, stay_put):
     url, engine = demo_db
     app = make_app(url, reviewer="ann", keymap={})
     async with app.run_test(size=(120, 40)) as pilot:
@@ -140,10 +140,13 @@ async def test_note_key_saves_a_note(demo_db, settle):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         claim_id = app.screen.table.selected_claim_id
-        await pilot.press("n", *"source says 40%", "enter")
+        await pilot.press("n", *"source says 40%", "enter", *"and 50% later", "ctrl+s")
         await settle(app, pilot)
+        lines = app.screen.detail.render().plain.splitlines()
     (event,) = events(engine, claim_id)
-    assert (event.field, event.note, event.reviewer) == ("note", "source says 40%", "ann")
+    assert (event.field, event.note, event.reviewer) == ("note", "source says 40%\nand 50% later", "ann")
+    at = lines.index(next(line for line in lines if line.startswith("Latest note — ann, ")))
+    assert lines[at + 1:at + 3] == ["  source says 40%", "  and 50% later"]
 
 
 async def _open_232(app, pilot, settle):
@@ -174,7 +177,7 @@ async def test_confirm_and_reject_the_chosen_link(demo_db, settle):
     assert [e.field for e in events(engine, claim_id)] == ["link", "link", "link"]
 
 
-async def test_verdict_on_a_claim_someone_else_changed_is_refused_and_the_fresh_state_shown(demo_db, settle):
+async def test_verdict_on_a_claim_someone_else_changed_is_refused_and_the_fresh_state_shown(demo_db, settle, stay_put):
     url, engine = demo_db
     app = make_app(url, reviewer="ann", keymap={})
     async with app.run_test(size=(120, 40)) as pilot:
@@ -191,7 +194,7 @@ async def test_verdict_on_a_claim_someone_else_changed_is_refused_and_the_fresh_
         assert status_of(engine, claim_id) == "refuted"
 
 
-async def test_history_shows_the_audit_log(demo_db, settle):
+async def test_history_shows_the_audit_log(demo_db, settle, stay_put):
     url, engine = demo_db
     app = make_app(url, reviewer="ann", keymap={})
     async with app.run_test(size=(120, 40)) as pilot:

@@ -8,14 +8,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Label, TextArea
 
 from factcheck.core.review import history
 from factcheck.report.gather import iso
 
 
 class NoteScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+    """A note over as many lines as it needs: Enter starts a new line, Ctrl+S saves."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+    ]
 
     def __init__(self, claim_id: int) -> None:
         super().__init__()
@@ -23,11 +28,16 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Note for claim {self.claim_id} — Enter saves, Escape cancels")
-            yield Input(placeholder="why this verdict…", id="note")
+            yield Label(f"Note for claim {self.claim_id}")
+            yield TextArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            save, cancel = (self.app.get_key_display(b) for b in self.BINDINGS[::-1])
+            yield Label(f"{save} saves · {cancel} cancels · Enter starts a new line", classes="hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text.strip() or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -73,6 +83,8 @@ class HistoryScreen(ModalScreen[None]):
 def _change(event) -> str:
     if event.field == "note":
         return "note"
+    if event.field == "assignee":
+        return f"assigned: {event.old or 'nobody'} → {event.new or 'nobody'}"
     if event.field == "claim":
         return f"claim {event.new}"
     prefix = "link " if event.field == "link" else ""

@@ -11,33 +11,37 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from factcheck.core.assignments import known_reviewers
 from factcheck.core.errors import UserError
 from factcheck.core.queries import ClaimFilter, article_paths, parse_filter, status_counts
 from factcheck.tui.screens.review_actions import ReviewActions
+from factcheck.tui.screens.triage import TriageActions, advance_setting
 from factcheck.tui.widgets.claim_detail import ClaimDetail
 from factcheck.tui.widgets.claim_table import ClaimTable
 from factcheck.tui.widgets.filter_bar import FilterBar
+from factcheck.tui.widgets.key_bar import KeyBar
 from factcheck.tui.widgets.summary import StatusSummary
 
 NARROW = 170  # below this width the detail pane goes under the queue
 
 
-class QueueScreen(ReviewActions, Screen):
+class QueueScreen(TriageActions, ReviewActions, Screen):
     BINDINGS = [
         Binding("slash", "search", "Search", id="queue.search"),
         Binding("escape", "leave_search", "Back", show=False, id="queue.leave_search"),
         Binding("shift+down", "scroll_detail(3)", "Detail down", show=False, id="detail.down"),
         Binding("shift+up", "scroll_detail(-3)", "Detail up", show=False, id="detail.up"),
         *ReviewActions.BINDINGS,
+        *TriageActions.BINDINGS,
     ]
 
     class Counts(Message):
-        def __init__(self, counts: dict[str, int], documents: list[str]) -> None:
+        def __init__(self, counts: dict[str, int], documents: list[str], reviewers: list[str]) -> None:
             super().__init__()
-            self.counts, self.documents = counts, documents
+            self.counts, self.documents, self.reviewers = counts, documents, reviewers
 
     def __init__(self) -> None:
         super().__init__()
@@ -50,7 +54,7 @@ class QueueScreen(ReviewActions, Screen):
         with Horizontal(id="body"):
             yield ClaimTable(id="claims")
             yield ClaimDetail(id="detail")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @property
     def engine(self):
@@ -69,6 +73,7 @@ class QueueScreen(ReviewActions, Screen):
         return self.query_one(StatusSummary)
 
     def on_mount(self) -> None:
+        self.advance = advance_setting()
         self.table.focus()
         self.table.load(ClaimFilter())
         self.refresh_counts()
@@ -82,14 +87,15 @@ class QueueScreen(ReviewActions, Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
     def refresh_counts(self) -> None:
         with Session(self.engine) as session:
-            counts, documents = status_counts(session), article_paths(session)
+            counts, documents, reviewers = status_counts(session), article_paths(session), known_reviewers(session)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Counts(counts, documents))
+            self.post_message(self.Counts(counts, documents, reviewers))
 
     @on(Counts)
     def _counts(self, message: Counts) -> None:
         self.summary.show(counts=message.counts)
-        self.query_one(FilterBar).set_documents(message.documents)
+        self.reviewer_names = message.reviewers
+        self.query_one(FilterBar).set_choices(message.documents, message.reviewers)
 
     @on(ClaimTable.Moved)
     def _moved(self, message: ClaimTable.Moved) -> None:
@@ -134,17 +140,22 @@ class QueueScreen(ReviewActions, Screen):
 
     @on(Input.Changed, "#filter")
     def _filter_typed(self, event: Input.Changed) -> None:
-        self.apply_filter(event.value, quiet=True)
+        # While a field's value is half typed (status:ref), the queue keeps the last good
+        # result rather than showing what the half word matches: nothing.
+        if not self.query_one(FilterBar).incomplete(event.value):
+            self.apply_filter(event.value, quiet=True)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
-        if self.apply_filter(event.value, quiet=False):
+        bar = self.query_one(FilterBar)
+        typed = bar.accept_completion()  # Enter takes the completion shown
+        if self.apply_filter(typed, quiet=False):
             self.table.focus()
 
     def apply_filter(self, typed: str, *, quiet: bool) -> bool:
         bar = self.query_one(FilterBar)
         try:
-            where = parse_filter(typed)
+            where = parse_filter(typed, me=self.app.reviewer)
         except UserError as error:
             bar.add_class("-invalid")
             if not quiet:

@@ -14,7 +14,7 @@ from textual.message import Message
 from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.models import Claim
 from factcheck.core.queries import ClaimFilter
-from factcheck.core.review import Undone, add_claim, add_note, record_verdicts, set_link_state, undo
+from factcheck.core.review import Undone, add_claim, add_note, set_link_state, undo
 from factcheck.tui.screens.add_claim import AddClaimScreen
 from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
 from factcheck.tui.screens.export import ExportScreen, export_report
@@ -121,27 +121,13 @@ class ReviewActions:
 
     def on_review_actions_refused(self, message: Refused) -> None:
         self.notify(message.reason, title="Refused" if message.conflict else None, severity="error", timeout=8)
-        if message.conflict:  # show the state that won
+        shown_early = bool(self.table.pending)
+        self.table.forget_pending()
+        if message.conflict or shown_early:  # show the state that won
             self.table.reload()
             self.refresh_counts()
 
     # --- verdicts, notes, links ----------------------------------------------------------
-
-    def action_verdict(self, status: str) -> None:
-        if not self._writable():
-            return
-        table = self.table
-        if table.marked:
-            versions = {cid: self._expected(cid, v) for cid, v in table.marked.items()}
-            table.clear_marks()
-            said = f"{len(versions)} claims → {status}"
-        elif table.selected_row is not None:
-            claim = table.selected_row.claim
-            versions = {claim.id: self._expected(claim.id, claim.version)}
-            said = ""
-        else:
-            return
-        self.write(lambda: record_verdicts(self.engine, versions, status, reviewer=self.reviewer), said)
 
     def action_note(self) -> None:
         if not self._writable():

@@ -8,6 +8,8 @@ drawn, so light and dark themes both read well.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 from textual import on, work
 from textual.content import Content
@@ -15,8 +17,11 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from factcheck.core.cells import ELLIPSIS, clip, kept_whole, line_spans
 from factcheck.core.claim_view import ClaimView, Evidence, claim_view
 from factcheck.core.models import Link
+from factcheck.core.shown import visible, visible_lines
+from factcheck.report.gather import iso
 
 RELATION_STYLE = {
     "supports": "bold $text-success on $success-muted",
@@ -25,6 +30,7 @@ RELATION_STYLE = {
 }
 STATE_STYLE = {"confirmed": "$text-success", "rejected": "$text-error strike", "suggested": "$foreground-muted"}
 MATCH_STYLE = "bold underline $text-warning"
+PASSAGE_CELLS = 800  # of a passage, about ten lines of a wide pane; the rest is cut with "…"
 
 
 class ClaimDetail(Widget, can_focus=False):
@@ -65,10 +71,15 @@ class ClaimDetail(Widget, can_focus=False):
         self.refresh()
 
     @property
-    def selected_link(self) -> Link | None:
+    def selected_evidence(self) -> Evidence | None:
         if self.view is None or not self.view.evidence:
             return None
-        return self.view.evidence[min(self.link_index, len(self.view.evidence) - 1)].link
+        return self.view.evidence[min(self.link_index, len(self.view.evidence) - 1)]
+
+    @property
+    def selected_link(self) -> Link | None:
+        evidence = self.selected_evidence
+        return evidence.link if evidence else None
 
     def move_link(self, step: int) -> None:
         if self.view and self.view.evidence:
@@ -83,46 +94,77 @@ class ClaimDetail(Widget, can_focus=False):
         if self.view is None:
             return Content(self.message)
         width, height = max(1, self.content_region.width), max(1, self.content_region.height)
-        lines = [wrapped for line in self._lines(self.view) for wrapped in (line.wrap(width) or [Content("")])]
+        names = self.view.names
+        lines = [wrapped for block in self._blocks(self.view) for wrapped in wrap_block(block, width, names)]
         self.first_line = min(self.first_line, max(0, len(lines) - height))
         shown = lines[self.first_line:self.first_line + height]
         if self.first_line + height < len(lines):  # say there is more, and how to see it
-            shown[-1] = Content.styled(f"↓ {len(lines) - self.first_line - height + 1} more lines (shift+down)", "$text-accent")
+            more = f"↓ {len(lines) - self.first_line - height + 1} more lines ({self._key('scroll_detail(3)')})"
+            shown[-1] = Content.styled(clip(more, width), "$text-accent")
         return Content("\n").join(shown)
 
-    def _lines(self, view: ClaimView):
+    def _key(self, action: str) -> str:
+        """The key bound to an action of the screen, as remapped."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.action == action:
+                return self.app.get_key_display(active.binding)
+        return "?"
+
+    def _blocks(self, view: ClaimView):
         claim, document = view.claim, view.document
-        yield Content.assemble(
+        yield Block(Content.assemble(
             (f"#{claim.id}", "bold"), f"  {claim.label}  ·  ", (claim.status, "bold"),
             f"  ·  worth {claim.checkworthiness:.2f}  ·  v{claim.version}",
             f"  ·  added by {claim.created_by}" if claim.created_by != "extractor" else "",
-        )
+        ))
         # Labelled, so an article's title (its first line when it has no header) is not
         # taken for part of the claim's context.
-        yield Content.assemble(("Document: ", "bold $foreground-muted"), (document.title or document.path, "$foreground-muted"))
-        yield Content("")
-        left, right = view.context
-        context = Content(document.text[left:right]).stylize("bold reverse", claim.start - left, claim.end - left)
-        for q in view.quantities:
-            context = context.stylize("underline", q.start - left, q.end - left)
-        yield context
-        yield Content("")
+        yield Block(Content.assemble(("Document: ", "bold $foreground-muted"), (document.title or document.path, "$foreground-muted")))
+        if claim.assignee:
+            yield Block(Content.assemble(("Assigned to: ", "bold $foreground-muted"), (visible(claim.assignee), "bold")))
+        if view.earlier is not None:
+            yield Block(Content.assemble(
+                ("↺ checked before: ", "bold $text-warning"), visible(view.earlier.describe()),
+                (f"  ({self._key('reuse_verdict')} gives it the same verdict)", "$foreground-muted"),
+            ))
+        yield Block(Content(""))
+        yield Block(self._paragraph(view))
+        yield Block(Content(""))
+        if view.latest_note is not None:
+            note = view.latest_note
+            yield Block(Content.assemble(("Latest note", "bold underline"), (f" — {visible(note.reviewer)}, {shown_moment(note.at)}", "$foreground-muted")))
+            yield Block(Content(visible_lines(note.note or "")), indent=2)
+            yield Block(Content(""))
         if view.quantities:
-            yield Content.styled("Quantities", "bold underline")
+            yield Block(Content.styled("Quantities", "bold underline"))
             for q in view.quantities:
                 qualifier = f" ({q.qualifier})" if q.qualifier else ""
-                yield Content(f"  {q.text} → {q.display} [{q.kind}]{qualifier}")
-            yield Content("")
-        yield Content.styled(f"Evidence ({len(view.evidence)})  [ ] choose · c confirm · x reject", "bold underline")
+                yield Block(Content(f"{q.text} → {q.display} [{q.kind}]{qualifier}"), indent=2)
+            yield Block(Content(""))
+        keys = [self._key(action) for action in ("next_link(-1)", "next_link(1)", "link('confirmed')", "link('rejected')", "open_evidence")]
+        choose = f"{keys[0]} {keys[1]} choose · {keys[2]} confirm · {keys[3]} reject · {keys[4]} open"
+        yield Block(Content.styled(f"Evidence ({len(view.evidence)})  {choose}", "bold underline"))
         if not view.evidence:
-            yield Content.styled("  no suggestions yet", "$foreground-muted")
+            yield Block(Content.styled("no suggestions yet", "$foreground-muted"), indent=2)
         for index, evidence in enumerate(view.evidence):
-            yield from self._evidence_lines(index, evidence)
+            yield from self._evidence_blocks(index, evidence)
 
-    def _evidence_lines(self, index: int, evidence: Evidence):
+    def _paragraph(self, view: ClaimView) -> Content:
+        """The paragraph around the claim, the claim in reverse and its amounts underlined;
+        "…" where the paragraph goes on beyond what is shown."""
+        claim, text = view.claim, view.document.text
+        left, right = view.context
+        context = Content(text[left:right]).stylize("bold reverse", claim.start - left, claim.end - left)
+        for q in view.quantities:
+            context = context.stylize("underline", q.start - left, q.end - left)
+        before = ELLIPSIS if left > 0 and text[left - 1] != "\n" else ""
+        after = ELLIPSIS if right < len(text) and text[right] != "\n" else ""
+        return Content(before) + context + Content(after)
+
+    def _evidence_blocks(self, index: int, evidence: Evidence):
         link, source = evidence.link, evidence.source
         chosen = index == min(self.link_index, len(self.view.evidence) - 1)
-        head = Content.assemble(
+        yield Block(Content.assemble(
             ("▶ " if chosen else "  ", "bold $accent"),
             f"{index + 1}. ",
             (f" {link.relation} ", RELATION_STYLE.get(link.relation, "bold")),
@@ -130,16 +172,49 @@ class ClaimDetail(Widget, can_focus=False):
             (link.state, STATE_STYLE.get(link.state, "")),
             f" · {link.score:.2f} · ",
             (source.title or source.path, "bold"),
-        )
-        yield head
-        where = " · ".join(part for part in (source.published, source.url) if part)
+        ))
+        where = " · ".join(visible(part) for part in (source.published, source.url) if part)
         if where:
-            yield Content.styled(f"     {where}", "$foreground-muted")
+            yield Block(Content.styled(where, "$foreground-muted"), indent=5)
         if link.orphaned:
-            yield Content.styled("     ⚠ orphaned: the source text changed and this passage was not found again", "bold $text-error")
-        passage = Content(evidence.passage.text[:400])
+            yield Block(Content.styled("⚠ orphaned: the source text changed and this passage was not found again", "bold $text-error"), indent=5)
+        text = evidence.passage.text
+        shown = clip(text, PASSAGE_CELLS)
+        passage = Content(shown[:-1] if shown != text else shown)
         for start, end in evidence.highlights:
-            passage = passage.stylize(MATCH_STYLE, start, end)
-        yield Content("     ") + passage.stylize("italic")
+            if start < len(passage.plain):
+                passage = passage.stylize(MATCH_STYLE, start, min(end, len(passage.plain)))
+        if shown != text:
+            passage = passage + Content(ELLIPSIS)
+        yield Block(passage.stylize("italic"), indent=5)
         if evidence.reasons:
-            yield Content.styled(f"     why: {', '.join(evidence.reasons)}", "$foreground-muted")
+            yield Block(Content.styled(f"why: {', '.join(evidence.reasons)}", "$foreground-muted"), indent=5)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the pane, wrapped to the pane's width less its indent."""
+
+    content: Content
+    indent: int = 0
+
+
+def wrap_block(block: Block, width: int, names: list[str]) -> list[Content]:
+    """The block's lines: each of its own lines broken where a reader expects (never inside
+    an amount or a name: see core.cells), each indented."""
+    room = max(1, width - block.indent)
+    pad = Content(" " * block.indent)
+    found: list[Content] = []
+    for paragraph in block.content.split("\n"):
+        plain = paragraph.plain
+        if not plain:
+            found.append(Content(""))
+            continue
+        for start, end in line_spans(plain, room, kept_whole(plain, names)):
+            found.append(pad + paragraph[start:end] if block.indent else paragraph[start:end])
+    return found
+
+
+def shown_moment(moment) -> str:
+    """A log time as a reviewer reads it: date and minutes, UTC."""
+    return iso(moment).replace("T", " ")[:16] + " UTC" if moment else ""

@@ -6,6 +6,8 @@ neighbouring rows (keeping a screenful of overlap so the cursor does not jump).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from rich.style import Style
 from rich.text import Text
 from sqlmodel import Session
@@ -15,7 +17,10 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from factcheck.core.models import Claim
+from factcheck.core.cells import clip
+from factcheck.core.filters import with_aliases
+from factcheck.core.models import OPEN_STATUSES, Claim
+from factcheck.core.shown import visible
 from factcheck.core.queries import (
     ClaimFilter,
     QueueKey,
@@ -26,12 +31,32 @@ from factcheck.core.queries import (
 )
 
 PAGE = 60
-CLAIM_CHARS = 160  # enough to fill the widest claim column; longer text is never seen
-COLUMNS = (  # key, heading, width; the claim text follows
-    ("mark", "", 1), ("status", "status", 12), ("label", "label", 18), ("values", "values", 14),
-    ("document", "document", 12), ("links", "links", 5),
+CLAIM_CHARS = 400  # enough to fill the widest claim column; longer text is never seen
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the queue: its width is a share of the table's, within bounds, so the
+    label and values widen with the terminal; some show only on a wide enough table."""
+
+    key: str
+    heading: str
+    least: int
+    most: int
+    share: float = 0.0
+    from_width: int = 0
+
+
+COLUMNS = (  # the claim text follows, in the room left
+    Column("mark", "", 2, 2),  # ● marked, ↺ checked before in another article
+    Column("status", "status", 12, 12),
+    Column("label", "label", 14, 40, 0.16),
+    Column("values", "values", 10, 28, 0.12),
+    Column("assignee", "assignee", 8, 14, 0.07, from_width=130),
+    Column("document", "document", 10, 24, 0.10, from_width=110),
+    Column("links", "links", 5, 5, from_width=90),
 )
-WIDE = 110  # narrower tables leave out the document column
+LEAST_CLAIM = 10
 
 # status → theme variable for its colour (resolved on each theme change)
 STATUS_COLOUR = {
@@ -80,6 +105,8 @@ class ClaimTable(DataTable):
         self.window_start = 0  # queue position of the first row in the window
         self.total: int | None = None  # matching claims, once counted
         self.marked: dict[int, int] = {}  # claim id → version seen when marked
+        self.pending: dict[int, str] = {}  # claim id → status being written
+        self.seeking = False  # looking for the next unreviewed claim beyond the window
         self.loading_page = False
         self.columns_shown: tuple = ()
         self.pages_shown = 0  # windows filled so far (benchmarks wait on it)
@@ -90,11 +117,16 @@ class ClaimTable(DataTable):
         self.app.theme_changed_signal.subscribe(self, self._on_theme)
 
     def _layout(self) -> tuple[tuple[str, str, int], ...]:
-        """Columns for the current width; the claim text takes what is left, so the table
-        never scrolls sideways and long claims are not rendered only to be cut off."""
-        columns = COLUMNS if self.size.width >= WIDE else tuple(c for c in COLUMNS if c[0] != "document")
-        fixed = sum(width + 2 for _, _, width in columns)
-        return (*columns, ("claim", "claim", max(10, self.size.width - fixed - 4)))
+        """(key, heading, width) of each column for the current width; the claim text takes
+        what is left, so the table never scrolls sideways and long claims are not rendered
+        only to be cut off."""
+        width = self.size.width
+        columns = [
+            (c.key, c.heading, max(c.least, min(c.most, int(width * c.share))))
+            for c in COLUMNS if width >= c.from_width
+        ]
+        fixed = sum(size + 2 for _, _, size in columns)
+        return (*columns, ("claim", "claim", max(LEAST_CLAIM, width - fixed - 4)))
 
     def _add_columns(self) -> None:
         self.columns_shown = self._layout()
@@ -137,6 +169,7 @@ class ClaimTable(DataTable):
         comes after the rows, so the rows show first; a newer request skips a stale count."""
         worker = get_current_worker()
         with Session(self.engine) as session:
+            where = with_aliases(session, where)
             offset = cursor = 0  # for after and before, the window works them out
             if direction == "last":
                 rows = queue_page(session, where, last=True, limit=PAGE)
@@ -219,27 +252,90 @@ class ClaimTable(DataTable):
 
     def _cells(self, row: QueueRow) -> tuple:
         # Text, not str: a str cell is parsed as markup, and claims may contain brackets.
+        # No more characters than the column has cells: the rest would be drawn, then cut;
+        # a cut ends with "…". Text from strangers is shown, never obeyed.
         claim = row.claim
-        cells = {
-            "mark": Text("●" if claim.id in self.marked else ""),
-            "status": Text(claim.status, style=self._styles.get(claim.status, "")),
-            "label": Text(claim.label, no_wrap=True),
-            "values": Text(row.values, no_wrap=True),
-            "document": Text(row.document, no_wrap=True),
-            "links": Text(str(row.links or ""), justify="right"),
-            # no more characters than the column has cells: the rest would be drawn, then cut
-            "claim": Text(" ".join(claim.text[:CLAIM_CHARS].split())[:self.columns_shown[-1][2]], no_wrap=True),
+        widths = {key: width for key, _, width in self.columns_shown}
+        status = self.pending.get(claim.id, claim.status)
+        fitted = {
+            "label": claim.label, "values": row.values, "assignee": claim.assignee or "",
+            "document": row.document, "claim": " ".join(claim.text[:CLAIM_CHARS].split()),
         }
+        cells = {
+            "mark": Text(("●" if claim.id in self.marked else " ") + ("↺" if row.checked_before else "")),
+            "status": Text(status, style=self._styles.get(status, Style()) + Style(italic=claim.id in self.pending)),
+            "links": Text(str(row.links or ""), justify="right"),
+        }
+        for key, text in fitted.items():
+            if key in widths:
+                cells[key] = Text(clip(visible(text), widths[key]), no_wrap=True)
         return tuple(cells[key] for key, _, _ in self.columns_shown)
 
     def update_claim(self, claim: Claim) -> None:
-        """Show a claim's new status in place (the row stays where the reviewer is)."""
+        """Show a claim as written (status, assignee, label) in place: the row stays where
+        the reviewer is."""
+        self.pending.pop(claim.id, None)
         for row in self.window:
             if row.claim.id == claim.id:
                 row.claim = claim
-                key = str(claim.id)
-                self.update_cell(key, "status", Text(claim.status, style=self._styles.get(claim.status, "")))
-                self.update_cell(key, "label", Text(claim.label, no_wrap=True))
+                if claim.status not in OPEN_STATUSES:
+                    row.checked_before = False
+                self._redraw(row)
+
+    def show_pending(self, claim_ids, status: str) -> None:
+        """A verdict on its way to the database, shown at once (in italics) so the next key
+        already sees it; the written claim, or a reload after a refusal, replaces it."""
+        for claim_id in claim_ids:
+            self.pending[claim_id] = status
+        for row in self.window:
+            if row.claim.id in self.pending:
+                self._redraw(row)
+
+    def forget_pending(self) -> None:
+        self.pending.clear()
+
+    def _redraw(self, row: QueueRow) -> None:
+        key = str(row.claim.id)
+        for (column, _, _), cell in zip(self.columns_shown, self._cells(row), strict=True):
+            self.update_cell(key, column, cell)
+
+    # --- the next claim to judge ------------------------------------------------------------
+
+    class Sought(Message):
+        """Where the next unreviewed claim is (None: there is none further down)."""
+
+        def __init__(self, key: QueueKey | None) -> None:
+            super().__init__()
+            self.key = key
+
+    def next_unreviewed_row(self, after_row: int) -> int | None:
+        """The first row after `after_row` in the window still unreviewed (and no verdict on
+        its way), or None."""
+        for index in range(after_row + 1, len(self.window)):
+            claim = self.window[index].claim
+            if claim.status == "unreviewed" and claim.id not in self.pending:
+                return index
+        return None
+
+    def seek_unreviewed(self, after: QueueKey) -> None:
+        """Move to the next unreviewed claim beyond the window, in the queue order."""
+        self.seeking = True
+        self._seek(self.where, after)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="queue-seek")
+    def _seek(self, where: ClaimFilter, after: QueueKey) -> None:
+        unreviewed = unreviewed_only(where)
+        rows = []
+        if unreviewed is not None:
+            with Session(self.engine) as session:
+                rows = queue_page(session, with_aliases(session, unreviewed), after=after, limit=1)
+        self.post_message(self.Sought(rows[0].key if rows else None))
+
+    @on(Sought)
+    def _sought(self, message: Sought) -> None:
+        self.seeking = False
+        if message.key is not None:
+            self.fetch(self.where, message.key)
 
     def version_of(self, claim_id: int) -> int | None:
         return next((r.claim.version for r in self.window if r.claim.id == claim_id), None)
@@ -282,20 +378,21 @@ class ClaimTable(DataTable):
             return
         if self.marked.pop(row.claim.id, None) is None:
             self.marked[row.claim.id] = row.claim.version
-        self.update_cell(str(row.claim.id), "mark", Text("●" if row.claim.id in self.marked else ""))
+        self._redraw(row)
         self.post_message(self.Moved(row.claim.id))
         self.action_cursor_down()
 
     def clear_marks(self) -> None:
-        for claim_id in list(self.marked):
-            self.marked.pop(claim_id)
-            if any(r.claim.id == claim_id for r in self.window):
-                self.update_cell(str(claim_id), "mark", Text(""))
+        marked = set(self.marked)
+        self.marked.clear()
+        for row in self.window:
+            if row.claim.id in marked:
+                self._redraw(row)
 
     def mark_window(self) -> None:
         for row in self.window:
             self.marked.setdefault(row.claim.id, row.claim.version)
-            self.update_cell(str(row.claim.id), "mark", Text("●"))
+            self._redraw(row)
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -325,6 +422,13 @@ def _rich_style(value: str) -> Style:
     if value.startswith("#") and len(value) >= 7:
         return Style(color=value[:7])
     return Style(dim=True)
+
+
+def unreviewed_only(where: ClaimFilter) -> ClaimFilter | None:
+    """The unreviewed claims among those of `where`; None when it asks for other statuses."""
+    if where.status and "unreviewed" not in where.statuses:
+        return None
+    return replace(where, status="unreviewed")
 
 
 def _just_before(key: QueueKey) -> QueueKey:
