@@ -22,7 +22,7 @@ _NO_LINE_END = set("（「『“‘([{$¥€£")
 # an amount: a currency sign, digits, then a unit in Latin letters, a sign, or up to three
 # Chinese characters (万, 亿美金, 毫秒, 个月); brackets around it stay with it
 _AMOUNT = re.compile(
-    r"[(（]?(?:US)?[$¥€£]?\d[\d,.]*(?:\s?(?:%|％|[A-Za-z]{1,12}\b|[\u4e00-\u9fff]{1,3}))?[)）]?"
+    r"[(（]?(?:US)?[$¥€£]?\d[\d,.]*(?:\s?(?:%|％|[A-Za-z]{1,12}(?![A-Za-z])|[\u4e00-\u9fff]{1,3}))?[)）]?"
 )
 _NAME_WORD = r"[A-Z][A-Za-z0-9.'’\-]*"
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z]){_NAME_WORD}(?: (?:{_NAME_WORD}|of|de|van|von|the))* {_NAME_WORD}")
@@ -56,7 +56,8 @@ def clip(text: str, width: int) -> str:
             break
     head = text[:kept]
     space = head.rfind(" ")
-    if space > kept * 2 // 3:  # a word boundary near the cut reads better than a split word
+    # a word boundary near the cut reads better than a split word
+    if not text[kept].isspace() and space > kept * 2 // 3:
         head = head[:space]
     return head.rstrip() + ELLIPSIS
 

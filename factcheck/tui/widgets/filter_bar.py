@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from factcheck.core.filters import FILTER_FIELDS
+from factcheck.core.filters import FILTER_FIELDS, FILTER_WORDS
 from factcheck.core.models import QUANTITY_KINDS, STATUSES
 
 HINT = "filter: words · status:refuted,misleading · kind:money · doc:name · assignee:name · mine · previously-checked"
@@ -57,11 +57,16 @@ class FilterBar(Input):
         self.set_choices(documents, self.suggester.reviewers)
 
     def incomplete(self, value: str) -> bool:
-        """Whether the last word is a field still being typed: `status:` alone, or a value
-        that only starts a known one (`status:ref`)."""
+        """Whether the last word is still being typed into a field or a filter word: the
+        start of one (`sta`, `prev`), `status:` alone, or a value that only starts a known
+        one (`status:ref`)."""
         word = value.rpartition(" ")[2]
         name, colon, typed = word.partition(":")
-        if not colon or name not in FILTER_FIELDS:
+        if not colon:
+            return any(f"{field}:".startswith(word) for field in FILTER_FIELDS) or any(
+                other.startswith(word) and other != word for other in FILTER_WORDS
+            ) if word else False
+        if name not in FILTER_FIELDS:
             return False
         return not typed or typed.endswith(",") or self.suggester.complete(value) is not None
 
