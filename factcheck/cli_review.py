@@ -46,13 +46,19 @@ def cut(text: str, width: int) -> str:
     return "".join(kept) + "…"
 
 
+UNLIMITED = 100_000  # the width of a pipe: nothing is cut
+
+
 def table_lines(columns: list[Column], rows: list[list[str]], width: int) -> list[str]:
-    """A heading and one line per row; the column of width 0 takes the room left."""
+    """A heading and one line per row; the column of width 0 takes the room left. Into a
+    pipe (width UNLIMITED) nothing is cut: a longer cell pushes the rest of its line on."""
     from rich.cells import cell_len
 
     fixed = sum(c.width + 2 for c in columns if c.width)
     rest = max(20, width - fixed)
     widths = [c.width or rest for c in columns]
+    if width >= UNLIMITED:
+        widths = [UNLIMITED if not c.width else max([c.width, *(cell_len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
 
     def line(cells: list[str]) -> str:
         parts = []
@@ -72,7 +78,7 @@ def terminal_width() -> int:
     import sys
 
     if not sys.stdout.isatty():
-        return 100_000
+        return UNLIMITED
     return shutil.get_terminal_size((120, 24)).columns
 
 
