@@ -95,10 +95,11 @@ class KeyBar(Widget, can_focus=False):
             rows = rows[:limit]
             helper = next((e for e in self.entries() if e.label == "Help"), None)
             if helper is not None:
-                last = [e for e in rows[-1] if e != helper]
+                helper = Entry(helper.keys, helper.pressed, "Help: all keys")
+                last = [e for e in rows[-1] if e.keys != helper.keys]
                 while last and sum(e.width + 1 for e in last) + helper.width > width:
                     last.pop()
-                rows[-1] = [*last, Entry(helper.keys, helper.pressed, "Help: all keys")]
+                rows[-1] = [*last, helper]
         return rows
 
     def get_content_height(self, container, viewport, width: int) -> int:
