@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.core.earlier_verdicts import EarlierVerdict, checked_before
 from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, ReviewEvent
+from factcheck.core.review import UNDO_NOTE
 
 Span = tuple[int, int]
 _LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9\-.]{2,}[A-Za-z0-9]")
@@ -55,8 +56,10 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
         session.exec(select(Quantity).where(Quantity.claim_id == claim_id).order_by(col(Quantity.start)))
     )
     view = ClaimView(claim, document, paragraph_around(document.text, claim.start, claim.end), quantities)
+    # a note on its own or with a verdict; an undo's bookkeeping note is no reviewer's note
     view.latest_note = session.exec(
-        select(ReviewEvent).where(ReviewEvent.claim_id == claim_id, ReviewEvent.field == "note")
+        select(ReviewEvent).where(ReviewEvent.claim_id == claim_id, col(ReviewEvent.note).is_not(None))
+        .where(~col(ReviewEvent.note).startswith(UNDO_NOTE))
         .order_by(col(ReviewEvent.id).desc()).limit(1)
     ).first()
     view.earlier = checked_before(session, claim)

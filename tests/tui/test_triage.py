@@ -200,7 +200,7 @@ async def test_a_claim_checked_before_in_another_article_reuses_its_verdict(demo
         assert [row.claim.id for row in table.window] == [repeated.id]
         assert str(table.get_cell(str(repeated.id), "mark")).strip() == "↺"
         detail = app.screen.detail.render().plain
-        assert f"↺ checked before: refuted by bob on " in detail and "(u gives it the same verdict)" in detail
+        assert "↺ checked before: refuted by bob on " in detail and "(u gives it the same verdict)" in detail
         await pilot.press("u")
         await settle(app, pilot)
     reused = claim(engine, repeated.id)

@@ -22,7 +22,13 @@ from factcheck.core.settings import load_settings
 from factcheck.core.shown import visible
 from factcheck.report.wording import web_url
 from factcheck.tui.opener import open_in_browser
-from factcheck.tui.screens.questions import OVERWRITE, SKIP_THEIRS, UNASSIGN, AssignScreen, OverwriteScreen
+from factcheck.tui.screens.questions import (
+    OVERWRITE,
+    SKIP_THEIRS,
+    UNASSIGN,
+    AssignScreen,
+    OverwriteScreen,
+)
 
 
 def advance_setting() -> bool:

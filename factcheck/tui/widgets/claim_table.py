@@ -20,7 +20,6 @@ from textual.worker import get_current_worker
 from factcheck.core.cells import clip
 from factcheck.core.filters import with_aliases
 from factcheck.core.models import OPEN_STATUSES, Claim
-from factcheck.core.shown import visible
 from factcheck.core.queries import (
     ClaimFilter,
     QueueKey,
@@ -29,6 +28,7 @@ from factcheck.core.queries import (
     queue_page,
     queue_position,
 )
+from factcheck.core.shown import visible
 
 PAGE = 60
 CLAIM_CHARS = 400  # enough to fill the widest claim column; longer text is never seen
@@ -52,7 +52,7 @@ COLUMNS = (  # the claim text follows, in the room left
     Column("status", "status", 12, 12),
     Column("label", "label", 14, 40, 0.16),
     Column("values", "values", 10, 28, 0.12),
-    Column("assignee", "assignee", 8, 14, 0.07, from_width=130),
+    Column("assignee", "assignee", 8, 14, 0.07, from_width=118),
     Column("document", "document", 10, 24, 0.10, from_width=110),
     Column("links", "links", 5, 5, from_width=90),
 )
