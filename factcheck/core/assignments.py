@@ -13,10 +13,9 @@ from collections.abc import Mapping
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from factcheck.core.db import retry_when_locked, session_scope
 from factcheck.core.errors import UserError
-from factcheck.core.models import Claim, ReviewEvent, utc_now
-from factcheck.core.review import bump_version, claim_or_error, default_reviewer, fresh_claims
+from factcheck.core.models import Claim, ReviewEvent
+from factcheck.core.review import change_claims
 from factcheck.core.shown import visible
 
 LONGEST_NAME = 80
@@ -46,22 +45,7 @@ def assign(
     or unassign them with None, in one transaction: an unknown claim or one changed since
     it was seen stops them all. Claims already so assigned are left as they are."""
     name = None if assignee is None else check_assignee(assignee)
-    if not versions:
-        raise UserError("no claims chosen")
-    who, at = reviewer or default_reviewer(), utc_now()
-
-    def write() -> None:
-        with session_scope(engine) as session:
-            for claim_id, expected in versions.items():
-                claim = claim_or_error(session, claim_id)
-                if claim.assignee == name:
-                    continue
-                old = claim.assignee
-                bump_version(session, claim, expected, assignee=name)
-                session.add(ReviewEvent(claim_id=claim_id, at=at, reviewer=who, field="assignee", old=old, new=name))
-
-    retry_when_locked(write)
-    return fresh_claims(engine, list(versions))
+    return change_claims(engine, versions, "assignee", name, reviewer=reviewer, skip_unchanged=True)
 
 
 def known_reviewers(session: Session, limit: int = 200) -> list[str]:

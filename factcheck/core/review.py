@@ -87,6 +87,22 @@ def record_verdicts(
     one transaction: if any claim changed meanwhile, none is written. Undo reverts them
     together."""
     check_status(status)
+    return change_claims(engine, versions, "status", status, note=note, reviewer=reviewer)
+
+
+def change_claims(
+    engine: Engine,
+    versions: Mapping[int, int | None],
+    field: str,
+    value: str | None,
+    *,
+    note: str | None = None,
+    reviewer: str | None = None,
+    skip_unchanged: bool = False,
+) -> list[Claim]:
+    """One field of the claim (status, assignee) set on several claims in one transaction,
+    each with its audit event at one time, so undo reverts them together. `skip_unchanged`
+    leaves a claim that already has the value as it is (no new version, no event)."""
     if not versions:
         raise UserError("no claims chosen")
     who, at = reviewer or default_reviewer(), utc_now()
@@ -95,10 +111,12 @@ def record_verdicts(
         with session_scope(engine) as session:
             for claim_id, expected in versions.items():
                 claim = _claim(session, claim_id)
-                old = claim.status
-                _bump(session, claim, expected, status=status)
+                old = getattr(claim, field)
+                if skip_unchanged and old == value:
+                    continue
+                _bump(session, claim, expected, **{field: value})
                 session.add(
-                    ReviewEvent(claim_id=claim_id, at=at, reviewer=who, field="status", old=old, new=status, note=note or None)
+                    ReviewEvent(claim_id=claim_id, at=at, reviewer=who, field=field, old=old, new=value, note=note or None)
                 )
 
     retry_when_locked(write)  # the whole unit again if SQLite stayed locked past its timeout
@@ -294,11 +312,6 @@ def _describe(batch: list[ReviewEvent]) -> str:
     if len(batch) == 1:
         return f"claim {first.claim_id} back to {first.old}"
     return f"{len(batch)} claims back to their previous status"
-
-
-# For the other services that write claims (assignments): the same checks, the same lock.
-claim_or_error = _claim
-bump_version = _bump
 
 
 def fresh_claim(engine: Engine, claim_id: int) -> Claim:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -24,6 +25,8 @@ class QueueCommands(Provider):
             yield f"Filter: status {status}", partial(screen.set_filter, _with(where, status=status)), "keeps kind, document and words"
         for kind in QUANTITY_KINDS:
             yield f"Filter: kind {kind}", partial(screen.set_filter, _with(where, kind=kind)), "claims with such a quantity"
+        yield "Filter: mine", partial(screen.set_filter, _with(where, assignee=screen.app.reviewer)), "claims assigned to you"
+        yield "Filter: previously checked", partial(screen.set_filter, _with(where, previously_checked=True)), "the same claim was judged in another article"
         for document in screen.query_one("FilterBar").suggester.documents:
             yield f"Filter: document {document}", partial(screen.set_filter, _with(where, document=document)), ""
         yield "Mark every claim in view", screen.action_mark_window, "then a verdict key applies to all"
@@ -46,6 +49,4 @@ class QueueCommands(Provider):
 
 
 def _with(where: ClaimFilter, **changes) -> ClaimFilter:
-    fields = {"status": where.status, "kind": where.kind, "document": where.document, "text": where.text}
-    fields.update(changes)
-    return ClaimFilter(**fields)
+    return replace(where, **changes)
