@@ -55,6 +55,8 @@ async def test_cursor_follows_the_queue_across_windows(long_queue, settle):
 
 
 async def test_verdict_keeps_the_cursor_where_the_reviewer_is(long_queue, settle, engine):
+    """Deep in the second window, a verdict moves on to the next claim of the queue, not
+    back to the top of a reloaded page."""
     url, order = long_queue
     app = make_app(url, reviewer="ann", keymap={})
     async with app.run_test(size=(100, 30)) as pilot:
@@ -63,6 +65,6 @@ async def test_verdict_keeps_the_cursor_where_the_reviewer_is(long_queue, settle
         await settle(app, pilot)
         await pilot.press("v")
         await settle(app, pilot)
-        assert app.screen.table.selected_claim_id == order[PAGE + 5]
+        assert app.screen.table.selected_claim_id == order[PAGE + 6]
     with Session(engine) as session:
         assert session.get(Claim, order[PAGE + 5]).status == "unverifiable"
