@@ -1,4 +1,4 @@
-"""Which claims a reviewer asked for: `status:` `kind:` `doc:` and free text, as SQL.
+"""Which claims a reviewer asked for: `status:` `kind:` `doc:` `check:` and free text, as SQL.
 
 Free text is a case-insensitive substring of a claim's text or label (LIKE on SQLite, which
 folds ASCII case; ILIKE on PostgreSQL). Migration 0003 indexes both columns by trigrams, so
@@ -18,10 +18,19 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, col, select
 
+from factcheck.core.checks.findings import RESULTS
 from factcheck.core.errors import UserError
-from factcheck.core.models import QUANTITY_KINDS, STATUSES, Claim, Document, Quantity
+from factcheck.core.models import (
+    QUANTITY_KINDS,
+    STATUSES,
+    Claim,
+    Document,
+    Finding,
+    FindingClaim,
+    Quantity,
+)
 
-FILTER_FIELDS = ("status", "kind", "doc")
+FILTER_FIELDS = ("status", "kind", "doc", "check")
 SHORTEST_INDEXED = 3  # the trigram index cannot find text shorter than one trigram
 
 
@@ -31,6 +40,7 @@ class ClaimFilter:
     kind: str | None = None  # quantity kind
     document: str | None = None  # document path, exact or a suffix
     text: str | None = None  # substring of the claim text or label, any case
+    check: str | None = None  # a consistency finding's result: the claim has one such finding
 
     def apply(self, query: Select) -> Select:
         return query.where(*self.conditions(Claim))
@@ -53,6 +63,17 @@ class ClaimFilter:
                 found.append(claim.id.in_(_claims_with_kind(self.kind)))
         if self.document:
             found.append(claim.document_id.in_(_documents(self.document)))
+        if self.check:
+            if walking:
+                finding, about = Finding.__table__.alias("checked"), FindingClaim.__table__.alias("checked_claim")
+                has_finding = (
+                    select(about.c.claim_id)
+                    .join(finding, finding.c.id == about.c.finding_id)
+                    .where(about.c.claim_id == claim.id, finding.c.result == self.check)
+                )
+                found.append(has_finding.correlate(claim).exists())
+            else:
+                found.append(claim.id.in_(_claims_with_finding(self.check)))
         if self.text:
             pattern = "%" + _escape_like(self.text) + "%"
             found.append(AnyCaseLike(claim.text, pattern) | AnyCaseLike(claim.label, pattern))
@@ -62,7 +83,7 @@ class ClaimFilter:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.status or self.kind or self.document or self.text)
+        return not (self.status or self.kind or self.document or self.text or self.check)
 
     def describe(self) -> str:
         """The filter as the words a reviewer would type to get it back."""
@@ -72,11 +93,15 @@ class ClaimFilter:
         return " ".join(parts)
 
     def _fields(self):
-        return (("status", self.status), ("kind", self.kind), ("doc", self.document))
+        return (("status", self.status), ("kind", self.kind), ("doc", self.document), ("check", self.check))
 
 
 def _claims_with_kind(kind: str) -> Select:
     return select(Quantity.claim_id).where(Quantity.kind == kind)
+
+
+def _claims_with_finding(result: str) -> Select:
+    return select(FindingClaim.claim_id).join(Finding, Finding.id == FindingClaim.finding_id).where(Finding.result == result)
 
 
 def _documents(path: str) -> Select:
@@ -101,6 +126,8 @@ def _indexed_parts(where: ClaimFilter, sqlite: bool):
         yield select(Claim.id).where(col(Claim.document_id).in_(_documents(where.document)))
     if where.kind:
         yield _claims_with_kind(where.kind)  # quantities, so at least as many as their claims
+    if where.check:
+        yield _claims_with_finding(where.check)
     if where.text and len(where.text) >= SHORTEST_INDEXED:
         if sqlite:
             yield select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(_phrase(where.text)))
@@ -190,8 +217,14 @@ def check_kind(kind: str) -> str:
     return kind
 
 
+def check_result(result: str) -> str:
+    if result not in RESULTS:
+        raise UserError(f"unknown check result {result!r}: choose one of {', '.join(RESULTS)}")
+    return result
+
+
 def parse_filter(typed: str) -> ClaimFilter:
-    """`status:refuted kind:money doc:article.txt 232毫秒` → a ClaimFilter. Words without a
+    """`status:refuted kind:money doc:article.txt check:inconsistent 232毫秒` → a ClaimFilter. Words without a
     field are searched in the claim text, as one phrase."""
     try:
         words = shlex.split(typed)
@@ -205,9 +238,13 @@ def parse_filter(typed: str) -> ClaimFilter:
             values[name] = value
         else:
             text.append(word)
-    status, kind = values.get("status"), values.get("kind")
+    status, kind, check = values.get("status"), values.get("kind"), values.get("check")
     if status:
         check_status(status)
     if kind:
         check_kind(kind)
-    return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None)
+    if check:
+        check_result(check)
+    return ClaimFilter(
+        status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None, check=check
+    )

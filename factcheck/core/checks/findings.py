@@ -6,7 +6,9 @@ No database and no UI here: the checks run inside extraction, in worker processe
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 CONSISTENT, INCONSISTENT, UNCHECKED = "consistent", "inconsistent", "unchecked"
 RESULTS = (CONSISTENT, INCONSISTENT, UNCHECKED)
@@ -102,3 +104,40 @@ def involved(q, role: str) -> Involved:
 def raised_worth(worth: float) -> float:
     """A claim's check-worthiness once an inconsistency was found in it."""
     return round(min(1.0, worth + INCONSISTENCY_RAISE), 3)
+
+
+class FindingRecord(NamedTuple):
+    """A finding as it is stored: the columns of the finding table, and the claims it is
+    about as (claim index, what it added to that claim's check-worthiness)."""
+
+    kind: str
+    result: str
+    arithmetic: str
+    reason: str
+    start: int
+    end: int
+    quantities: str  # JSON
+    figures: str  # JSON
+    claims: tuple[tuple[int, float], ...]
+
+
+FINDING_COLUMNS = ("kind", "result", "arithmetic", "reason", "start", "end", "quantities", "figures")
+
+
+def records(findings: list[Finding], raised: dict[int, float], offset: int = 0) -> list[FindingRecord]:
+    """The findings ready to store, offsets `offset` further on; each claim's rise is
+    carried by the first inconsistent finding about it (so it can be taken back once)."""
+    pending = dict(raised)
+    stored = []
+    for finding in findings:
+        finding = finding.moved(offset)
+        claims = tuple(
+            (index, pending.pop(index, 0.0) if finding.result == INCONSISTENT else 0.0) for index in finding.claims
+        )
+        quantities = [{"text": q.text, "start": q.start, "end": q.end, "role": q.role} for q in finding.quantities]
+        stored.append(FindingRecord(
+            finding.kind, finding.result, finding.arithmetic, finding.reason, finding.start, finding.end,
+            json.dumps(quantities, ensure_ascii=False), json.dumps(finding.figures, ensure_ascii=False, sort_keys=True),
+            claims,
+        ))
+    return stored
