@@ -28,7 +28,7 @@ _PERCENT_INCREASE = re.compile(r"(?:增长|增加|提高|提升|上升|上涨|�
 _INCREASE_AFTER = re.compile(r"\s*(?:increase|rise|jump|gain|growth|higher|more)\b", re.IGNORECASE)
 _PERCENT_LEVEL = re.compile(r"(?:是|为|达到?)[^，。,]{0,8}的\s*$|^\s+of\b", re.IGNORECASE)
 _TIED = rule(
-    r"(?P<r><R>)\s*(?:[(（]\s*(?:[+＋]\s*)?|[，,]\s*(?:(?:即|也就是|or|i\.e\.,?|that is,?)\s*)?"
+    r"(?P<r><R>)\s*(?:[(（]\s*(?:[+＋]\s*|(?:up|增长|增加|提升|提高)\s*)?|[，,]\s*(?:(?:即|也就是|or|i\.e\.,?|that is,?)\s*)?"
     r"(?:(?:up|an? (?:increase|rise|jump|gain) of|增长|增加|提升|提高|增幅为?)\s*|an?\s+(?=\ue003\s*(?:increase|rise|jump|gain)))?)(?P<p><P>)"
     r"|(?P<p2><P>)\s*(?:[(（]\s*|[，,]\s*(?:即|也就是|or|i\.e\.,?|that is,?)\s*)(?P<r2><R>)",
     re.IGNORECASE,

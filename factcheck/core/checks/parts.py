@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factcheck.core.checks.findings import CONSISTENT, INCONSISTENT, UNCHECKED, Finding, involved
 from factcheck.core.checks.layout import Article, Sentence, rule
-from factcheck.core.checks.precision import bound, half_unit, percent, stated_span, written
+from factcheck.core.checks.precision import bound, percent, stated_span, written
 from factcheck.core.checks.statements import same_measure
 from factcheck.core.extraction import QuantityMatch
 
@@ -33,7 +33,7 @@ _SHARE_VERB = re.compile(
     r"(?:accounted for|accounts? for|made up|makes? up|represented|represents?|comprised?|comprises)\s*$", re.IGNORECASE
 )
 _COMPLEMENT = re.compile(
-    r"(?:另有|还有|其余|剩余的?|剩下的?|其他)(?:的)?\s*$|(?:the (?:remaining|rest|other)|another|while the remaining)\s*$",
+    r"(?:另有|还有|其余|剩余的?|剩下的?|其他)(?:的)?\s*$|(?:the (?:remaining|rest|other)|another|while the remaining)[,\s]*$",
     re.IGNORECASE,
 )
 _OF_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|all\s+|those\s+)?(?P<whole>[a-z]+(?:\s[a-z]+)?)", re.IGNORECASE)
@@ -128,7 +128,7 @@ def _lowest(q: QuantityMatch) -> float:
     """The least a share can be as written: its rounding, or a tenth below a 'nearly'."""
     if bound(q) == "at most":
         return q.value * 0.9
-    return q.value - half_unit(q)
+    return stated_span(q).low
 
 
 # -- components -----------------------------------------------------------------------------

@@ -3,8 +3,10 @@
 A number written `7100亿` is rounded to its last significant digit: it stands for anything
 from 7050亿 to 7150亿 (± half a unit of that digit). `4.2` is ± 0.05. An amount that ends in
 two zeros or more (7100亿, 300,000, $100 billion) is taken as rounded to its last digit that
-is not zero; one final zero (120亿, 30 cars) is a digit like any other, as are all the
-digits of a percentage, a multiple, a duration or an age (200%, 10 years). A qualifier widens the range on one side:
+is not zero, but, unless a word says it is approximate (约, about), by no more than 5% of
+itself (500亿 is ± 25亿; 约500亿 ± 50亿). One final zero (120亿, 30 cars) is a digit like
+any other, as are all the digits of a percentage, a multiple, a duration or an age (200%,
+10 years). `近`, `nearly` put the value a little below the number (down to 80% of it). A qualifier widens the range on one side:
 `超过30%`, `more than 30%` are at least 29.5%; `不到30%`, `nearly 30%` at most 30.5%. A range
 (`10-20`) covers both ends. Every check compares such ranges, never bare numbers, so a
 rounded figure is never called wrong for its rounding.
@@ -24,10 +26,19 @@ AT_LEAST = frozenset(
      "at least", "just over", "as much as", "as many as"]
 )
 AT_MOST = frozenset(
-    ["不到", "不足", "少于", "低于", "不超过", "不超", "不高于", "不多于", "最多", "近", "将近", "接近",
-     "以下", "nearly", "almost", "less than", "fewer than", "under", "up to", "at most", "just under",
-     "close to", "as little as", "as few as"]
+    ["不到", "不足", "少于", "低于", "不超过", "不超", "不高于", "不多于", "最多", "以下", "less than",
+     "fewer than", "under", "up to", "at most", "just under", "as little as", "as few as"]
 )
+# close below: "nearly 20 years" is not ten
+NEARLY = frozenset(["近", "将近", "接近", "nearly", "almost", "close to"])
+NEARLY_DOWN = 0.8
+# words that say a figure is rounded on purpose: its rounding is taken in full
+APPROXIMATE = frozenset(
+    ["约", "约合", "大约", "大概", "左右", "上下", "about", "around", "approximately", "roughly", "some",
+     "an estimated"]
+)
+# a round amount written without such a word is taken as no more than this far off
+ROUND_AT_MOST = 0.05
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _TAIL_QUALIFIERS = ("以上", "以下", "左右", "上下", "出头", "+")
 
@@ -72,7 +83,13 @@ def half_unit(q: QuantityMatch) -> float:
         step = 10.0 ** -len(digits.split(".")[1])
     else:
         step = _rounded_to(int(digits), _zeros_count(q))
+        if step > 1 and not _approximate(q):  # a round amount: 500亿 is ± 25亿, not ± 50亿
+            return min(abs(step * scale) / 2, abs(value) * ROUND_AT_MOST)
     return abs(step * scale) / 2
+
+
+def _approximate(q: QuantityMatch) -> bool:
+    return (q.qualifier or "").lower() in APPROXIMATE or q.text.endswith(("左右", "上下"))
 
 
 def _zeros_count(q: QuantityMatch) -> bool:
@@ -98,7 +115,7 @@ def _step_of_value(value: float, zeros_count: bool) -> float:
 
 
 def bound(q: QuantityMatch) -> str | None:
-    """'at least', 'at most' or None (an estimate or exact)."""
+    """'at least', 'at most', 'nearly' or None (an estimate or exact)."""
     qualifier = (q.qualifier or "").lower()
     tail = next((word for word in _TAIL_QUALIFIERS if q.text.endswith(word)), None)
     for word in (qualifier, tail):
@@ -106,6 +123,8 @@ def bound(q: QuantityMatch) -> str | None:
             return "at least"
         if word in AT_MOST:
             return "at most"
+        if word in NEARLY:
+            return "nearly"
     return None
 
 
@@ -119,6 +138,8 @@ def stated_span(q: QuantityMatch) -> Span:
         return Span(low - half, math.inf)
     if which == "at most":
         return Span(-math.inf, top + half)
+    if which == "nearly":
+        return Span(low * NEARLY_DOWN - half, top + half)
     return Span(low - half, top + half)
 
 

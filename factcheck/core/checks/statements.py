@@ -33,8 +33,10 @@ _CN_UP = "增长|增加|上升|上涨|提高|提升|攀升|扩大|增|涨|升|�
 _CN_DOWN = "下降|减少|下跌|下滑|降低|回落|缩减|缩小|收窄|减|降|跌|少"
 _CN_UP_NOUNS = "增幅|涨幅|增速"
 _CN_DOWN_NOUNS = "降幅|跌幅|减幅"
-# a date after an amount (in 2023, a year earlier) or before it (2023年的)
-_EN_WHEN = r"(?:\s+(?:in|at the end of|by|as of|on|for)\s+(?:the\s+)?<D>|\s+a year (?:earlier|ago|before)|\s+last year)?"
+# the noun a count may have after it (80,000 units), then a date after an amount (in 2023,
+# a year earlier) or before it (2023年的)
+_EN_NOUN = r"(?:\s+(?!(?:from|to|in|up|down|or|a|an|the|and|by|on|over|than|at|for|last)\b)[a-z]+)?"
+_EN_WHEN = _EN_NOUN + r"(?:\s+(?:in|at the end of|by|as of|on|for)\s+(?:the\s+)?<D>|\s+a year (?:earlier|ago|before)|\s+last year)?"
 _CN_WHEN = r"(?:<D>(?:的|末的?)?|上年|去年|前年|同期)?"
 _CHANGE = r"(?P<chg><P>|<PP>|<R>)"
 _SIGN = r"(?P<sign>[+\-−])?"
@@ -70,7 +72,7 @@ _RULES = {
         rf"{_d('0', 'higher|more|above|greater|larger', 'lower|less|below|smaller')}\s+than\s+(?:the\s+)?(?P<old><Q>)"
     ),
     "en new-times-old": (
-        r"(?P<new><Q>)\s*,?\s*(?:or\s+|about\s+|roughly\s+|nearly\s+|some\s+)?(?P<chg><R>)\s+"
+        r"(?P<new><Q>)\s*,?\s*(?:(?:is|was|are|were)\s+)?(?:or\s+|about\s+|roughly\s+|nearly\s+|some\s+)?(?P<chg><R>)\s+"
         r"(?:the\s+|that of\s+|as much as\s+|as many as\s+)(?P<old><Q>)"
     ),
     "en verb-change-to": rf"{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+(?:by\s+)?(?P<chg><P>|<PP>)\s+to\s+(?P<new><Q>)",
@@ -92,7 +94,7 @@ _RULES = {
         rf"(?:{_CN_UP}|{_CN_DOWN})?(?:到|至){_CN_WHEN}(?P<new><Q>)"
     ),
     "zh new-than": (
-        rf"(?P<new><Q>)[，,]?(?:比|较)(?:上年|去年|前一年|上月|上季度|同期|上年同期|此前|年初|前年)?(?:的)?"
+        rf"(?P<new><Q>)[，,]?(?:比|较)(?:上月|上季度|上年同期|此前|年初|前一年)?{_CN_WHEN}(?:的)?"
         rf"(?P<old><Q>){_d('0', _CN_UP, _CN_DOWN)}了?{_CHANGE}"
     ),
     "zh new-is-times-old": (
