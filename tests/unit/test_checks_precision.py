@@ -21,11 +21,11 @@ def _quantity(text: str):
     [
         ("约合人民币7100亿元", 5e9),  # rounded on purpose: its last nonzero digit
         ("7100亿元", 5e9),
-        ("500亿元", 2.5e9),  # a round amount is no more than 5% off
+        ("500亿元", 1e9),  # a round amount is no more than 2% off
         ("约500亿元", 5e9),
         ("120亿元", 5e7),  # one final zero is a digit
         ("$4.2 billion", 5e7),
-        ("300,000 people", 15_000),
+        ("300,000 people", 6_000),
         ("200%", 0.5),  # every digit of a percentage counts
         ("4.25%", 0.005),
         ("两倍", 0.5),

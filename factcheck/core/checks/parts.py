@@ -161,7 +161,8 @@ def _components(article: Article, sentence: Sentence) -> list[Finding]:
 
 def _parts(sentence: Sentence, skeleton, start: int, stop: int) -> list[QuantityMatch]:
     """The amounts after a marker, up to the next one, outside brackets and not changes."""
-    parts, depth = [], 0
+    parts: list[QuantityMatch] = []
+    depth = 0
     for position in range(start, stop):
         char = skeleton.text[position]
         depth += char in "(（"
@@ -196,8 +197,19 @@ def _whole(article: Article, sentence: Sentence, skeleton, marker: int, first: Q
     if at == 0:
         return None, sentence
     previous = paragraph[at - 1]
-    same = [q for q in previous.quantities if same_measure(q, first)]
+    same = [q for q in previous.quantities if same_measure(q, first) and not _compared(previous, q)]
     return (same[0], previous) if len(same) == 1 else (None, sentence)
+
+
+def _compared(sentence: Sentence, q: QuantityMatch) -> bool:
+    """An amount that is a change or an earlier period's value, not a total: 比上年增加888万吨,
+    上年同期为594.75亿元, $4.2 billion a year earlier."""
+    return bool(_PART_CHANGE.search(sentence.before(q, 10)) or _EARLIER.search(sentence.before(q, 8))
+                or _EARLIER_AFTER.match(sentence.after(q, 20)))
+
+
+_EARLIER = re.compile(r"(?:上年|去年|前年|上月|同期|此前|年初)(?:同期)?(?:为|的|是)?\s*$")
+_EARLIER_AFTER = re.compile(r"^\s*(?:a year (?:earlier|ago|before)|last year|in the (?:previous|same) )", re.IGNORECASE)
 
 
 def _compare(whole: QuantityMatch, parts: list[QuantityMatch], sentence: Sentence, home: Sentence) -> Finding:

@@ -3,8 +3,8 @@
 A number written `7100亿` is rounded to its last significant digit: it stands for anything
 from 7050亿 to 7150亿 (± half a unit of that digit). `4.2` is ± 0.05. An amount that ends in
 two zeros or more (7100亿, 300,000, $100 billion) is taken as rounded to its last digit that
-is not zero, but, unless a word says it is approximate (约, about), by no more than 5% of
-itself (500亿 is ± 25亿; 约500亿 ± 50亿). One final zero (120亿, 30 cars) is a digit like
+is not zero, but, unless a word says it is approximate (约, about), by no more than 2% of
+itself (500亿 is ± 10亿; 约500亿 ± 50亿): a careful report says "about" when it rounds more. One final zero (120亿, 30 cars) is a digit like
 any other, as are all the digits of a percentage, a multiple, a duration or an age (200%,
 10 years). `近`, `nearly` put the value a little below the number (down to 80% of it). A qualifier widens the range on one side:
 `超过30%`, `more than 30%` are at least 29.5%; `不到30%`, `nearly 30%` at most 30.5%. A range
@@ -38,7 +38,7 @@ APPROXIMATE = frozenset(
      "an estimated"]
 )
 # a round amount written without such a word is taken as no more than this far off
-ROUND_AT_MOST = 0.05
+ROUND_AT_MOST = 0.02
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _TAIL_QUALIFIERS = ("以上", "以下", "左右", "上下", "出头", "+")
 

@@ -36,7 +36,10 @@ _CN_DOWN_NOUNS = "降幅|跌幅|减幅"
 # the noun a count may have after it (80,000 units), then a date after an amount (in 2023,
 # a year earlier) or before it (2023年的)
 _EN_NOUN = r"(?:\s+(?!(?:from|to|in|up|down|or|a|an|the|and|by|on|over|than|at|for|last)\b)[a-z]+)?"
-_EN_WHEN = _EN_NOUN + r"(?:\s+(?:in|at the end of|by|as of|on|for)\s+(?:the\s+)?<D>|\s+a year (?:earlier|ago|before)|\s+last year)?"
+_EN_WHEN = _EN_NOUN + (
+    r"(?:\s+(?:in|at the end of|by|as of|on|for)\s+(?:the\s+)?<D>|\s+a year (?:earlier|ago|before)|\s+last year"
+    r"|\s+(?:in|for|during|over)\s+the\s+(?:[a-z-]+\s+)?(?:quarter|year|period|month|week|half|season))?"
+)
 _CN_WHEN = r"(?:<D>(?:的|末的?)?|上年|去年|前年|同期)?"
 _CHANGE = r"(?P<chg><P>|<PP>|<R>)"
 _SIGN = r"(?P<sign>[+\-−])?"

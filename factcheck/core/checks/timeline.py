@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from factcheck.core.checks.findings import CONSISTENT, INCONSISTENT, UNCHECKED, Finding, involved
+from factcheck.core.checks.findings import (
+    CONSISTENT,
+    INCONSISTENT,
+    UNCHECKED,
+    Finding,
+    Involved,
+    involved,
+)
 from factcheck.core.checks.layout import Article, Sentence, days_of, rule
 from factcheck.core.checks.precision import stated_span
 from factcheck.core.extraction import QuantityMatch
@@ -35,6 +42,7 @@ _YEAR = 365 * 86400
 _DAYS_NEAR = 183
 _ELAPSED_RULES = {
     "later": rule(r"(?P<y1><D>)[^。；;.!?\ue006]{0,60}?(?P<n><DUR>)\s*(?:later|on)\b[^。；;.!?\ue006]{0,20}?(?P<y2><D>)", re.I),
+    "date-then-later": rule(r"(?P<y1><D>)[^。；;.!?\ue006]{0,60}?(?P<y2><D>)\s*[,，]?\s*(?P<n><DUR>)\s+later\b", re.I),
     "after": rule(r"(?P<y2><D>)\s*,?\s*(?P<n><DUR>)\s+after\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:in\s+)?(?P<y1><D>)", re.I),
     "after-in": rule(r"(?P<n><DUR>)\s+after\s+(?:[a-z]+\s+){0,3}?(?:in\s+)?(?P<y1><D>)\s*,?\s+in\s+(?P<y2><D>)", re.I),
     "ago": rule(r"(?P<n><DUR>)\s+ago\s*,?\s+(?:in\s+)?(?P<y1><D>)|in\s+(?P<y1b><D>)\s*,\s*(?P<nb><DUR>)\s+ago", re.I),
@@ -42,6 +50,7 @@ _ELAPSED_RULES = {
     "between": rule(r"(?:从|自|from\s+)?(?P<y1><D>)\s*(?:到|至|—|–|-|to)\s*(?P<y2><D>)(?:的|这|间|期间|,\s*)?(?P<n><DUR>)", re.I),
     "over": rule(r"(?P<n><DUR>)(?:来|以来|间|里)?\s*[，,（(]?\s*(?:从|自|from\s+)?(?P<y1><D>)\s*(?:到|至|—|–|-|to)\s*(?P<y2><D>)", re.I),
     "span": rule(r"(?P<n><DUR>)(?:来|以来|间|里)?\s*[（(]\s*(?P<yy><D>)\s*[)）]|(?P<yy2><D>)(?:的|这|间|期间)?(?P<n2><DUR>)", re.I),
+    "later-today": rule(r"(?P<y1><D>)[^。；;！？.!?\ue006]{0,30}?(?P<n><DUR>)(?:后|之后|以后)的今天|(?P<y1b><D>)[^.;!?\ue006]{0,60}?(?P<nb><DUR>)\s+(?:later|on)\s*,?\s+today\b", re.I),
     "前": rule(r"(?P<n><DUR>)前(?:的)?(?P<y1><D>)"),
 }
 _BORN_BEFORE = re.compile(r"(?:\bborn(?:\s+(?:in|on))?|\bb\.|出生于|生于)\s*$", re.IGNORECASE)
@@ -76,17 +85,22 @@ def _weekdays(article: Article, sentence: Sentence) -> list[Finding]:
     for q in sentence.quantities:
         if q.kind != "date" or not q.iso or "/" in q.iso or len(q.iso.lstrip("-")) < 5 or q.iso.count("-") < 2:
             continue
-        named = _WEEKDAY_BEFORE.search(sentence.before(q, 14)) or _WEEKDAY_AFTER.match(sentence.after(q, 14))
+        before = sentence.before(q, 14)
+        named = _WEEKDAY_BEFORE.search(before)
+        at = q.start - len(before) + named.start("w") if named else -1
+        if named is None and (named := _WEEKDAY_AFTER.match(sentence.after(q, 14))) is not None:
+            at = q.end + named.start("w")
         if named is None:
             continue
-        word = named["w"]
-        found.append(_weekday_finding(article, sentence, q, word, WEEKDAYS[word]))
+        word = Involved(named["w"], at, at + len(named["w"]), "weekday")
+        found.append(_weekday_finding(article, sentence, q, word))
     return found
 
 
-def _weekday_finding(article: Article, sentence: Sentence, q: QuantityMatch, word: str, weekday: int) -> Finding:
+def _weekday_finding(article: Article, sentence: Sentence, q: QuantityMatch, named: Involved) -> Finding:
+    word, weekday = named.text, WEEKDAYS[named.text]
     working = f"{word} beside {q.text}"
-    roles = (involved(q, "date"),)
+    roles = (involved(q, "date"), named)
     if q.iso.startswith("-"):
         return Finding("weekday", UNCHECKED, working, "the date has no year, nor has the document",
                        (sentence.claim,), roles, {"weekday": _EN_DAYS[weekday]})
