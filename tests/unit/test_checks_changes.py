@@ -141,3 +141,27 @@ def test_inconsistent_multiples(text: str, why: str):
 )
 def test_a_multiple_and_an_unrelated_percentage_are_left_alone(text: str):
     assert results(text, "multiple") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("比亚迪5月销量33.2万辆，同比增长38%，去年同期为24.0万辆。", "consistent"),
+        ("比亚迪5月销量33.2万辆，同比增长58%，去年同期为24.0万辆。", "inconsistent"),
+        ("The company was worth $2.8 trillion, up from $1.2 trillion at the start of the year, a rise of 133%.", "consistent"),
+        ("The company was worth $2.8 trillion, up from $1.2 trillion at the start of the year, a rise of 113%.", "inconsistent"),
+        ("Nvidia said revenue rose to $26.0 billion in the quarter, up 226% from $7.19 billion a year earlier.", "inconsistent"),
+    ],
+)
+def test_more_sentence_forms_of_a_change(text: str, result: str):
+    assert results(text, "change") == [result]
+
+
+def test_an_earlier_value_of_another_length_of_period_is_not_paired():
+    text = "该公司去年营收为80亿元。今年一季度，公司营收同比增长12%至25亿元。"
+    assert results(text, "change") == []
+
+
+def test_exports_tripled_since_a_year():
+    assert results("Exports have tripled since 2015, from $20 billion to $61 billion.", "multiple") == ["consistent"]
+    assert results("Exports have tripled since 2015, from $20 billion to $40 billion.", "multiple") == ["inconsistent"]

@@ -117,3 +117,14 @@ def test_an_age_and_another_persons_birth(text: str):
 
 def test_an_age_without_a_date_to_count_to_is_unchecked():
     assert results("Sam Altman, 39, was born in 1985.", "age", published=None) == ["unchecked"]
+
+
+def test_an_age_fits_the_documents_date_or_a_date_in_its_sentence():
+    text = "Warren Buffett, 93, who was born in 1930, has run Berkshire Hathaway since 1965."
+    assert results(text, "age", published="2024-06-03") == ["consistent"]
+    assert results(text.replace("93", "98"), "age", published="2024-06-03") == ["inconsistent"]
+
+
+def test_years_later_after_two_dates_and_years_until_today():
+    assert results("The bridge, opened in 1937, was closed in 2023, 68 years later.", "elapsed_years") == ["inconsistent"]
+    assert results("该公司成立于2015年，9年后的今天，其估值已超过800亿美元。", "elapsed_years") == ["consistent"]

@@ -96,3 +96,20 @@ def test_counted_groups_that_may_overlap_are_unchecked():
 )
 def test_parts_near_misses(text: str):
     assert [r for r in results(text, "components") if r == "inconsistent"] == []
+
+
+def test_a_list_of_parts_goes_on_after_a_semicolon():
+    text = "前4个月，进出口总值13.81万亿元，同比增长5.7%。其中，出口8.81万亿元，增长4.9%；进口6万亿元，增长6.8%。"
+    finding = only(text, "components")
+    assert finding.result == "inconsistent"
+    assert finding.claims == (0, 1, 2)
+
+
+def test_a_total_in_the_sentence_before_is_not_a_change_or_an_earlier_period():
+    text = "全年全国粮食总产量69541万吨，比上年增加888万吨，增长1.3%。其中，夏粮产量14615万吨，秋粮产量58109万吨。"
+    assert results(text, "components") == ["inconsistent"]
+
+
+def test_a_poll_naming_its_whole_before_the_answer():
+    text = "According to the poll, 41% of Americans approve of the president's job performance, while 61% disapprove."
+    assert results(text, "shares") == ["inconsistent"]

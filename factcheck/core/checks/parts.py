@@ -40,7 +40,7 @@ _OF_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|all\s+|those\s+)?(?P<whole>[a-z]+(?:
 _ZH_WHOLE = re.compile(r"^的(?P<whole>受访者|受访|网民|用户|居民|家庭|企业|人|学生|员工|选民|消费者|样本|投资者|市民|民众|青年)")
 # answers to one question that exclude each other: each set holds the two sides
 _ANSWERS = re.compile(
-    r"^\s*(?:的[\u4e00-\u9fff]{0,4}?)?(?P<answer>不支持|支持|反对|不赞成|赞成|不同意|同意|不满意|满意|不确定|"
+    r"^\s*(?:的[\u4e00-\u9fff]{0,4}?|of\s+(?:the\s+|all\s+)?[a-z]+(?:\s[a-z]+)?\s+(?:said\s+they\s+)?)?(?P<answer>不支持|支持|反对|不赞成|赞成|不同意|同意|不满意|满意|不确定|"
     r"said yes|said no|supported?|opposed?|favou?red|favou?r|backed|approved?|disapproved?|agreed|disagreed|"
     r"were undecided|undecided|had no opinion|did not know|don't know|not sure)",
     re.IGNORECASE,
@@ -155,7 +155,9 @@ def _components(article: Article, sentence: Sentence) -> list[Finding]:
         whole, home = _whole(article, sentence, skeleton, marker.start(), parts[0])
         if whole is None or bound(whole) == "at least":
             continue
-        found.append(_compare(whole, parts, sentence, home))
+        also = _continued(article, sentence, parts[0]) if index == len(markers) - 1 else []
+        parts += [q for _, q in also]
+        found.append(_compare(whole, parts, sentence, home, [s.claim for s, _ in also]))
     return found
 
 
@@ -176,6 +178,22 @@ def _parts(sentence: Sentence, skeleton, start: int, stop: int) -> list[Quantity
             continue
         parts.append(q)
     return parts
+
+
+def _continued(article: Article, sentence: Sentence, first: QuantityMatch) -> list[tuple[Sentence, QuantityMatch]]:
+    """Parts in the sentences that follow a list cut at semicolons: 其中，出口7.81万亿元，增长4.9%；
+    进口6万亿元，增长6.8%。"""
+    paragraph = article.paragraph(sentence)
+    found = []
+    at = paragraph.index(sentence)
+    while sentence.text.rstrip().endswith(("；", ";")) and at + 1 < len(paragraph):
+        at += 1
+        sentence = paragraph[at]
+        if _MARKER.search(sentence.text):
+            break  # another list begins
+        skeleton = sentence.skeleton
+        found += [(sentence, q) for q in _parts(sentence, skeleton, 0, len(skeleton.text)) if same_measure(first, q, strict=False)]
+    return found
 
 
 def _whole(article: Article, sentence: Sentence, skeleton, marker: int, first: QuantityMatch):
@@ -212,7 +230,7 @@ _EARLIER = re.compile(r"(?:上年|去年|前年|上月|同期|此前|年初)(?:�
 _EARLIER_AFTER = re.compile(r"^\s*(?:a year (?:earlier|ago|before)|last year|in the (?:previous|same) )", re.IGNORECASE)
 
 
-def _compare(whole: QuantityMatch, parts: list[QuantityMatch], sentence: Sentence, home: Sentence) -> Finding:
+def _compare(whole: QuantityMatch, parts: list[QuantityMatch], sentence: Sentence, home: Sentence, more: list[int]) -> Finding:
     top = stated_span(whole).high
     lows = [stated_span(q).low for q in parts]
     total = sum(q.value for q in parts)
@@ -229,7 +247,7 @@ def _compare(whole: QuantityMatch, parts: list[QuantityMatch], sentence: Sentenc
             result, reason = INCONSISTENT, "the parts add up to more than the whole beyond their rounding"
     else:
         result, reason = CONSISTENT, "the parts fit in the whole"
-    claims = tuple(sorted({home.claim, sentence.claim}))
+    claims = tuple(sorted({home.claim, sentence.claim, *more}))
     roles = (involved(whole, "total"), *(involved(q, "part") for q in parts))
     return Finding("components", result, working, reason, claims, roles, {"total": whole.value, "parts": round(total, 6)})
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.core.checks.layout import Article, Sentence, mark_of, rule
+from factcheck.core.checks.layout import Article, Sentence, days_of, mark_of, rule
 from factcheck.core.claims import make_label
 from factcheck.core.extraction import QuantityMatch
 
@@ -62,6 +62,10 @@ _RULES = {
         rf"(?:{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+)?(?:by\s+)?{_CHANGE}(?:\s+{_d('1', _UP_NOUNS, _DOWN_NOUNS)})?"
         rf"\s*,?\s+from\s+(?P<old><Q>){_EN_WHEN}\s+to\s+(?P<new><Q>)"
     ),
+    "en verb-change-since-from-to": (
+        rf"(?:{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+)?(?:by\s+)?{_CHANGE}\s+(?:since|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+        rf"(?:<D>|<DUR>)\s*,?\s+from\s+(?P<old><Q>){_EN_WHEN}\s+to\s+(?P<new><Q>)"
+    ),
     "en verb-change-to-from": (
         rf"(?:{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+)?(?:by\s+)?{_CHANGE}(?:\s+{_d('1', _UP_NOUNS, _DOWN_NOUNS)})?"
         rf"\s+to\s+(?P<new><Q>){_EN_WHEN},?\s+(?:up |down )?(?:from|compared with|against)\s+(?P<old><Q>)"
@@ -69,6 +73,10 @@ _RULES = {
     "en new-updown-from": (
         rf"(?P<new><Q>){_EN_WHEN}\s*[,;(]?\s*{_d('0', 'up', 'down')}\s+{_CHANGE}\s+"
         r"(?:from|on|over|compared with|against|versus|vs\.?)\s+(?:the\s+)?(?P<old><Q>)"
+    ),
+    "en new-upfrom-old-change": (
+        rf"(?P<new><Q>){_EN_WHEN}\s*[,;(]?\s*{_d('0', 'up', 'down')}\s+from\s+(?P<old><Q>){_EN_WHEN}"
+        rf"(?:\s+[a-z]+){{0,6}}?\s*[,;(]\s*(?:(?:or|an?)\s+)?(?:{_UP_NOUNS}|{_DOWN_NOUNS})\s+of\s+{_CHANGE}"
     ),
     "en new-than": (
         rf"(?P<new><Q>){_EN_WHEN}\s*[,;(]?\s*(?:or\s+)?{_CHANGE}\s+"
@@ -99,6 +107,10 @@ _RULES = {
     "zh new-than": (
         rf"(?P<new><Q>)[，,]?(?:比|较)(?:上月|上季度|上年同期|此前|年初|前一年)?{_CN_WHEN}(?:的)?"
         rf"(?P<old><Q>){_d('0', _CN_UP, _CN_DOWN)}了?{_CHANGE}"
+    ),
+    "zh new-change-then-old": (
+        rf"(?P<new><Q>)[，,]?(?:同比|较上年|比上年|比去年|较去年)?{_d('0', _CN_UP, _CN_DOWN)}了?(?P<chg><P>|<PP>)"
+        r"[，,；;]\s*(?:<D>|上年|去年|前年)?同期(?:为|是|的)?(?P<old><Q>)"
     ),
     "zh new-is-times-old": (
         rf"(?P<new><Q>)[，,]?(?:是|为|相当于|达到?){_CN_WHEN}(?:的)?(?P<old><Q>)的(?P<chg><R>)"
@@ -194,14 +206,22 @@ def _old_elsewhere(article: Article, sentence: Sentence, new: QuantityMatch) -> 
     noun = subject_noun(sentence, new)
     if noun is None:
         return None
+    period = _period_days(sentence)
     candidates = [
         (other, q)
         for other in article.paragraph(sentence)
-        if other is not sentence
+        if other is not sentence and _period_days(other) == period
         for q in other.quantities
         if same_measure(q, new) and q.unit != "age" and subject_noun(other, q) == noun
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _period_days(sentence: Sentence) -> int | None:
+    """How long a period the sentence's dates name (a year, a quarter), roughly in days; a
+    value of a year is not the earlier value of a quarter's (去年营收80亿元 / 一季度营收25亿元)."""
+    lengths = [(days[1] - days[0]).days for q in sentence.quantities if q.kind == "date" and (days := days_of(q.iso))]
+    return round(max(lengths) / 30) if lengths else None
 
 
 def subject_noun(sentence: Sentence, q: QuantityMatch) -> str | None:

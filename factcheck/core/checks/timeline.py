@@ -202,19 +202,21 @@ def _age(article: Article, sentence: Sentence) -> Finding | None:
     born = days_of(birth.iso)
     if born is None:
         return None
-    others = [q for q in sentence.quantities if q.kind == "date" and q is not birth and days_of(q.iso)]
-    at = [days_of(q.iso) for q in others] or ([days_of(article.date.iso)] if days_of(article.date.iso) else [])
+    # the age may be counted to the document's date or to a date the sentence states
+    # ("then 25, in 2010"); it is inconsistent only when it fits none of them
+    document = days_of(article.date.iso)
+    others = [days_of(q.iso) for q in sentence.quantities if q.kind == "date" and q is not birth and days_of(q.iso)]
+    at = ([document] if document else []) + others
     working = f"born {birth.text}, aged {age.text}"
     roles = (involved(birth, "birth"), involved(age, "age"))
     if not at:
         return Finding("age", UNCHECKED, working, "no date to count the age to: the document has none",
                        (sentence.claim,), roles, {"age": age.value})
-    spans = [(when[0].year - born[1].year - 1, when[1].year - born[0].year) for when in at]
-    fits = any(low <= age.value <= high for low, high in spans)
-    when = at[0][1].year
+    fitting = [when for when in at if when[0].year - born[1].year - 1 <= age.value <= when[1].year - born[0].year]
+    when = (fitting or at)[0][1].year
     working += f" in {when}: {when} − {born[0].year} = {when - born[0].year}"
     figures = {"age": age.value, "birth_year": born[0].year, "year": when}
-    if fits:
+    if fitting:
         reason = "before the year's birthday" if age.value == when - born[0].year - 1 else ""
         return Finding("age", CONSISTENT, working, reason, (sentence.claim,), roles, figures)
     return Finding("age", INCONSISTENT, working, f"an age of {age.value:g} does not fit", (sentence.claim,), roles, figures)
