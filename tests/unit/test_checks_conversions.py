@@ -5,6 +5,7 @@ Friday 2024-05-17, USD/CNY 7.227, USD/EUR 1.0844, GBP/USD 1.2656, EUR/CNY 7.84).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from checks_helper import only, results, run_checks
@@ -124,3 +125,9 @@ def test_conversion_findings_name_their_claim_and_quantities():
     assert finding.claims == (0,)
     assert [q.role for q in finding.quantities] == ["amount", "converted"]
     assert [q.text for q in finding.quantities] == ["1000亿美金", "人民币7100亿元"]
+
+
+def test_the_rates_are_read_from_the_packages_own_history_file():
+    from currency_converter import CURRENCY_FILE
+
+    assert rates.history_file().resolve() == Path(CURRENCY_FILE).resolve()

@@ -14,12 +14,12 @@ interpolated or guessed.
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import zipfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-
-from currency_converter import CURRENCY_FILE
+from pathlib import Path
 
 # the ECB closes for at most four days in a row (Good Friday to Easter Monday)
 DAYS_BACK = 7
@@ -43,6 +43,9 @@ class ReferenceRates:
 
 
 REFERENCE = "EUR"  # the ECB quotes every currency per euro
+# the history file in the package's folder (its CURRENCY_FILE), found without importing the
+# package, which loads urllib and its HTTP stack (a third of the cost of reading the rates)
+_PACKAGE, _HISTORY_FILE = "currency_converter", "eurofxref-hist.zip"
 _MISSING = frozenset(["", "N/A"])
 
 
@@ -53,9 +56,16 @@ class _History:
     positions: dict[str, int]  # currency -> its field
 
 
+def history_file() -> Path:
+    spec = importlib.util.find_spec(_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {_PACKAGE} package is not installed")  # a broken install: a bug
+    return Path(next(iter(spec.submodule_search_locations))) / _HISTORY_FILE
+
+
 @cache
 def _history() -> _History:
-    with zipfile.ZipFile(CURRENCY_FILE) as bundle:
+    with zipfile.ZipFile(history_file()) as bundle:
         lines = bundle.read(bundle.namelist()[0]).decode("utf-8").splitlines()
     positions = {name.strip(): i for i, name in enumerate(lines[0].split(",")) if i and name.strip()}
     days = [line for line in reversed(lines[1:]) if line.strip()]
