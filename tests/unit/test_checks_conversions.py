@@ -131,3 +131,7 @@ def test_the_rates_are_read_from_the_packages_own_history_file():
     from currency_converter import CURRENCY_FILE
 
     assert rates.history_file().resolve() == Path(CURRENCY_FILE).resolve()
+
+
+def test_an_amount_in_brackets_that_says_more_is_not_a_conversion():
+    assert results("The company earned $5 billion (€2 billion of it in Europe).", "conversion") == []

@@ -113,3 +113,14 @@ def test_a_total_in_the_sentence_before_is_not_a_change_or_an_earlier_period():
 def test_a_poll_naming_its_whole_before_the_answer():
     text = "According to the poll, 41% of Americans approve of the president's job performance, while 61% disapprove."
     assert results(text, "shares") == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新能源车渗透率2022年占35%，2023年占41%，今年占50%。",  # one share in three years
+        "营收500亿元，净利润50亿元，其中海外营收300亿元。",  # which amount is the total?
+    ],
+)
+def test_no_parts_of_one_whole_to_add(text: str):
+    assert [r for r in results(text, "shares") + results(text, "components") if r == "inconsistent"] == []

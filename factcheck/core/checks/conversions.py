@@ -37,6 +37,9 @@ _PAIR = rule(
     r")(?P<b><M>)",
     re.IGNORECASE,
 )
+# what may follow the converted amount: the bracket or the clause ends ("$5bn (€2bn of it in
+# Europe)" says something else of the euros)
+_AFTER_CONVERTED = re.compile(r"\s*(?:[)）\]】,，.。;；:：!?！？]|的|$)")
 # a qualifier the extractor keeps on the second amount that ties it like a connector
 _TYING_QUALIFIERS = frozenset(["约合", "约", "大约", "about", "around", "roughly", "approximately", "some"])
 
@@ -51,7 +54,7 @@ def check(article: Article) -> list[Finding]:
             a, b = skeleton.found(match, "a"), skeleton.found(match, "b")
             if a is None or b is None or a.unit == b.unit or not a.value or not b.value:
                 continue
-            if a.high is not None or not _tied(match, b):
+            if a.high is not None or not _tied(match, b) or not _AFTER_CONVERTED.match(sentence.after(b, 3)):
                 continue
             found.append(_finding(article, sentence, a, b))
     return found

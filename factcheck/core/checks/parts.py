@@ -98,6 +98,9 @@ def _share_group(sentence: Sentence) -> list[Share] | None:
     shares = [s for q in sentence.quantities if (s := _share(sentence, q)) is not None]
     if len(shares) < 2:
         return None
+    first, last = shares[0].q.start, shares[-1].q.end
+    if any(q.kind == "date" and first < q.start < last for q in sentence.quantities):
+        return None  # one share in several years (2022年占25%，2023年占31%): not parts of one whole
     wholes = {s.whole for s in shares if s.whole}
     if len(wholes) > 1:
         return None  # shares of different wholes: 52% of men, 60% of women
@@ -202,12 +205,12 @@ def _whole(article: Article, sentence: Sentence, skeleton, marker: int, first: Q
     sentence before."""
     before = [q for position, q in skeleton.quantity_at.items() if position < marker]
     if before:
-        same = [q for q in before if same_measure(q, first)]
+        same = [q for q in before if same_measure(q, first) and not _compared(sentence, q)]
         if not same and sum(q.kind == first.kind for q in before) == 1:
             same = [q for q in before if q.kind == first.kind]  # 1,200 employees, including 300 engineers
-        if len({q.unit for q in same}) > 1:
-            return None, sentence  # 1,200 employees in 30 countries, including 300 in China: which?
-        return (same[-1], sentence) if same else (None, sentence)
+        if len(same) > 1:
+            return None, sentence  # 营收500亿元，净利润50亿元，其中…: which is the total?
+        return (same[0], sentence) if same else (None, sentence)
     if not _OPENING_MARKER.match(sentence.text):
         return None, sentence
     paragraph = article.paragraph(sentence)
