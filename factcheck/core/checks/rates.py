@@ -18,7 +18,7 @@ import importlib.util
 import zipfile
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # the ECB closes for at most four days in a row (Good Friday to Easter Monday)
@@ -101,9 +101,10 @@ def rate_before(base: str, quote: str, day: date) -> ReferenceRates | None:
     return ReferenceRates(base, quote, rate, rate, when, when)
 
 
-def _daily(base: str, quote: str, first: date, last: date) -> list[tuple[date, float]]:
+@lru_cache(maxsize=1024)  # the same currencies and dates recur through an article and a run
+def _daily(base: str, quote: str, first: date, last: date) -> tuple[tuple[date, float], ...]:
     if not (covers(base) and covers(quote)):
-        return []
+        return ()
     history = _history()
     low = bisect.bisect_left(history.days, first.isoformat())
     high = bisect.bisect_right(history.days, last.isoformat())
@@ -114,7 +115,7 @@ def _daily(base: str, quote: str, first: date, last: date) -> list[tuple[date, f
         of_base, of_quote = (1.0 if position is None else _rate(fields[position]) for position in at)
         if of_base and of_quote:  # N/A in the file: one of them has no rate that day
             found.append((date.fromisoformat(history.days[index]), of_quote / of_base))
-    return found
+    return tuple(found)
 
 
 def _rate(field: str) -> float | None:

@@ -122,7 +122,25 @@ _RULES = {
         rf"(?P<new><Q>)[，,]?(?:同比|较上年|比上年|比去年|较去年){_d('0', _CN_UP, _CN_DOWN)}了?(?P<chg><P>|<PP>)"
     ),
 }
-_COMPILED = [(name, rule(pattern, re.IGNORECASE)) for name, pattern in _RULES.items()]
+_RATIO = "\ue005"  # the marker of a multiple (layout.MARKS)
+# words one of which each rule needs, looked for before the rule is run: the rules are most
+# of the checks' cost, and most sentences have none of a rule's words
+_NEEDS = {
+    "en from-to-change": ("from",), "en verb-change-from-to": ("from",), "en verb-change-since-from-to": ("from",),
+    "en verb-change-to-from": ("from", "compared with", "against"), "en new-updown-from": ("up ", "down "),
+    "en new-upfrom-old-change": ("up from", "down from"), "en new-than": ("than",), "en new-times-old": (_RATIO,),
+    "en verb-change-to": (" to ",), "en change-noun-to": (" to ",), "en new-updown": ("up ", "down "),
+    "zh from-to-change": ("由", "从"), "zh from-change-to": ("由", "从"), "zh change-from-to": ("由", "从"),
+    "zh new-than": ("比", "较"), "zh new-change-then-old": ("同期",), "zh new-is-times-old": (_RATIO,),
+    "zh change-to": ("到", "至", "达"), "zh new-change": ("同比", "较上年", "比上年", "比去年", "较去年"),
+}
+_ALL_NEEDS = frozenset(word for needs in _NEEDS.values() for word in needs)
+# Each rule twice: for the lower-cased skeleton (the usual case: a pattern that starts with a
+# literal is then searched for at the speed of a string search, which a pattern that ignores
+# case is not), and ignoring case for the rare text whose length lower-casing changes.
+_COMPILED = [
+    (name, frozenset(_NEEDS[name]), rule(pattern), rule(pattern, re.IGNORECASE)) for name, pattern in _RULES.items()
+]
 _LEADS = {
     "en": re.compile(rf"{_d('9', _UP_VERBS, _DOWN_VERBS)}\s+(?:by\s+)?$", re.IGNORECASE),
     "zh": re.compile(rf"{_d('9', _CN_UP, _CN_DOWN)}了?$"),
@@ -154,19 +172,28 @@ def change_statements(article: Article) -> list[ChangeStatement]:
 def _in(article: Article, sentence: Sentence) -> list[ChangeStatement]:
     if not sentence.has_kind(*_CHANGE_MARKS):
         return []
-    skeleton = sentence.skeleton
-    found: list[ChangeStatement] = []
-    taken: set[int] = set()
     # each language's rules only where its words can be: the rules are most of the checks' cost
     languages = {"en"} if sentence.text.isascii() else {"zh", "en"} if _LATIN_WORD.search(sentence.text) else {"zh"}
-    for name, pattern in _COMPILED:
-        if name[:2] not in languages:
-            continue
-        for match in pattern.finditer(skeleton.text):
+    folded = sentence.text.lower() + (_RATIO if sentence.has_kind(_RATIO) else "")
+    present = {word for word in _ALL_NEEDS if word in folded}
+    if not present:
+        return []
+    rules = [(name, lower, any_case) for name, needs, lower, any_case in _COMPILED
+             if name[:2] in languages and not present.isdisjoint(needs)]
+    if not rules:
+        return []
+    skeleton = sentence.skeleton
+    text = skeleton.text.lower()
+    same_length = len(text) == len(skeleton.text)
+    found: list[ChangeStatement] = []
+    taken: set[int] = set()
+    for name, lower, any_case in rules:
+        pattern = lower if same_length else any_case
+        for match in pattern.finditer(text if same_length else skeleton.text):
             change, new = skeleton.found(match, "chg"), skeleton.found(match, "new")
             if change is None or new is None or id(change) in taken:
                 continue
-            direction = _direction(match) or _lead(skeleton.text, match.start(), name[:2])
+            direction = _direction(match) or _lead(text if same_length else skeleton.text, match.start(), name[:2])
             if direction == 0 and change.kind != "ratio":
                 continue  # "from 4.2 to 5.1, 21%": no word says it is a change
             old = skeleton.found(match, "old") if "old" in pattern.groupindex else None
@@ -221,16 +248,21 @@ def _old_elsewhere(article: Article, sentence: Sentence, new: QuantityMatch) -> 
     paragraph, or None when there is none or more than one."""
     if _SEQUENTIAL.search(sentence.text):
         return None
+    period = _period_days(sentence)
+    measured = [  # the cheap tests first: most paragraphs have no amount of the same measure
+        (other, q)
+        for other in article.paragraph(sentence)
+        if other is not sentence
+        for q in other.quantities
+        if q.unit != "age" and same_measure(q, new)
+    ]
+    if not measured:
+        return None
     noun = subject_noun(sentence, new)
     if noun is None:
         return None
-    period = _period_days(sentence)
     candidates = [
-        (other, q)
-        for other in article.paragraph(sentence)
-        if other is not sentence and _period_days(other) == period
-        for q in other.quantities
-        if same_measure(q, new) and q.unit != "age" and subject_noun(other, q) == noun
+        (other, q) for other, q in measured if _period_days(other) == period and subject_noun(other, q) == noun
     ]
     return candidates[0] if len(candidates) == 1 else None
 
