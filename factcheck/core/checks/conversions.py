@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from factcheck.core.checks import rates
 from factcheck.core.checks.findings import CONSISTENT, INCONSISTENT, UNCHECKED, Finding, involved
-from factcheck.core.checks.layout import Article, Sentence, days_of, rule
+from factcheck.core.checks.layout import MARKS, Article, Sentence, days_of, rule
 from factcheck.core.checks.precision import Span, percent, stated_span, written
 from factcheck.core.extraction import QuantityMatch
 
@@ -47,7 +47,7 @@ _TYING_QUALIFIERS = frozenset(["约合", "约", "大约", "about", "around", "ro
 def check(article: Article) -> list[Finding]:
     found = []
     for sentence in article.sentences:
-        if sum(q.kind == "money" for q in sentence.quantities) < 2:
+        if sentence.count(MARKS["money"]) < 2:
             continue
         skeleton = sentence.skeleton
         for match in _PAIR.finditer(skeleton.text):

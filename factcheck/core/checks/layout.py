@@ -97,6 +97,7 @@ class Sentence:
     text: str
     quantities: list[QuantityMatch]
     paragraph: int
+    marks: str = ""  # the marker of each quantity, in order: which kinds the sentence has
     _skeleton: Skeleton | None = field(default=None, repr=False)
 
     @property
@@ -115,7 +116,10 @@ class Sentence:
         return self.text[at : at + width]
 
     def has_kind(self, *marks: str) -> bool:
-        return any(mark_of(q) in marks for q in self.quantities)
+        return any(mark in self.marks for mark in marks)
+
+    def count(self, mark: str) -> int:
+        return self.marks.count(mark)
 
 
 def _skeleton(sentence: Sentence) -> Skeleton:
@@ -174,7 +178,10 @@ def read_article(text: str, claims: list[ClaimDraft], date: DocumentDate) -> Art
     splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
     breaks = [m.end() for m in splitter.finditer(text)]
     sentences = [
-        Sentence(index, claim.start, claim.text, claim.quantities, bisect.bisect_right(breaks, claim.start))
+        Sentence(
+            index, claim.start, claim.text, claim.quantities, bisect.bisect_right(breaks, claim.start),
+            "".join(mark_of(q) for q in claim.quantities),
+        )
         for index, claim in enumerate(claims)
     ]
     return Article(text, sentences, date)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core.checks.findings import CONSISTENT, INCONSISTENT, UNCHECKED, Finding, involved
-from factcheck.core.checks.layout import Article, Sentence, rule
+from factcheck.core.checks.layout import MARKS, Article, Sentence, rule
 from factcheck.core.checks.precision import Span, number, percent, stated_span
 from factcheck.core.checks.statements import change_statements
 from factcheck.core.extraction import QuantityMatch
@@ -57,7 +57,7 @@ def check(article: Article) -> list[Finding]:
             claims = tuple(sorted({statement.old_sentence.claim, statement.sentence.claim}))
             found.append(_judge(statement.sentence, statement.change, [Reading(actual, f"{shown}x")], against, roles, claims))
     for sentence in article.sentences:
-        if len(sentence.quantities) >= 2 and any(q.kind == "ratio" for q in sentence.quantities):
+        if len(sentence.quantities) >= 2 and sentence.has_kind(MARKS["ratio"]):
             found += _against_percent(sentence)
     return found
 

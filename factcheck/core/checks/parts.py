@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.core.checks.findings import CONSISTENT, INCONSISTENT, UNCHECKED, Finding, involved
-from factcheck.core.checks.layout import Article, Sentence, rule
+from factcheck.core.checks.layout import MARKS, Article, Sentence, rule
 from factcheck.core.checks.precision import bound, percent, stated_span, written
 from factcheck.core.checks.statements import same_measure
 from factcheck.core.extraction import QuantityMatch
@@ -258,8 +258,7 @@ def _compare(whole: QuantityMatch, parts: list[QuantityMatch], sentence: Sentenc
 def check(article: Article) -> list[Finding]:
     found: list[Finding] = []
     for sentence in article.sentences:
-        percents = sum(q.unit == "%" for q in sentence.quantities)
-        if percents >= 2 and (finding := _shares(sentence)) is not None:
+        if sentence.count(MARKS["percent"]) >= 2 and (finding := _shares(sentence)) is not None:
             found.append(finding)
         if sentence.quantities and _might_mark(sentence.text):
             found += _components(article, sentence)

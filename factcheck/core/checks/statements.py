@@ -125,11 +125,14 @@ _RULES = {
 _RATIO = "\ue005"  # the marker of a multiple (layout.MARKS)
 # words one of which each rule needs, looked for before the rule is run: the rules are most
 # of the checks' cost, and most sentences have none of a rule's words
+_CHANGE_ENDS = ("%", "percent", "per cent", "points", "pp")  # how a percent's text ends
+_NOUNS_TO = tuple(f"{noun} to " for noun in re.findall(r"[a-z]+", _UP_NOUNS + _DOWN_NOUNS))
 _NEEDS = {
     "en from-to-change": ("from",), "en verb-change-from-to": ("from",), "en verb-change-since-from-to": ("from",),
-    "en verb-change-to-from": ("from", "compared with", "against"), "en new-updown-from": ("up ", "down "),
+    "en verb-change-to-from": ("from", "compared with", "against"), "en new-updown-from": (" up ", " down ", "(up ", "(down "),
     "en new-upfrom-old-change": ("up from", "down from"), "en new-than": ("than",), "en new-times-old": (_RATIO,),
-    "en verb-change-to": (" to ",), "en change-noun-to": (" to ",), "en new-updown": ("up ", "down "),
+    "en verb-change-to": tuple(f"{end} to " for end in _CHANGE_ENDS), "en change-noun-to": _NOUNS_TO,
+    "en new-updown": (" up ", " down ", "(up ", "(down "),
     "zh from-to-change": ("由", "从"), "zh from-change-to": ("由", "从"), "zh change-from-to": ("由", "从"),
     "zh new-than": ("比", "较"), "zh new-change-then-old": ("同期",), "zh new-is-times-old": (_RATIO,),
     "zh change-to": ("到", "至", "达"), "zh new-change": ("同比", "较上年", "比上年", "比去年", "较去年"),

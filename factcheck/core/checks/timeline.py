@@ -22,7 +22,7 @@ from factcheck.core.checks.findings import (
     Involved,
     involved,
 )
-from factcheck.core.checks.layout import Article, Sentence, days_of, rule
+from factcheck.core.checks.layout import MARKS, Article, Sentence, days_of, rule
 from factcheck.core.checks.precision import stated_span
 from factcheck.core.extraction import QuantityMatch
 
@@ -66,13 +66,13 @@ _KIN = re.compile(
 def check(article: Article) -> list[Finding]:
     found: list[Finding] = []
     for sentence in article.sentences:
-        kinds = {q.kind for q in sentence.quantities}
-        if "date" not in kinds:
+        marks = sentence.marks
+        if MARKS["date"] not in marks:
             continue
         found += _weekdays(article, sentence)
-        if "duration" in kinds:
+        if MARKS["duration"] in marks:
             found += _elapsed(article, sentence)
-        if any(q.unit == "age" for q in sentence.quantities):
+        if MARKS["age"] in marks:
             finding = _age(article, sentence)
             if finding is not None:
                 found.append(finding)
