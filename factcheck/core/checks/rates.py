@@ -2,19 +2,20 @@
 ships them inside its wheel (nothing is fetched at run time).
 
 The package's own converter reads all of the history into dictionaries of dates (about
-half a second, and slower to ask about a year of days); here the bundled file is read once
-per process, only when an article states a conversion (a few hundredths of a second), into
-one column of rates per currency. A rate between two currencies is worked out as the
-package does it: both are quoted per euro, so units of `quote` per unit of `base` are the
-quote's rate divided by the base's. The ECB publishes on its business days only: a weekend
-or holiday has no rate, and a date outside the bundled history has none either. Nothing is
-interpolated or guessed.
+half a second); here the bundled file is read from its newest day back, only as far as a
+check asks (an article of 2024 needs a tenth of it), and only when an article states a
+conversion. A rate between two currencies is worked out as the package does it: both are
+quoted per euro, so units of `quote` per unit of `base` are the quote's rate divided by the
+base's. The ECB publishes on its business days only: a weekend or holiday has no rate, and
+a date outside the bundled history has none either. Nothing is interpolated or guessed.
 """
 
 from __future__ import annotations
 
 import bisect
 import importlib.util
+import io
+import threading
 import zipfile
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -49,11 +50,53 @@ _PACKAGE, _HISTORY_FILE = "currency_converter", "eurofxref-hist.zip"
 _MISSING = frozenset(["", "N/A"])
 
 
-@dataclass(frozen=True, slots=True)
 class _History:
-    days: list[str]  # each business day's ISO date, oldest first
-    lines: list[str]  # the file's line of each day: read into fields only when asked for
-    positions: dict[str, int]  # currency -> its field
+    """The bundled file, read from its newest day back only as far as a check asks: the file
+    lists the newest day first, and most articles are recent (a date of 2024 needs a tenth
+    of the file). Each day's line is split into fields only when its rates are asked for."""
+
+    def __init__(self, path: Path) -> None:
+        self._bundle = zipfile.ZipFile(path)
+        self._stream = io.TextIOWrapper(self._bundle.open(self._bundle.namelist()[0]), encoding="utf-8")
+        header = self._stream.readline().split(",")
+        self.positions = {name.strip(): i for i, name in enumerate(header) if i and name.strip()}
+        self.days: list[str] = []  # ISO dates, newest first
+        self.lines: list[str] = []  # the line of each of those days
+        self._lock = threading.Lock()
+        self._done = False
+
+    def back_to(self, first: str) -> None:
+        """Read until the days from `first` on are all in (or the file ends)."""
+        with self._lock:
+            while not self._done and (not self.days or self.days[-1] >= first):
+                chunk = self._stream.readlines(_CHUNK)
+                if not chunk:
+                    self._done = True
+                    self._stream.close()
+                    self._bundle.close()
+                for line in chunk:
+                    if line.strip():
+                        self.lines.append(line)
+                        self.days.append(line[:10])
+
+    def span(self, first: str, last: str) -> range:
+        """Indexes of the days from `first` to `last` (newest first)."""
+        self.back_to(first)
+        return range(
+            bisect.bisect_left(self.days, -_day_number(last), key=_newest_first),
+            bisect.bisect_right(self.days, -_day_number(first), key=_newest_first),
+        )
+
+
+_CHUNK = 64 * 1024  # characters read at a time
+
+
+def _day_number(iso: str) -> int:
+    return int(iso[:4] + iso[5:7] + iso[8:10])
+
+
+def _newest_first(iso: str) -> int:
+    return -_day_number(iso)
 
 
 def history_file() -> Path:
@@ -65,11 +108,7 @@ def history_file() -> Path:
 
 @cache
 def _history() -> _History:
-    with zipfile.ZipFile(history_file()) as bundle:
-        lines = bundle.read(bundle.namelist()[0]).decode("utf-8").splitlines()
-    positions = {name.strip(): i for i, name in enumerate(lines[0].split(",")) if i and name.strip()}
-    days = [line for line in reversed(lines[1:]) if line.strip()]
-    return _History([line[:10] for line in days], days, positions)
+    return _History(history_file())
 
 
 def covers(currency: str) -> bool:
@@ -78,7 +117,9 @@ def covers(currency: str) -> bool:
 
 
 def last_day() -> date:
-    return date.fromisoformat(_history().days[-1])
+    history = _history()
+    history.back_to("9999-12-31")  # the first day read is the newest
+    return date.fromisoformat(history.days[0])
 
 
 def rates_between(base: str, quote: str, first: date, last: date) -> ReferenceRates | None:
@@ -106,11 +147,9 @@ def _daily(base: str, quote: str, first: date, last: date) -> tuple[tuple[date, 
     if not (covers(base) and covers(quote)):
         return ()
     history = _history()
-    low = bisect.bisect_left(history.days, first.isoformat())
-    high = bisect.bisect_right(history.days, last.isoformat())
     at = [history.positions.get(currency) for currency in (base, quote)]
     found = []
-    for index in range(low, high):
+    for index in reversed(history.span(first.isoformat(), last.isoformat())):  # oldest first
         fields = history.lines[index].split(",")
         of_base, of_quote = (1.0 if position is None else _rate(fields[position]) for position in at)
         if of_base and of_quote:  # N/A in the file: one of them has no rate that day
