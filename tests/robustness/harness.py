@@ -11,7 +11,17 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
-from factcheck.core.models import Alias, Claim, Document, Finding, FindingClaim, Link, Passage, Quantity, ReviewEvent
+from factcheck.core.models import (
+    Alias,
+    Claim,
+    Document,
+    Finding,
+    FindingClaim,
+    Link,
+    Passage,
+    Quantity,
+    ReviewEvent,
+)
 
 
 def run_cli(cwd: Path, db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
