@@ -88,6 +88,31 @@ def extraction_rate(text: str) -> tuple[float, float, int]:
     return size / (time.perf_counter() - wall), size / (time.process_time() - cpu), claims
 
 
+def checks_cost(text: str) -> tuple[float, float, int, int]:
+    """(CPU seconds extracting claims, CPU seconds checking them, findings, inconsistent)
+    over `text` in ingest's blocks. Each block is extracted and then checked, one after the
+    other, so a change in the machine's load falls on both alike. The ECB rates are read
+    from the package's file at the first conversion, as in an ingest process, and counted."""
+    from factcheck.core.checks.run import DocumentDate, check_claims
+    from factcheck.core.dates import infer_reference_date
+    from factcheck.core.ingest import text_blocks
+
+    extracting = checking = 0.0
+    findings = inconsistent = 0
+    for start, end in text_blocks(text, 100_000):
+        block = text[start:end]
+        began = time.process_time()
+        reference = infer_reference_date(block)
+        claims = extract_claims(block, reference)
+        middle = time.process_time()
+        found = check_claims(block, claims, DocumentDate(reference, "inferred" if reference else None))
+        extracting += middle - began
+        checking += time.process_time() - middle
+        findings += len(found)
+        inconsistent += sum(f.result == "inconsistent" for f in found)
+    return extracting, checking, findings, inconsistent
+
+
 def parallel_extraction_rate(text: str, workers: int) -> tuple[float, float, int]:
     """(MB/s wall, MB/s of CPU summed over the processes, claims) for ingest's extraction
     stage without the database: documents of 100,000 characters handed to `workers` worker
@@ -265,6 +290,11 @@ def main() -> None:
         print(f"ingest  mixed   {len(mixed.encode()) / 1e6:6.1f} MB: {rate:6.2f} MB/s wall, "
               f"{cpu:6.2f} MB/s CPU into SQLite, {claims} claims, --jobs {args.jobs}, "
               f"load average {os.getloadavg()[0]:.1f}")
+        extracting, checking, findings, inconsistent = checks_cost(mixed)
+        ingest_cpu = len(mixed.encode()) / 1e6 / cpu
+        print(f"checks  mixed   {checking:6.2f} s CPU: {checking / extracting:.1%} of extracting the claims "
+              f"({extracting:.2f} s), {checking / ingest_cpu:.1%} of ingest's CPU ({ingest_cpu:.2f} s); "
+              f"{findings} findings, {inconsistent} inconsistent (digits redrawn at random)")
         if args.big:
             big_file_memory(mixed, Path(folder), 50, args.jobs)
     compare_with_quantulum(en_text)

@@ -253,6 +253,61 @@ def claims(
 
 
 @app.command()
+def checks(
+    result: Annotated[str | None, typer.Option("--result", help="consistent, inconsistent or unchecked.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind of check (conversion, change, ...).")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="Only findings of this document (path or its end).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print {generated_at, counts, findings} as JSON.")] = False,
+    recompute: Annotated[bool, typer.Option("--recompute", help="Compute every article's findings again first.")] = False,
+) -> None:
+    """List the consistency checks' findings (an article's own numbers that do or do not add up)."""
+    from sqlmodel import Session
+
+    from factcheck.core.checks import CHECK_KINDS
+    from factcheck.core.filters import ClaimFilter, check_result
+    from factcheck.core.findings import list_findings, recompute_all
+
+    if result:
+        check_result(result)
+    if kind and kind not in CHECK_KINDS:
+        raise UserError(f"unknown check kind {kind!r}: choose one of {', '.join(CHECK_KINDS)}")
+    engine = _engine(reading=not recompute)
+    if document:
+        from factcheck.report.gather import check_document
+
+        check_document(engine, document)
+    if recompute:
+        State.after_interrupt = "the articles checked before it have their new findings, the others their old ones"
+        done = recompute_all(engine)
+        _say(f"{_counted(done.documents, 'article')} checked: {_counted(done.findings, 'finding')}, {done.inconsistent} inconsistent")
+    with Session(engine) as session:
+        found = list_findings(session, result=result, kind=kind, where=ClaimFilter(document=document))
+    _write_stdout(lambda out: _write_findings(out, found, as_json))
+
+
+def _write_findings(out, found, as_json: bool) -> None:
+    from factcheck.core.checks import RESULTS
+    from factcheck.core.shown import visible
+
+    counts = {name: sum(f.result == name for f in found) for name in RESULTS}
+    if as_json:
+        import json
+
+        from factcheck.core.models import utc_now
+        from factcheck.report.gather import iso
+
+        shape = {"generated_at": iso(utc_now()), "counts": counts, "findings": [f.as_json() for f in found]}
+        out.write(json.dumps(shape, ensure_ascii=False, indent=1) + "\n")
+        return
+    for f in found:
+        claims = ", ".join(str(claim_id) for claim_id in f.claims)
+        label = "claim" if len(f.claims) == 1 else "claims"
+        out.write(f"#{f.id:<5} {f.result:<12} {f.kind:<17} {visible(Path(f.document).name)}  {label} {claims}\n")
+        out.write(f"       {visible(f.sentence)}\n")
+    out.write(", ".join(f"{count} {name}" for name, count in counts.items()) + "\n")
+
+
+@app.command()
 def review(
     claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
     status: Annotated[str, typer.Argument(help="supported, refuted, misleading, unverifiable, not_a_claim, in_progress, unreviewed.")],

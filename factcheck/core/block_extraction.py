@@ -20,9 +20,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from factcheck.core.aliases import harvest_aliases
+from factcheck.core.checks.findings import FindingRecord, records
+from factcheck.core.checks.run import DocumentDate, check_claims, raise_worth
 from factcheck.core.claims import extract_claims
 from factcheck.core.dates import infer_reference_date
 from factcheck.core.errors import UserError
@@ -53,28 +55,43 @@ class BlockTask:
     # The block is the whole document (the usual case): the document-wide work is done
     # here too, the reference date inferred when none is given and the aliases harvested.
     whole: bool = False
+    published: str | None = None  # the document's own date, as given or stated in its header
 
 
-def extract_block(task: BlockTask) -> tuple[list[tuple], list[tuple[str, str]] | None]:
-    """(rows, aliases). Rows for articles: (start, end, text, label, checkworthiness,
-    quantity rows) per claim; for sources: (start, end, quantity rows) per passage, each
-    quantity inside its passage. Offsets are into the whole document. Aliases: the
-    document's (name, variant) pairs for a whole document, else None."""
+class BlockResult(NamedTuple):
+    """Rows for articles: (start, end, text, label, checkworthiness, quantity rows) per
+    claim; for sources: (start, end, quantity rows) per passage, each quantity inside its
+    passage. Offsets are into the whole document. Aliases: the document's (name, variant)
+    pairs for a whole document, else None. Findings: the consistency checks' findings on
+    the block's claims (claims by their index in `rows`)."""
+
+    rows: list[tuple]
+    aliases: list[tuple[str, str]] | None
+    findings: list[FindingRecord]
+
+
+def extract_block(task: BlockTask) -> BlockResult:
     reference = task.reference
     if task.whole and reference is None:
         reference = infer_reference_date(task.text)
     aliases = harvest_aliases(task.text) if task.whole else None
     if task.role == "article":
-        return _claim_rows(task.text, task.offset, reference), aliases
-    return _passage_rows(task.text, task.offset, reference), aliases
+        rows, findings = _claim_rows(task.text, task.offset, reference, task.published)
+        return BlockResult(rows, aliases, findings)
+    return BlockResult(_passage_rows(task.text, task.offset, reference), aliases, [])
 
 
-def _claim_rows(text: str, offset: int, reference: str | None) -> list[tuple]:
-    return [
-        (c.start + offset, c.end + offset, c.text, c.label, c.checkworthiness,
+def _claim_rows(text: str, offset: int, reference: str | None, published: str | None) -> tuple[list[tuple], list[FindingRecord]]:
+    claims = extract_claims(text, reference)
+    origin = None if reference is None else "published" if reference == published else "inferred"
+    findings = check_claims(text, claims, DocumentDate(reference, origin))
+    raised = raise_worth(claims, findings)
+    rows = [
+        (c.start + offset, c.end + offset, c.text, c.label, round(c.checkworthiness + raised.get(index, 0.0), 3),
          [_quantity_row(q, offset) for q in c.quantities])
-        for c in extract_claims(text, reference)
+        for index, c in enumerate(claims)
     ]
+    return rows, records(findings, raised, offset)
 
 
 def _passage_rows(text: str, offset: int, reference: str | None) -> list[tuple]:
@@ -106,7 +123,7 @@ class _Later:
     def __init__(self, task: BlockTask) -> None:
         self._task = task
 
-    def result(self) -> tuple[list[tuple], list[tuple[str, str]] | None]:
+    def result(self) -> BlockResult:
         return extract_block(self._task)
 
 

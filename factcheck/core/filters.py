@@ -1,10 +1,11 @@
-"""Which claims a reviewer asked for: `status:` `kind:` `doc:` `assignee:`, the words
-`mine` and `previously-checked`, and free text, as SQL.
+"""Which claims a reviewer asked for: `status:` `kind:` `doc:` `assignee:` `check:`, the
+words `mine` and `previously-checked`, and free text, as SQL.
 
 `status:` takes several statuses separated by commas (`status:refuted,misleading`), as
 `--status` does on the command line; both read them with `check_statuses`. Free text that
 is one side of a harvested alias (`Altman`, `奥尔特曼`) also finds the other side: the
-queue resolves the alias before it asks (`with_aliases`).
+queue resolves the alias before it asks (`with_aliases`). `check:inconsistent` finds claims
+with a consistency finding of that result.
 
 Free text is a case-insensitive substring of a claim's text or label (LIKE on SQLite, which
 folds ASCII case; ILIKE on PostgreSQL). Migration 0003 indexes both columns by trigrams, so
@@ -24,10 +25,20 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, col, select
 
+from factcheck.core.checks.findings import RESULTS
 from factcheck.core.errors import UserError
-from factcheck.core.models import QUANTITY_KINDS, STATUSES, Alias, Claim, Document, Quantity
+from factcheck.core.models import (
+    QUANTITY_KINDS,
+    STATUSES,
+    Alias,
+    Claim,
+    Document,
+    Finding,
+    FindingClaim,
+    Quantity,
+)
 
-FILTER_FIELDS = ("status", "kind", "doc", "assignee")
+FILTER_FIELDS = ("status", "kind", "doc", "assignee", "check")
 MINE = "mine"  # claims assigned to the reviewer
 PREVIOUSLY_CHECKED = "previously-checked"  # not judged yet, but the same claim elsewhere was
 FILTER_WORDS = (MINE, PREVIOUSLY_CHECKED)
@@ -42,6 +53,7 @@ class ClaimFilter:
     text: str | None = None  # substring of the claim text or label, any case
     assignee: str | None = None  # the reviewer claims are assigned to
     previously_checked: bool = False
+    check: str | None = None  # a consistency finding's result: the claim has one such finding
     # other sides of an alias the text is one side of (filled by with_aliases)
     text_variants: tuple[str, ...] = ()
 
@@ -82,6 +94,17 @@ class ClaimFilter:
                 found.append(claim.id.in_(_claims_with_kind(self.kind)))
         if self.document:
             found.append(claim.document_id.in_(_documents(self.document)))
+        if self.check:
+            if walking:
+                finding, about = Finding.__table__.alias("checked"), FindingClaim.__table__.alias("checked_claim")
+                has_finding = (
+                    select(about.c.claim_id)
+                    .join(finding, finding.c.id == about.c.finding_id)
+                    .where(about.c.claim_id == claim.id, finding.c.result == self.check)
+                )
+                found.append(has_finding.correlate(claim).exists())
+            else:
+                found.append(claim.id.in_(_claims_with_finding(self.check)))
         if self.text:
             found.append(or_(*(_contains(claim, phrase) for phrase in self.phrases)))
             if not walking and self.indexed_text:
@@ -95,7 +118,10 @@ class ClaimFilter:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.status or self.kind or self.document or self.text or self.assignee or self.previously_checked)
+        return not (
+            self.status or self.kind or self.document or self.text or self.assignee
+            or self.previously_checked or self.check
+        )
 
     def describe(self) -> str:
         """The filter as the words a reviewer would type to get it back."""
@@ -107,7 +133,10 @@ class ClaimFilter:
         return " ".join(parts)
 
     def _fields(self):
-        return (("status", self.status), ("kind", self.kind), ("doc", self.document), ("assignee", self.assignee))
+        return (
+            ("status", self.status), ("kind", self.kind), ("doc", self.document),
+            ("assignee", self.assignee), ("check", self.check),
+        )
 
 
 def _quoted(value: str) -> str:
@@ -121,6 +150,10 @@ def _contains(claim, phrase: str) -> ColumnElement:
 
 def _claims_with_kind(kind: str) -> Select:
     return select(Quantity.claim_id).where(Quantity.kind == kind)
+
+
+def _claims_with_finding(result: str) -> Select:
+    return select(FindingClaim.claim_id).join(Finding, Finding.id == FindingClaim.finding_id).where(Finding.result == result)
 
 
 def _documents(path: str) -> Select:
@@ -147,6 +180,8 @@ def _indexed_parts(where: ClaimFilter, sqlite: bool):
         yield select(Claim.id).where(col(Claim.document_id).in_(_documents(where.document)))
     if where.kind:
         yield _claims_with_kind(where.kind)  # quantities, so at least as many as their claims
+    if where.check:
+        yield _claims_with_finding(where.check)
     if where.indexed_text:
         if sqlite:
             yield select(_CLAIM_INDEX.c.rowid).where(_CLAIM_INDEX.c.claim_fts.op("MATCH")(_phrase(where.phrases)))
@@ -251,10 +286,16 @@ def check_kind(kind: str) -> str:
     return kind
 
 
+def check_result(result: str) -> str:
+    if result not in RESULTS:
+        raise UserError(f"unknown check result {result!r}: choose one of {', '.join(RESULTS)}")
+    return result
+
+
 def parse_filter(typed: str, *, me: str | None = None) -> ClaimFilter:
-    """`status:refuted kind:money doc:article.txt 232毫秒` → a ClaimFilter. Words without a
-    field are searched in the claim text, as one phrase; `mine` is `assignee:` the reviewer
-    `me` (by default the one the program records changes under)."""
+    """`status:refuted kind:money doc:article.txt check:inconsistent 232毫秒` → a
+    ClaimFilter. Words without a field are searched in the claim text, as one phrase; `mine`
+    is `assignee:` the reviewer `me` (by default the one the program records changes under)."""
     try:
         words = shlex.split(typed)
     except ValueError:  # an unclosed quote while the reviewer is still typing
@@ -271,10 +312,13 @@ def parse_filter(typed: str, *, me: str | None = None) -> ClaimFilter:
         else:
             text.append(word)
     status, kind, assignee = values.get("status"), values.get("kind"), values.get("assignee")
+    check = values.get("check")
     if status:
         status = check_statuses(status)
     if kind:
         check_kind(kind)
+    if check:
+        check_result(check)
     if MINE in flags:
         if me is None:
             from factcheck.core.review import default_reviewer
@@ -282,7 +326,7 @@ def parse_filter(typed: str, *, me: str | None = None) -> ClaimFilter:
             me = default_reviewer()
         assignee = me
     return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None,
-                       assignee=assignee, previously_checked=PREVIOUSLY_CHECKED in flags)
+                       assignee=assignee, previously_checked=PREVIOUSLY_CHECKED in flags, check=check)
 
 
 def with_aliases(session: Session, where: ClaimFilter) -> ClaimFilter:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
@@ -22,10 +23,12 @@ from factcheck.core.block_extraction import (
     block_extractor,
     run_ahead,
 )
+from factcheck.core.checks.findings import FindingRecord
 from factcheck.core.dates import infer_reference_date
 from factcheck.core.db import session_scope
 from factcheck.core.errors import UserError
 from factcheck.core.extraction import ReadDocument
+from factcheck.core.findings import store_findings
 from factcheck.core.models import Alias, Claim, Document, Passage, Quantity, utc_now
 from factcheck.core.reading import MAX_BYTES, is_readable, read_bytes
 from factcheck.core.sources import previous_version, replace_source
@@ -210,17 +213,17 @@ def _with_blocks(documents: Iterable[OpenedDocument], role: str) -> Iterator[tup
         text = document.read.text
         whole = len(document.blocks) == 1
         for start, end in document.blocks:
-            yield None, BlockTask(role, text[start:end], start, document.reference, whole)
+            yield None, BlockTask(role, text[start:end], start, document.reference, whole, document.published)
 
 
 def _results(document: OpenedDocument, pending: Iterator[Pending]) -> Blocks:
-    """Each block's span and rows, as its extraction ends; the aliases of a document
-    extracted in one block come with its rows."""
+    """Each block's span, rows and findings, as its extraction ends; the aliases of a
+    document extracted in one block come with its rows."""
     for span, block in zip(document.blocks, pending, strict=True):
-        rows, aliases = block.result()
+        rows, aliases, findings = block.result()
         if aliases is not None:
             document.aliases = aliases
-        yield span, rows
+        yield StoredBlock(span, rows, findings)
 
 
 def _size(path: Path) -> int:
@@ -237,7 +240,13 @@ def _progress_within(progress: Progress | None, what: str, done: int, size: int,
     return lambda fraction: progress(what, done + int(size * fraction), total)
 
 
-Blocks = Iterator[tuple[tuple[int, int], list[tuple]]]  # each block's span and rows
+class StoredBlock(NamedTuple):
+    span: tuple[int, int]
+    rows: list[tuple]
+    findings: list[FindingRecord]  # on the block's claims, by their index in `rows`
+
+
+Blocks = Iterator[StoredBlock]
 
 
 def store_document(
@@ -333,7 +342,7 @@ def _store_claims(rows: Rows, document: Document, blocks: Blocks, step=None) -> 
 
 def _store_claim_blocks(rows: Rows, document: Document, blocks: Blocks, fixed: tuple, step) -> int:
     document_id, count = document.id, 0
-    for (_, end), claims in blocks:
+    for (_, end), claims, findings in blocks:
         if claims:
             ids = rows.insert_returning_ids(CLAIM_TABLE, CLAIM_COLUMNS, [
                 (document_id, start, stop, text, label, worth, *fixed)
@@ -344,6 +353,7 @@ def _store_claim_blocks(rows: Rows, document: Document, blocks: Blocks, fixed: t
                 for claim_id, claim in zip(ids, claims, strict=True)
                 for quantity in claim[5]
             ])
+            store_findings(rows, document_id, ids, findings)
         count += len(claims)
         if step:
             step(end / max(len(document.text), 1))
@@ -358,7 +368,7 @@ def _store_passages(rows: Rows, document: Document, blocks: Blocks, step=None) -
 def _store_passage_blocks(rows: Rows, document: Document, blocks: Blocks, step=None) -> int:
     text, document_id = document.text, document.id
     count = 0
-    for (_, end), passages in blocks:
+    for (_, end), passages, _ in blocks:
         if passages:
             ids = rows.insert_returning_ids(PASSAGE_TABLE, ("document_id", "start", "end", "text"), [
                 (document_id, start, stop, text[start:stop]) for start, stop, _ in passages

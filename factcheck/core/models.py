@@ -129,6 +129,34 @@ class ReviewEvent(SQLModel, table=True):
     note: str | None = None
 
 
+class Finding(SQLModel, table=True):
+    """A consistency check's result on a statement of an article (see core.checks): its
+    kind, consistent / inconsistent / unchecked, the arithmetic and the reason. Rewritten
+    whenever the article's findings are computed again."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    kind: str
+    result: str = Field(index=True)
+    arithmetic: str = Field(sa_column=Column(Text, nullable=False))
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    start: int  # the span of the quantities involved, offsets into the document's text
+    end: int
+    quantities: str = "[]"  # JSON list of {text, start, end, role}
+    figures: str = "{}"  # JSON object of the named numbers behind the arithmetic
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class FindingClaim(SQLModel, table=True):
+    """Which claims a finding is about (a change may be stated in one sentence and its
+    earlier value in another)."""
+
+    finding_id: int = Field(foreign_key="finding.id", primary_key=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+    # what this finding added to the claim's check-worthiness, taken back when recomputed
+    raised: float = 0.0
+
+
 class Alias(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("name", "variant", name="uq_alias_name_variant"),)
 

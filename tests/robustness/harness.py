@@ -11,7 +11,17 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
-from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, ReviewEvent
+from factcheck.core.models import (
+    Alias,
+    Claim,
+    Document,
+    Finding,
+    FindingClaim,
+    Link,
+    Passage,
+    Quantity,
+    ReviewEvent,
+)
 
 
 def run_cli(cwd: Path, db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -24,7 +34,7 @@ def row_counts(engine) -> dict[str, int]:
     with Session(engine) as session:
         return {
             model.__tablename__: session.execute(select(func.count()).select_from(model)).scalar_one()
-            for model in (Document, Claim, Quantity, Passage, Link, ReviewEvent, Alias)
+            for model in (Document, Claim, Quantity, Passage, Link, ReviewEvent, Alias, Finding, FindingClaim)
         }
 
 
