@@ -49,12 +49,13 @@ class PageRead:
     notes: list[str] = field(default_factory=list)
 
 
-def parse_page(html: str, name: str) -> etree._Element:
+def parse_page(html: str, name: str, limits: tuple[int, ...] = (MAX_DEPTH, MAX_DEPTH // 4)) -> etree._Element:
     """The page's tree; a page nested deeper than the parser reads is flattened past
-    MAX_DEPTH levels first, and refused if even that is not enough."""
+    MAX_DEPTH levels first (then fewer, when the estimate of its nesting fell short), and
+    refused if even that is not enough."""
     tree, too_deep = _parse(html)
     if too_deep:
-        for limit in (MAX_DEPTH, MAX_DEPTH // 4):
+        for limit in limits:
             tree, too_deep = _parse(bound_nesting(html, limit).html)
             if not too_deep:
                 break
