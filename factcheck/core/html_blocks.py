@@ -63,7 +63,7 @@ def main_text(root: etree._Element) -> str:
     """The page's main text, paragraphs separated by blank lines; "" if it has none."""
     walk = _Walk()
     walk.run(root)
-    paragraphs = [(p, p.text()) for p in walk.paragraphs]
+    paragraphs = [(p, p.text()) for p in walk.paragraphs if p.parts]
     paragraphs = [(p, text) for p, text in paragraphs if text]
     if not paragraphs:
         return ""
@@ -97,6 +97,12 @@ class _Walk:
                 else:
                     current = self._add(current, element.tail, links)
                 continue
+            if tag == "br":  # a line break ends a paragraph; it holds nothing itself
+                if event == "start":
+                    current = self._new_paragraph(blocks[-1] if blocks else -1)
+                else:
+                    current = self._add(current, element.tail, links)
+                continue
             if event == "start":
                 number = len(self.elements)
                 self.elements.append(_Element(number, parent=stack[-1] if stack else -1, size=-self.chars))
@@ -105,22 +111,27 @@ class _Walk:
                 if _looks_boilerplate(element, tag):
                     self.elements[number].boilerplate = True
                     self.boilerplate_chain = (number, self.boilerplate_chain)
-                if tag in BLOCKS or tag == "br" or current is None:
-                    current = self._new_paragraph(number if tag in BLOCKS else (blocks[-1] if blocks else number))
                 if tag in BLOCKS:
+                    current = self._new_paragraph(number)
                     blocks.append(number)
-                links += tag == "a"
-                current = self._add(current, element.text, links)
+                elif current is None:
+                    current = self._new_paragraph(blocks[-1] if blocks else number)
+                if tag == "a":
+                    links += 1
+                if element.text:
+                    current = self._add(current, element.text, links)
             else:
                 number = stack.pop()
                 self.elements[number].last = len(self.elements) - 1
                 self.elements[number].size += self.chars
                 self.boilerplate_chain = chains.pop()
-                links -= tag == "a"
+                if tag == "a":
+                    links -= 1
                 if tag in BLOCKS:
                     blocks.pop()
                     current = self._new_paragraph(blocks[-1] if blocks else -1)
-                current = self._add(current, element.tail, links)
+                if element.tail:
+                    current = self._add(current, element.tail, links)
         self._spare_wrappers()
 
     def _spare_wrappers(self) -> None:
@@ -148,7 +159,7 @@ class _Walk:
     def chosen_containers(self) -> list[_Element]:
         """The best-scoring container and the siblings that score close to it."""
         for paragraph in self.paragraphs:
-            if paragraph.block < 0 or self._in_boilerplate(paragraph.boilerplate, None):
+            if not paragraph.parts or paragraph.block < 0 or self._in_boilerplate(paragraph.boilerplate, None):
                 continue
             score = _score(paragraph.text(), paragraph.linked)
             parent = self.elements[paragraph.block].parent
@@ -193,8 +204,11 @@ class _Walk:
 def _looks_boilerplate(element, tag: str) -> bool:
     if tag in _BOILERPLATE_TAGS:
         return True
-    names = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-    return bool(names.strip()) and _BOILERPLATE_NAMES.search(names) is not None
+    attributes = element.attrib
+    if not attributes:
+        return False
+    names = f"{attributes.get('class', '')} {attributes.get('id', '')} {attributes.get('role', '')}"
+    return _BOILERPLATE_NAMES.search(names) is not None
 
 
 def _score(text: str, linked: int) -> float:

@@ -24,7 +24,7 @@ from factcheck.core.page_cleaning import clean_for_extraction
 # Beyond this many elements trafilatura's cost grows faster than the page (its list and
 # pruning passes): 10,000 list items take it 0.5 s, 100,000 up to 11 s. Real articles
 # have a few thousand elements; larger pages are read by html_blocks, which is linear.
-TRAFILATURA_MAX_ELEMENTS = 30_000
+TRAFILATURA_MAX_ELEMENTS = 15_000
 TRAFILATURA_MAX_CHARS = 10_000_000
 TRAFILATURA_SHORT = 250  # characters: below this trafilatura falls back on its baselines
 # trafilatura's settings in its own evaluation: comments are not the article, tables are
@@ -84,7 +84,7 @@ def read_page(html: str, name: str, url: str | None = None) -> PageRead:
     tree = parse_page(html, name)
     elements = sum(1 for _ in tree.iter())
     small = elements <= TRAFILATURA_MAX_ELEMENTS and len(html) <= TRAFILATURA_MAX_CHARS
-    page = _with_trafilatura(tree, url) if small else _metadata_only(tree, url)
+    page = _with_trafilatura(tree, url) if small else _metadata_only(tree, url, head_only=True)
     if len(page.text.strip()) < TRAFILATURA_SHORT:
         # trafilatura's short results come from its last resorts (the page's whole text,
         # paragraphs run together); factcheck's reader keeps a short article's paragraphs
@@ -108,10 +108,25 @@ def _with_trafilatura(tree: etree._Element, url: str | None) -> PageRead:
     return page
 
 
-def _metadata_only(tree: etree._Element, url: str | None) -> PageRead:
+def _metadata_only(tree: etree._Element, url: str | None, *, head_only: bool = False) -> PageRead:
+    """The page's metadata; `head_only` for a page too large to search whole (its <head>
+    holds the meta tags and structured data most pages give)."""
     from trafilatura.metadata import extract_metadata
 
-    return _from_metadata(extract_metadata(tree, default_url=url), tree, url)
+    searched = _head_of(tree) if head_only else tree
+    return _from_metadata(extract_metadata(searched, default_url=url), tree, url)
+
+
+def _head_of(tree: etree._Element) -> etree._Element:
+    from copy import deepcopy
+
+    from lxml.html import Element
+
+    page = Element("html")
+    head = tree.find("head")
+    if head is not None:
+        page.append(deepcopy(head))
+    return page
 
 
 def _from_metadata(document, tree: etree._Element, url: str | None) -> PageRead:
