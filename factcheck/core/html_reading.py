@@ -52,30 +52,39 @@ class PageRead:
 def parse_page(html: str, name: str, limits: tuple[int, ...] = (MAX_DEPTH, MAX_DEPTH // 4)) -> etree._Element:
     """The page's tree; a page nested deeper than the parser reads is flattened past
     MAX_DEPTH levels first (then fewer, when the estimate of its nesting fell short), and
-    refused if even that is not enough."""
-    tree, too_deep = _parse(html)
-    if too_deep:
+    refused if even that is not enough. libxml2's limits on nesting are kept (they bound
+    the work on each element's ancestors); its limit on a text's size (10 MB) is lifted
+    when a page reaches it, since a long text is read in linear time."""
+    tree, limit_hit = _parse(html, huge=False)
+    if limit_hit == "depth":
         for limit in limits:
-            tree, too_deep = _parse(bound_nesting(html, limit).html)
-            if not too_deep:
+            html = bound_nesting(html, limit).html
+            tree, limit_hit = _parse(html, huge=False)
+            if limit_hit != "depth":
                 break
         else:
             raise UserError(f"{name}: the page's elements nest too deeply to be read")
+    if limit_hit == "size":
+        tree, _ = _parse(html, huge=True)
     if tree is None:
         raise UserError(f"{name}: not a readable HTML page")
     return tree
 
 
-def _parse(html: str) -> tuple[etree._Element | None, bool]:
+def _parse(html: str, *, huge: bool) -> tuple[etree._Element | None, str | None]:
+    """The tree, and which of libxml2's limits the page reached: "depth", "size" or None."""
     # trafilatura's own parser settings, so what it reads is what it expects
     parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                        remove_comments=True, remove_pis=True)
+                        remove_comments=True, remove_pis=True, huge_tree=huge)
     try:
-        tree = etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+        tree = etree.fromstring(html.encode("utf-8"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None, False
-    too_deep = any("depth" in entry.message.lower() for entry in parser.error_log)
-    return tree, too_deep
+        return None, None
+    limits = [entry.message.lower() for entry in parser.error_log if "limit" in entry.type_name.lower()
+              or "depth" in entry.message.lower()]
+    if any("depth" in message for message in limits):
+        return tree, "depth"
+    return tree, "size" if limits else None
 
 
 def read_page(html: str, name: str, url: str | None = None) -> PageRead:
