@@ -4,6 +4,7 @@ User-Agent), so a test can tell which pages were fetched."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -67,10 +68,9 @@ def _handler(site: Site):
             route = site.routes.get(self.path, Route(status=404, body=b"<h1>Not Found</h1>"))
             if route.delay:
                 time.sleep(route.delay)
-            try:
+            # the client may give up (a size limit, a timeout): as intended
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._answer(route)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (a size limit, a timeout): as intended
 
         def _answer(self, route: Route) -> None:
             self.send_response(route.status)

@@ -22,7 +22,17 @@ from pathlib import Path
 from typing import IO
 
 from sqlalchemy import (
-    Boolean, DateTime, Float, Integer, LargeBinary, String, delete, func, insert, select, text,
+    Boolean,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    String,
+    delete,
+    func,
+    insert,
+    select,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError

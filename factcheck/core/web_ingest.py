@@ -19,7 +19,13 @@ from factcheck.core.block_extraction import block_extractor, run_ahead
 from factcheck.core.errors import UserError
 from factcheck.core.feeds import feed_entries
 from factcheck.core.fetching import PAGE_TYPES, TIMEOUT_SECONDS, fetch, web_client
-from factcheck.core.ingest import IngestReport, OpenedDocument, _store_opened, _with_blocks, open_bytes
+from factcheck.core.ingest import (
+    IngestReport,
+    OpenedDocument,
+    _store_opened,
+    _with_blocks,
+    open_bytes,
+)
 from factcheck.core.models import Archive, Document
 
 Progress = Callable[[str, int, int], None]  # (what, pages done, pages in all)

@@ -199,3 +199,27 @@ def test_sources_add_fetches_evidence(site, engine):
     assert source.role == "source" and source.url == url
     with Session(engine) as session:
         assert session.exec(select(Claim)).first() is None
+
+
+def test_reports_cite_the_page_as_fetched(site, engine):
+    from factcheck.core.review import record_verdict
+    from factcheck.report.gather import iter_claim_records
+    from factcheck.report.html import write_html
+    from factcheck.report.markdown import write_markdown
+
+    url = site.page("/story", article("Budget approved", STORY, "<link rel='canonical' href='/news/budget'>"))
+    ingest_urls(engine, [url])
+    with Session(engine) as session:
+        claim_id = session.exec(select(Claim.id)).first()
+    record_verdict(engine, claim_id, "supported", reviewer="ann")
+    [record, *_] = list(iter_claim_records(engine))
+    [copy] = archives(engine)
+    assert record["document_url"] == site.url("/news/budget")
+    assert record["document_fetched"].startswith(copy.fetched_at.date().isoformat())
+    day = copy.fetched_at.date().isoformat()
+    for write in (write_markdown, write_html):
+        from io import StringIO
+
+        out = StringIO()
+        write(engine, out)
+        assert f"as fetched on {day}" in out.getvalue()
