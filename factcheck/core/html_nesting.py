@@ -21,13 +21,19 @@ MAX_DEPTH = 180  # real pages nest 20-60 deep; libxml2 gives up at 256
 # page cannot make each tag search the whole stack
 _IMPLIED_SEARCH = 32
 
-VOID = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "basefont", "bgsound", "frame"]
-)
-RAW_TEXT = frozenset(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"])
-BLOCKS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"]
-)
+VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr", "basefont", "bgsound", "frame",
+})
+RAW_TEXT = frozenset({
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+})
+BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption",
+})
 _CLOSES_P = BLOCKS - {"body", "dd", "dt", "li", "td", "th", "tr", "tbody", "thead", "tfoot", "caption"}
 # an open element is closed by a new one of these (searching down to a boundary)
 _IMPLIED = {
@@ -39,7 +45,9 @@ _IMPLIED = {
     "tr": ({"tr"}, {"table", "tbody", "thead", "tfoot"}),
     "option": ({"option"}, {"select", "datalist"}),
 }
-_P_SCOPE = frozenset(["button", "table", "td", "th", "caption", "html", "applet", "marquee", "object", "template"])
+_P_SCOPE = frozenset({
+    "button", "table", "td", "th", "caption", "html", "applet", "marquee", "object", "template",
+})
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
 # the rest of a tag: quoted values may hold '>'; possessive, so a failed match never backtracks

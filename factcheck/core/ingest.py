@@ -157,6 +157,14 @@ def _store_opened(engine, document, stream, *, role, report, step) -> None:
         pass
 
 
+def store_opened_here(engine: Engine, document: OpenedDocument, *, role: str, report: IngestReport) -> None:
+    """Extract and store one opened document in this process (a fetched page)."""
+    with block_extractor(1) as (submit, window):
+        stream = run_ahead(submit, window, _with_blocks([document], role))
+        next(stream)  # the document itself; its blocks follow
+        _store_opened(engine, document, stream, role=role, report=report, step=None)
+
+
 @dataclass(eq=False)
 class OpenedDocument:
     """A file read and decoded, or why it could not be; `read` is None when its bytes are

@@ -15,17 +15,10 @@ from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from factcheck.core.block_extraction import block_extractor, run_ahead
 from factcheck.core.errors import UserError
 from factcheck.core.feeds import feed_entries
 from factcheck.core.fetching import PAGE_TYPES, TIMEOUT_SECONDS, fetch, web_client
-from factcheck.core.ingest import (
-    IngestReport,
-    OpenedDocument,
-    _store_opened,
-    _with_blocks,
-    open_bytes,
-)
+from factcheck.core.ingest import IngestReport, OpenedDocument, open_bytes, store_opened_here
 from factcheck.core.models import Archive, Document
 
 Progress = Callable[[str, int, int], None]  # (what, pages done, pages in all)
@@ -106,14 +99,7 @@ def _ingest_page(engine, client, url: str, *, role, date, timeout, report: Inges
         report.changed.append((url, previous.fetched_on))
         kept = "beside the earlier one, which is kept" if role == "article" else "in place of the earlier one"
         report.notes.append(f"{url}: the page changed {when}; the new version is stored {kept}")
-    _store_one(engine, opened, role, report)
-
-
-def _store_one(engine: Engine, opened: OpenedDocument, role: str, report: IngestReport) -> None:
-    with block_extractor(1) as (submit, window):
-        stream = run_ahead(submit, window, _with_blocks([opened], role))
-        next(stream)  # the document itself; its blocks follow
-        _store_opened(engine, opened, stream, role=role, report=report, step=None)
+    store_opened_here(engine, opened, role=role, report=report)
 
 
 def _previous(session: Session, *urls: str | None) -> Previous | None:
