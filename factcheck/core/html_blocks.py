@@ -6,8 +6,8 @@ A paragraph is the text of one block element (p, li, h1...) or a run of text bet
 <br> (a post written as divs). Its score counts its length and punctuation, as
 readability does; a paragraph mostly of links scores nothing. A block's parent gets the
 score, its grandparent half. Boilerplate (navigation, footers, side boxes, share boxes,
-comments, captions: by tag, class or id) neither scores nor comes out, unless it holds the
-chosen container itself (a page wrapped in a <form>). Every element is visited a bounded
+comments, captions: by tag, class or id) neither scores nor comes out, unless it holds most
+of the page's text or the chosen container itself (a page wrapped in an <aside>). Every element is visited a bounded
 number of times, whatever the nesting."""
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from factcheck.core.html_nesting import BLOCKS
 
 _UNREAD = ("script", "style", "noscript", "template", "svg", "math", "iframe", "button",
            "select", "option", "textarea", "head", "input", "object", "embed", "canvas")
-_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "header", "form", "figcaption", "menu", "dialog"})
+# not <form>: a page's forms either wrap all of it (ASP.NET) or hold little text (search, login)
+_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "header", "figcaption", "menu", "dialog"})
 _BOILERPLATE_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|side|aside|rail|related|recommend\w*|"
     r"more-?stories|share|sharing|social|comments?|reply|breadcrumbs?|copyright|advert\w*|ads?|"
@@ -32,6 +33,9 @@ _BOILERPLATE_NAMES = re.compile(
 )
 _PUNCTUATION = re.compile(r"[,，。、；;：:!?！？]")
 _SPACES = re.compile(r"[ \t\r\n\u00a0\u3000\u2028\u2029]+")
+# a row of a table is one paragraph, its cells joined by " | "
+_PARAGRAPH_BLOCKS = BLOCKS - {"td", "th"}
+_CELLS = frozenset({"td", "th"})
 MIN_SCORED = 20  # characters: shorter paragraphs (a date, a label) score nothing
 LINK_HEAVY = 0.5  # share of a paragraph's characters inside links beyond which it is a list of links
 WRAPPER_SHARE = 0.5  # a boilerplate-looking element holding more of the page's text wraps it
@@ -111,11 +115,13 @@ class _Walk:
                 if _looks_boilerplate(element, tag):
                     self.elements[number].boilerplate = True
                     self.boilerplate_chain = (number, self.boilerplate_chain)
-                if tag in BLOCKS:
+                if tag in _PARAGRAPH_BLOCKS:
                     current = self._new_paragraph(number)
                     blocks.append(number)
                 elif current is None:
                     current = self._new_paragraph(blocks[-1] if blocks else number)
+                elif tag in _CELLS and current.parts:
+                    current = self._add(current, " | ", 0)
                 if tag == "a":
                     links += 1
                 if element.text:
@@ -127,7 +133,7 @@ class _Walk:
                 self.boilerplate_chain = chains.pop()
                 if tag == "a":
                     links -= 1
-                if tag in BLOCKS:
+                if tag in _PARAGRAPH_BLOCKS:
                     blocks.pop()
                     current = self._new_paragraph(blocks[-1] if blocks else -1)
                 if element.tail:

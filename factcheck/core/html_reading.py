@@ -94,11 +94,13 @@ def read_page(html: str, name: str, url: str | None = None) -> PageRead:
     elements = sum(1 for _ in tree.iter())
     small = elements <= TRAFILATURA_MAX_ELEMENTS and len(html) <= TRAFILATURA_MAX_CHARS
     page = _with_trafilatura(tree, url) if small else _metadata_only(tree, url, head_only=True)
-    if len(page.text.strip()) < TRAFILATURA_SHORT:
-        # trafilatura's short results come from its last resorts (the page's whole text,
-        # paragraphs run together); factcheck's reader keeps a short article's paragraphs
+    found = len(page.text.strip())
+    if found < TRAFILATURA_SHORT:
+        # trafilatura's short results often come from its last resorts (the page's whole
+        # text, paragraphs run together): factcheck's reader keeps a short article's
+        # paragraphs, unless it found far more than the article trafilatura saw
         own = main_text(tree)
-        if own.strip() or not page.text.strip():
+        if own.strip() and (not found or len(own) <= 2 * found + TRAFILATURA_SHORT):
             page.text, page.reader = own, "factcheck"
     if not page.text.strip():
         page.text, page.reader = _everything(tree), "everything"

@@ -9,9 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
+from page_padding import padded
 
+from factcheck.core.charsets import decode
 from factcheck.core.claims import extract_claims
-from factcheck.core.reading import read_bytes
+from factcheck.core.html_blocks import main_text
+from factcheck.core.html_reading import parse_page
+from factcheck.core.reading import normalise, read_bytes
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text("utf-8"))
@@ -20,6 +24,18 @@ METADATA = ("title", "published", "author", "site_name", "url", "language")
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# what the padding adds around the article, none of which is article text
+PADDING = ("Section 12", "Footer link", "story number", "A short summary of story")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -33,6 +49,19 @@ def test_the_article_and_nothing_around_it(name):
     for key in METADATA:
         if key in expected:
             assert getattr(read, key) == expected[key], key
+
+
+@pytest.mark.parametrize("name", sorted(name for name in EXPECTED if name.endswith(".html")))
+def test_the_article_inside_the_bulk_of_a_real_page(name):
+    """The same page inside 60 KB of menus, scripts, 40 teaser cards and footer links."""
+    expected = EXPECTED[name]
+    data = (PAGES / name).read_bytes()
+    if _utf8(data):  # the padding is UTF-8
+        data = padded(data)
+    text = _flat(read_bytes(data, name).text)
+    missing = [snippet for snippet in expected["with"] if _flat(snippet) not in text]
+    leaked = [snippet for snippet in (*expected["without"], *PADDING) if _flat(snippet) in text]
+    assert (missing, leaked) == ([], []), text
 
 
 def test_there_are_a_dozen_pages_in_both_languages():
@@ -50,3 +79,17 @@ def test_claims_point_into_the_stored_text(name):
         assert read.text[claim.start:claim.end] == claim.text
         for quantity in claim.quantities:
             assert read.text[quantity.start:quantity.end] == quantity.text
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_fallback_reader_alone_finds_the_article_too(name):
+    """factcheck's own reader (used where trafilatura finds nothing, and for pages too large
+    for it), on the same pages, bare and padded."""
+    expected = EXPECTED[name]
+    data = (PAGES / name).read_bytes()
+    for page in (data, padded(data)) if _utf8(data) else (data,):
+        html = decode(page, name, html=True).text
+        text = _flat(normalise(main_text(parse_page(html, name))))
+        missing = [snippet for snippet in expected["with"] if _flat(snippet) not in text]
+        leaked = [snippet for snippet in (*expected["without"], *PADDING) if _flat(snippet) in text]
+        assert (missing, leaked) == ([], []), text
