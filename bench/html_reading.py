@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from page_padding import padded  # noqa: E402  (the tests' padding of a page)
+
 from factcheck.core.html_reading import EXTRACT_OPTIONS  # noqa: E402
 from factcheck.core.reading import read_bytes  # noqa: E402
-from page_padding import padded  # noqa: E402  (the tests' padding of a page)
 
 
 def fastest(work, rounds: int) -> float:
