@@ -93,7 +93,7 @@ def read_page(html: str, name: str, url: str | None = None) -> PageRead:
     tree = parse_page(html, name)
     elements = sum(1 for _ in tree.iter())
     small = elements <= TRAFILATURA_MAX_ELEMENTS and len(html) <= TRAFILATURA_MAX_CHARS
-    page = _with_trafilatura(tree, url) if small else _metadata_only(tree, url, head_only=True)
+    page = trafilatura_reading(tree, url) if small else _metadata_only(tree, url, head_only=True)
     found = len(page.text.strip())
     if found < TRAFILATURA_SHORT:
         # trafilatura's short results often come from its last resorts (the page's whole
@@ -110,7 +110,7 @@ def read_page(html: str, name: str, url: str | None = None) -> PageRead:
     return page
 
 
-def _with_trafilatura(tree: etree._Element, url: str | None) -> PageRead:
+def trafilatura_reading(tree: etree._Element, url: str | None) -> PageRead:
     from trafilatura import bare_extraction
 
     page = _metadata_only(tree, url)
@@ -125,7 +125,11 @@ def _metadata_only(tree: etree._Element, url: str | None, *, head_only: bool = F
     from trafilatura.metadata import extract_metadata
 
     searched = _head_of(tree) if head_only else tree
-    return _from_metadata(extract_metadata(searched, default_url=url), tree, url)
+    # the page's own marks of its date only (meta tags, <time>, structured data, the URL):
+    # htmldate's extensive search takes a year the text mentions for the publication date,
+    # and a wrong date is worse than none (it resolves "this year" and "last May")
+    found = extract_metadata(searched, default_url=url, extensive=False)
+    return _from_metadata(found, tree, url)
 
 
 def _head_of(tree: etree._Element) -> etree._Element:

@@ -68,8 +68,8 @@ def ingest_feed(
             if progress:
                 progress(entry.url, done, len(fresh))
             try:
-                _ingest_page(engine, client, entry.url, role=role, date=date or entry.published,
-                             timeout=timeout, report=report)
+                _ingest_page(engine, client, entry.url, role=role, date=date,
+                             timeout=timeout, report=report, feed_date=entry.published)
             except UserError as error:
                 report.skipped.append((entry.url, _without_address(str(error), entry.url)))
     if progress:
@@ -77,7 +77,10 @@ def ingest_feed(
     return report
 
 
-def _ingest_page(engine, client, url: str, *, role, date, timeout, report: IngestReport) -> None:
+def _ingest_page(engine, client, url: str, *, role, date, timeout, report: IngestReport,
+                 feed_date: str | None = None) -> None:
+    """`date` (--date) overrides the page's own date; `feed_date` (the feed entry's) only
+    stands in for a page that gives none."""
     fetched = fetch(client, url, timeout=timeout)
     opened = open_bytes(
         OpenedDocument(url, len(fetched.content), archive=fetched), fetched.content, date, set(),
@@ -88,6 +91,8 @@ def _ingest_page(engine, client, url: str, *, role, date, timeout, report: Inges
     read = opened.read
     assert read is not None
     read.url = read.url or fetched.final_url
+    if opened.published is None and feed_date:
+        opened.published = opened.reference = feed_date
     with Session(engine) as session:
         previous = _previous(session, url, fetched.final_url, read.url)
     when = f"since it was fetched on {previous.fetched_on}" if previous and previous.fetched_on else "since it was stored"

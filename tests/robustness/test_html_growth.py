@@ -13,6 +13,7 @@ import pytest
 
 from factcheck.core.html_blocks import main_text
 from factcheck.core.html_nesting import bound_nesting
+from factcheck.core.html_reading import trafilatura_reading as with_trafilatura
 from factcheck.core.html_reading import parse_page
 from factcheck.core.reading import read_bytes
 
@@ -67,3 +68,16 @@ def test_bounding_the_nesting_grows_linearly():
     small_time, _ = fastest(lambda: bound_nesting(small), 2)
     large_time, _ = fastest(lambda: bound_nesting(large), 1)
     assert large_time / small_time <= MOST_GROWTH, (small_time, large_time)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_trafilatura_path_grows_linearly(shape):
+    """trafilatura reads pages of up to TRAFILATURA_MAX_ELEMENTS elements: on those, nested
+    1,000 and 10,000 deep (bounded before parsing), its time grows with the page too."""
+    small = parse_page(nested(shape, 1_000), "nested.html")
+    large = parse_page(nested(shape, 10_000), "nested.html")
+    small_time, _ = fastest(lambda: with_trafilatura(small, None), 2)
+    large_time, page = fastest(lambda: with_trafilatura(large, None), 1)
+    assert large_time / small_time <= MOST_GROWTH, (small_time, large_time)
+    assert page.text.count("word") > 9_000
