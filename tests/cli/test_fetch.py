@@ -7,13 +7,10 @@ non-zero exit with nothing stored."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
+from robustness.harness import one_line_error, run_cli
 from sqlmodel import Session, select
 from web_server import PAGES, Site, article, rss
 
@@ -37,18 +34,8 @@ def site():
         yield running
 
 
-def run(cwd: Path, db: str, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_DB"}
-    return subprocess.run([sys.executable, "-m", "factcheck", "--db", db, *args],
-                          cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
-
-
-def one_line(result: subprocess.CompletedProcess) -> str:
-    assert result.returncode != 0, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
+run = run_cli
+one_line = one_line_error
 
 
 def documents(engine) -> list[Document]:

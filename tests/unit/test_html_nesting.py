@@ -3,7 +3,11 @@ their order, shallow ones come back unchanged."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.core.errors import UserError
 from factcheck.core.html_nesting import MAX_DEPTH, bound_nesting
@@ -52,3 +56,16 @@ def test_a_page_nested_past_the_parsers_limit_keeps_all_its_text():
 def test_parsed_pages_are_refused_only_past_any_flattening():
     with pytest.raises(UserError, match="nest too deeply"):
         parse_page(nested("div", 400), "deep.html", limits=(300,))
+
+
+_TOKENS = st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<li>", "</li>", "<ul>", "</ul>", "<b>",
+                           "</b>", "<br>", "<td>", "<tr>", "<table>", "</table>", "word ", "字"])
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(_TOKENS, max_size=400), st.integers(min_value=2, max_value=40))
+def test_flattening_drops_tags_never_text(tokens, depth):
+    html = "".join(tokens)
+    result = bound_nesting(html, depth)
+    assert re.sub(r"<[^>]*>", "", result.html) == re.sub(r"<[^>]*>", "", html)
+    assert result.depth <= depth
