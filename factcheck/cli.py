@@ -199,7 +199,10 @@ def ingest(
     date = _check_date(date)
     files, urls = _files_and_addresses(paths or [])
     if not files and not urls and not feed:
-        raise UserError("ingest: which articles? give files, folders or web addresses, or --feed URL")
+        raise UserError(
+            "Missing argument 'PATHS...': files, folders or web addresses, or --feed URL "
+            "(see 'factcheck ingest --help')"
+        )
     engine = _engine()
     added = False
     if files:

@@ -22,9 +22,10 @@ from factcheck.core.html_nesting import MAX_DEPTH, bound_nesting
 from factcheck.core.page_cleaning import clean_for_extraction
 
 # Beyond this many elements trafilatura's cost grows faster than the page (its list and
-# pruning passes): 10,000 list items take it 0.5 s, 100,000 up to 11 s. Real articles
-# have a few thousand elements; larger pages are read by html_blocks, which is linear.
-TRAFILATURA_MAX_ELEMENTS = 15_000
+# pruning passes): 10,000 list items take it 0.5 s, 30,000 about 2 s, 100,000 up to 11 s.
+# Real articles have a few thousand elements (inline SVG drawings aside, which are taken
+# out first); larger pages are read by html_blocks, which is linear.
+TRAFILATURA_MAX_ELEMENTS = 30_000
 TRAFILATURA_MAX_CHARS = 10_000_000
 TRAFILATURA_SHORT = 250  # characters: below this trafilatura falls back on its baselines
 # trafilatura's settings in its own evaluation: comments are not the article, tables are
@@ -90,7 +91,28 @@ def _parse(html: str, *, huge: bool) -> tuple[etree._Element | None, str | None]
 def read_page(html: str, name: str, url: str | None = None) -> PageRead:
     """The page's main text and metadata. `url`: where it was fetched from (resolves a
     relative canonical link)."""
+    hidden = _CONTROLS.search(html) is not None
+    if hidden:
+        html = _CONTROLS.sub(lambda found: chr(_HIDDEN + ord(found.group())), html)
+    page = _read(html, name, url)
+    if hidden:
+        for key in ("text", "title", "author", "site_name"):
+            if getattr(page, key):
+                setattr(page, key, _HIDDEN_CONTROLS.sub(lambda found: chr(ord(found.group()) - _HIDDEN), getattr(page, key)))
+    return page
+
+
+# lxml refuses to set a text holding C0 controls (trafilatura and htmldate do, as they
+# clean a page): while the page is read they stand in plane 15's private use area, then
+# come back, so the stored text is the page's own
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+_HIDDEN = 0xF0000
+_HIDDEN_CONTROLS = re.compile("[\U000F0001-\U000F001F]")
+
+
+def _read(html: str, name: str, url: str | None) -> PageRead:
     tree = parse_page(html, name)
+    etree.strip_elements(tree, "svg", "math", with_tail=False)  # drawings: no text, many elements
     elements = sum(1 for _ in tree.iter())
     small = elements <= TRAFILATURA_MAX_ELEMENTS and len(html) <= TRAFILATURA_MAX_CHARS
     page = trafilatura_reading(tree, url) if small else _metadata_only(tree, url, head_only=True)

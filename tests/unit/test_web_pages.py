@@ -93,3 +93,13 @@ def test_the_fallback_reader_alone_finds_the_article_too(name):
         missing = [snippet for snippet in expected["with"] if _flat(snippet) not in text]
         leaked = [snippet for snippet in (*expected["without"], *PADDING) if _flat(snippet) in text]
         assert (missing, leaked) == ([], []), text
+
+
+def test_control_characters_in_a_page_are_kept_as_they_are():
+    """lxml refuses them in a text it is given; the stored text is the page's own all the
+    same (what a terminal shows of it is another matter)."""
+    page = ("<html><body><article><p>Revenue rose\x08 12% to $3 billion \x1b[2J in 2023, the"
+            " company said on Tuesday in its annual report.</p><script>x</script>\x07</article>"
+            "</body></html>")
+    text = read_bytes(page.encode(), "controls.html").text
+    assert "rose\x08 12%" in text and "\x1b[2J" in text
