@@ -96,9 +96,9 @@ def read_page(html: str, name: str, url: str | None = None) -> PageRead:
         html = _CONTROLS.sub(lambda found: chr(_HIDDEN + ord(found.group())), html)
     page = _read(html, name, url)
     if hidden:
-        for key in ("text", "title", "author", "site_name"):
-            if getattr(page, key):
-                setattr(page, key, _HIDDEN_CONTROLS.sub(lambda found: chr(ord(found.group()) - _HIDDEN), getattr(page, key)))
+        page.text = _unhidden(page.text) or ""
+        page.title, page.author = _unhidden(page.title), _unhidden(page.author)
+        page.site_name = _unhidden(page.site_name)
     return page
 
 
@@ -108,6 +108,10 @@ def read_page(html: str, name: str, url: str | None = None) -> PageRead:
 _CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _HIDDEN = 0xF0000
 _HIDDEN_CONTROLS = re.compile("[\U000F0001-\U000F001F]")
+
+
+def _unhidden(text: str | None) -> str | None:
+    return _HIDDEN_CONTROLS.sub(lambda found: chr(ord(found.group()) - _HIDDEN), text) if text else text
 
 
 def _read(html: str, name: str, url: str | None) -> PageRead:
