@@ -210,3 +210,18 @@ def test_reports_cite_the_page_as_fetched(site, engine):
         out = StringIO()
         write(engine, out)
         assert f"as fetched on {day}" in out.getvalue()
+
+
+def test_archived_copies_go_through_a_portable_backup(site, engine, tmp_path, db_url):
+    from factcheck.core.backup import backup, restore
+    from factcheck.core.db import make_engine
+
+    body = (PAGES / "zh-gbk-meta.html").read_bytes()  # bytes that are not UTF-8
+    ingest_urls(engine, [site.page("/gbk", body, content_type="text/html")])
+    dump = tmp_path / "dump.jsonl"
+    backup(engine, dump, portable=True)
+    other = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    restore(other, dump)
+    [copy] = archives(other)
+    assert copy.content == body and copy.content_type == "text/html"
+    other.dispose()
