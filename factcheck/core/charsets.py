@@ -38,6 +38,7 @@ _CODEC_OF_LABEL = {label: codec for codec, labels in _WEB_LABELS.items() for lab
 _IN_PAGE_UTF16 = ("utf-16", "utf-16le", "utf-16be", "utf16")
 META_SCAN_BYTES = 8192  # where a page's own declaration is looked for (browsers: 1024)
 _META = re.compile(rb"<meta\b[^>]*?>", re.IGNORECASE)
+_XML_DECLARATION = re.compile(rb"""\s*<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""")
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.IGNORECASE)
 _WINDOWS_1252_GAPS = "windows-1252-gaps"  # the five bytes cp1252 leaves undefined
 
@@ -74,8 +75,12 @@ def codec_for(label: str | None) -> str | None:
 
 
 def declared_in_page(data: bytes) -> str | None:
-    """The charset label a page declares in its first bytes (`<meta charset=...>` or
-    `<meta http-equiv="Content-Type" content="...; charset=...">`), if any."""
+    """The charset label a page declares in its first bytes (an XHTML page's XML
+    declaration, `<meta charset=...>` or `<meta http-equiv="Content-Type"
+    content="...; charset=...">`), if any."""
+    xml = _XML_DECLARATION.match(data)
+    if xml:
+        return xml.group(1).decode("ascii")
     for meta in _META.finditer(data, 0, META_SCAN_BYTES):
         found = _META_CHARSET.search(meta.group())
         if found:

@@ -65,8 +65,8 @@ def _measure(tree: etree._Element) -> _Measures:
             blocks[element] = headings[element] = False
             cards[element] = 0
             continue
-        if element.tag == "a" and headings[element]:
-            cards[element] += 1
+        if element.tag == "a" and headings[element] and not (element.get("href") or "#").startswith("#"):
+            cards[element] += 1  # a link elsewhere around a heading (not an anchor in the page)
         parent = element.getparent()
         if parent is not None:
             sizes[parent] += sizes[element] + len(element.tail or "")

@@ -78,3 +78,8 @@ def test_text_files_without_declarations_as_before():
     assert decode("营收增长6.8%".encode("gb18030"), "a.txt").text == "营收增长6.8%"
     with pytest.raises(UserError, match="binary"):
         decode(b"a\x00b", "a.txt")
+
+
+def test_an_xhtml_page_declares_its_charset_in_its_xml_declaration():
+    data = ('<?xml version="1.0" encoding="ISO-8859-1"?>' + page("")).encode("cp1252")
+    assert FRENCH in decode(data, "p.xhtml", html=True).text

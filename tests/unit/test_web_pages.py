@@ -103,3 +103,13 @@ def test_control_characters_in_a_page_are_kept_as_they_are():
             "</body></html>")
     text = read_bytes(page.encode(), "controls.html").text
     assert "rose\x08 12%" in text and "\x1b[2J" in text
+
+
+def test_headings_linked_to_their_own_anchors_are_not_teaser_cards():
+    sections = "".join(
+        f"<a href='#s{n}' id='s{n}'><h2>Section {n} of the report</h2></a>"
+        f"<p>Spending in region {n} rose {n + 2}% to ${n + 10} million in 2023, the audit office said.</p>"
+        for n in range(4)
+    )
+    text = read_bytes(f"<html><body><article><h1>Audit</h1>{sections}</article></body></html>".encode(), "a.html").text
+    assert all(f"Section {n} of the report" in text for n in range(4)), text
