@@ -225,3 +225,16 @@ def test_archived_copies_go_through_a_portable_backup(site, engine, tmp_path, db
     [copy] = archives(other)
     assert copy.content == body and copy.content_type == "text/html"
     other.dispose()
+
+
+def test_a_pdf_is_read_by_its_content_type_or_its_first_bytes(site, engine):
+    from sample_documents import pdf
+
+    report = pdf(b"BT /F1 12 Tf 72 720 Td (Revenue rose 12% to $3.2 billion.) Tj ET")
+    by_type = site.page("/report", report, content_type="application/pdf")
+    by_bytes = site.page("/download?id=7", report.replace(b"Revenue", b"Turnover"),
+                         content_type="application/octet-stream")
+    ingest_urls(engine, [by_type, by_bytes])
+    texts = [document.text for document in documents(engine)]
+    assert "Revenue rose 12% to $3.2 billion." in texts[0] and "Turnover rose 12%" in texts[1]
+    assert [copy.content_type for copy in archives(engine)] == ["application/pdf", "application/pdf"]
