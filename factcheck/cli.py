@@ -236,11 +236,11 @@ def _ingest_web(engine, addresses, *, role: str, date: str | None, timeout: floa
         "(the same command again adds the rest)"
     )
     label = "Fetching articles" if role == "article" else "Fetching sources"
-    if feed:
-        work = lambda update: ingest_feed(engine, addresses, role=role, date=date, timeout=timeout, progress=update)  # noqa: E731
-    else:
-        work = lambda update: ingest_urls(engine, addresses, role=role, date=date, timeout=timeout, progress=update)  # noqa: E731
-    report = _run_with_progress(label, work)
+    fetch = ingest_feed if feed else ingest_urls
+    report = _run_with_progress(
+        label,
+        lambda update: fetch(engine, addresses, role=role, date=date, timeout=timeout, progress=update),
+    )
     _say_report(report, role)
     return report
 
