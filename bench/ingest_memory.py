@@ -1,9 +1,10 @@
 """Memory of `ingest` over many large files: it must stay flat in the number of files.
 
-    python bench/ingest_memory.py [--files 200] [--mb 1] [--role source] [--jobs 1]
+    python bench/ingest_memory.py [--files 200] [--mb 1] [--role source] [--jobs 1] [--html]
 
 Each file is the demo article repeated to about `--mb` MB, with a line of its own so every
-file has distinct bytes. The ingest runs in a child process into a fresh SQLite database;
+file has distinct bytes. With --html, the same text is one text node of an HTML page
+(<html><body><p>…</p></body></html>), to compare with the same text as .txt. The ingest runs in a child process into a fresh SQLite database;
 printed: wall and CPU time, the peak resident memory, the resident memory once ingest has
 returned (its report still held), and how much of that the Python heap holds (tracemalloc
 is not used: it would slow the run several times). Figures are printed, not asserted.
@@ -43,13 +44,21 @@ print(len(report.added), report.claims or report.passages, f"{wall:.1f}", f"{cpu
 """
 
 
-def make_files(folder: Path, count: int, megabytes: float) -> int:
+def make_files(folder: Path, count: int, megabytes: float, html: bool = False) -> int:
     text = ARTICLE.read_text("utf-8")
     copies = max(1, round(megabytes * 1e6 / len(text.encode("utf-8"))))
     body = "\n".join([text] * copies)
+    if html:
+        from html import escape
+
+        body = escape(body, quote=False)
     folder.mkdir(parents=True)
     for n in range(count):
-        (folder / f"article-{n:04d}.txt").write_text(f"第{n}号稿件。\n{body}", "utf-8")
+        content = f"第{n}号稿件。\n{body}"
+        if html:
+            (folder / f"article-{n:04d}.html").write_text(f"<html><body><p>{content}</p></body></html>", "utf-8")
+        else:
+            (folder / f"article-{n:04d}.txt").write_text(content, "utf-8")
     return sum(p.stat().st_size for p in folder.iterdir())
 
 
@@ -59,17 +68,19 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--role", choices=("article", "source"), default="source")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--html", action="store_true", help="each file an HTML page of one text node")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        size = make_files(folder / "files", args.files, args.mb)
+        size = make_files(folder / "files", args.files, args.mb, args.html)
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(folder), args.role, str(args.jobs)],
             capture_output=True, text=True, cwd=ROOT, check=True,
         )
     added, rows, wall, cpu, before, peak, after = out.stdout.split()
-    print(f"{added} files, {size / 1e6:.0f} MB as {args.role}s ({rows} rows), --jobs {args.jobs}: "
+    kind = "HTML" if args.html else "text"
+    print(f"{added} {kind} files, {size / 1e6:.0f} MB as {args.role}s ({rows} rows), --jobs {args.jobs}: "
           f"{wall} s wall, {cpu} s CPU; resident memory {before} MB before, peak {peak} MB, "
           f"{after} MB after (report held)")
 

@@ -136,11 +136,19 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
         label,
         lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update, jobs=jobs),
     )
+    _say_report(report, role)
+    return report
+
+
+def _say_report(report, role: str) -> None:
+    for note in report.notes:
+        _say(f"note: {note}")
     for path, reason in report.skipped:
         _say(f"skipped {path}: {reason}")
     what = _counted(report.claims, "claim") if role == "article" else _counted(report.passages, "passage")
+    stored = f", {len(report.already_stored)} already stored" if report.already_stored else ""
     _say(
-        f"{len(report.added)} added ({what}), {len(report.unchanged)} unchanged, "
+        f"{len(report.added)} added ({what}), {len(report.unchanged)} unchanged{stored}, "
         f"{len(report.skipped)} skipped"
     )
     if report.replaced:
@@ -148,7 +156,6 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
             f"{len(report.replaced)} edited sources replaced: {report.reanchored} reviewed links "
             f"re-anchored, {report.orphaned} orphaned (kept and flagged for review)"
         )
-    return report
 
 
 def _link(engine):
@@ -171,20 +178,73 @@ def _check_date(date: str | None, option: str = "--date") -> str | None:
         raise UserError(f"{option} {date!r}: expected an ISO date such as 2024-05-22") from None
 
 
+TIMEOUT = typer.Option("--timeout", min=0.1, help="Seconds a web page may take to fetch (default 30).")
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.", readable=False)],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Article files, folders or web addresses (http, https).")
+    ] = None,
     date: Annotated[
         str | None, typer.Option("--date", help="Publication date (ISO) for relative dates.")
     ] = None,
     jobs: Annotated[int | None, JOBS] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", help="An RSS or Atom feed: each entry's page is fetched and ingested once."),
+    ] = None,
+    timeout: Annotated[float, TIMEOUT] = 30.0,
 ) -> None:
-    """Read articles and extract their claims. Ingesting the same bytes again adds nothing."""
+    """Read articles (files, folders, web pages or feeds) and extract their claims.
+    Ingesting the same bytes, or an unchanged page, again adds nothing."""
     date = _check_date(date)
+    files, urls = _files_and_addresses(paths or [])
+    if not files and not urls and not feed:
+        raise UserError(
+            "Missing argument 'PATHS...': files, folders or web addresses, or --feed URL "
+            "(see 'factcheck ingest --help')"
+        )
     engine = _engine()
-    report = _ingest(engine, paths, role="article", date=date, jobs=jobs or _cpus())
-    if report.added and _has_passages(engine):
+    added = False
+    if files:
+        added |= bool(_ingest(engine, files, role="article", date=date, jobs=jobs or _cpus()).added)
+    if urls:
+        added |= bool(_ingest_web(engine, urls, role="article", date=date, timeout=timeout).added)
+    for address in feed or []:
+        added |= bool(_ingest_web(engine, address, role="article", date=date, timeout=timeout, feed=True).added)
+    if added and _has_passages(engine):
         _link(engine)
+
+
+def _files_and_addresses(arguments: list[str]) -> tuple[list[Path], list[str]]:
+    """Paths as given, and web addresses; any other scheme is refused."""
+    from factcheck.core.fetching import check_address
+
+    files, urls = [], []
+    for argument in arguments:
+        if "://" in argument:
+            urls.append(check_address(argument))
+        else:
+            files.append(Path(argument))
+    return files, urls
+
+
+def _ingest_web(engine, addresses, *, role: str, date: str | None, timeout: float, feed: bool = False):
+    from factcheck.core.web_ingest import ingest_feed, ingest_urls
+
+    State.after_interrupt = (
+        "the pages stored before it are whole, the one in progress was not stored "
+        "(the same command again adds the rest)"
+    )
+    label = "Fetching articles" if role == "article" else "Fetching sources"
+    fetch = ingest_feed if feed else ingest_urls
+    report = _run_with_progress(
+        label,
+        lambda update: fetch(engine, addresses, role=role, date=date, timeout=timeout, progress=update),
+    )
+    _say_report(report, role)
+    return report
 
 
 def _cpus() -> int:
@@ -209,12 +269,18 @@ def sources_callback(ctx: typer.Context) -> None:
 
 @sources_app.command("add")
 def sources_add(
-    paths: Annotated[list[Path], typer.Argument(help="Evidence files or folders.", readable=False)],
+    paths: Annotated[list[str], typer.Argument(help="Evidence files, folders or web addresses (http, https).")],
     jobs: Annotated[int | None, JOBS] = None,
+    timeout: Annotated[float, TIMEOUT] = 30.0,
 ) -> None:
-    """Add evidence documents, split them into passages and suggest links."""
+    """Add evidence documents (files, folders or web pages), split them into passages and
+    suggest links."""
+    files, urls = _files_and_addresses(paths)
     engine = _engine()
-    _ingest(engine, paths, role="source", date=None, jobs=jobs or _cpus())
+    if files:
+        _ingest(engine, files, role="source", date=None, jobs=jobs or _cpus())
+    if urls:
+        _ingest_web(engine, urls, role="source", date=None, timeout=timeout)
     _link(engine)
 
 

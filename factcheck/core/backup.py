@@ -10,6 +10,8 @@ backup step, everything else is loaded in one transaction.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import math
 import sqlite3
@@ -19,7 +21,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import Boolean, DateTime, Float, Integer, String, delete, func, insert, select, text
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    Integer,
+    LargeBinary,
+    String,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from sqlmodel import SQLModel
@@ -112,6 +126,8 @@ def write_dump(engine: Engine, out: IO[str]) -> Counts:
 
 
 def _plain(value):
+    if isinstance(value, bytes | memoryview):  # an archived page: JSON holds it as base64
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value.isoformat() if isinstance(value, datetime) else value
 
 
@@ -221,6 +237,7 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
     """The rows of a dump; with `counted`, its end line must come last and count them."""
     known = {table.name: table for table in tables()}
     moments = {table.name: [c.name for c in table.columns if _is_moment(c)] for table in tables()}
+    binaries = {table.name: [c.name for c in table.columns if isinstance(c.type, LargeBinary)] for table in tables()}
     shapes = {table.name: _RowShape(table) for table in tables()}
     rows, ended = 0, False
     for number, line in enumerate(lines, start=2):
@@ -239,6 +256,9 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
         for name in moments[table.name]:
             if isinstance(row.get(name), str):
                 row[name] = _moment(row[name], source, number)
+        for name in binaries[table.name]:
+            if isinstance(row.get(name), str):
+                row[name] = _binary(row[name], source, number)
         if problem := shapes[table.name].problem(row):
             raise UserError(f"{source}: line {number} is damaged ({problem}); nothing was restored")
         yield table.name, row
@@ -247,7 +267,8 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
 
 
 # What each column holds, by its type; and the columns that hold one of a few words
-_KINDS = ((Boolean, bool), (Integer, int), (Float, float), (DateTime, datetime), (String, str))
+_KINDS = ((Boolean, bool), (Integer, int), (Float, float), (DateTime, datetime), (String, str),
+          (LargeBinary, bytes))
 _WORDS = {("claim", "status"): STATUSES, ("link", "relation"): RELATIONS, ("link", "state"): LINK_STATES,
           ("document", "role"): ROLES}
 _LARGEST = 2**63  # a database integer is signed 64-bit
@@ -298,6 +319,13 @@ def _moment(text: str, source: Path, number: int) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
+        raise UserError(f"{source}: line {number} is damaged; nothing was restored") from None
+
+
+def _binary(text: str, source: Path, number: int) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
         raise UserError(f"{source}: line {number} is damaged; nothing was restored") from None
 
 

@@ -57,3 +57,6 @@ class ReadDocument:
     url: str | None = None
     published: str | None = None  # ISO 8601 date
     language: str = "und"
+    author: str | None = None
+    site_name: str | None = None
+    notes: list[str] = field(default_factory=list)  # what the reader should be told (one line each)

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert
 from sqlalchemy.engine import Engine
@@ -29,7 +29,7 @@ from factcheck.core.db import session_scope
 from factcheck.core.errors import UserError
 from factcheck.core.extraction import ReadDocument
 from factcheck.core.findings import store_findings
-from factcheck.core.models import Alias, Claim, Document, Passage, Quantity, utc_now
+from factcheck.core.models import Alias, Archive, Claim, Document, Passage, Quantity, utc_now
 from factcheck.core.reading import MAX_BYTES, is_readable, read_bytes
 from factcheck.core.sources import previous_version, replace_source
 
@@ -52,6 +52,9 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)  # sources re-ingested with edits
     reanchored: int = 0  # reviewed links moved to the edited text
     orphaned: int = 0  # reviewed links that could not be, kept and flagged
+    notes: list[str] = field(default_factory=list)  # what reading found worth saying (a charset)
+    changed: list[tuple[str, str]] = field(default_factory=list)  # (address, fetched before on)
+    already_stored: list[str] = field(default_factory=list)  # feed entries not fetched again
 
 
 def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -156,12 +159,20 @@ def _store_opened(engine, document, stream, *, role, report, step) -> None:
         pass
 
 
+def store_opened_here(engine: Engine, document: OpenedDocument, *, role: str, report: IngestReport) -> None:
+    """Extract and store one opened document in this process (a fetched page)."""
+    with block_extractor(1) as (submit, window):
+        stream = run_ahead(submit, window, _with_blocks([document], role))
+        next(stream)  # the document itself; its blocks follow
+        _store_opened(engine, document, stream, role=role, report=report, step=None)
+
+
 @dataclass(eq=False)
 class OpenedDocument:
     """A file read and decoded, or why it could not be; `read` is None when its bytes are
     already stored."""
 
-    path: Path
+    path: Path | str  # a file, or the address a page was fetched from
     size: int
     sha: str = ""
     read: ReadDocument | None = None
@@ -171,6 +182,7 @@ class OpenedDocument:
     aliases: list[tuple[str, str]] | None = None  # harvested from the whole text
     error: UserError | None = None
     reason: str = ""  # the error, as said when the file is skipped inside a folder
+    archive: Any = None  # a fetched page (fetching.Fetched): stored with the document
 
 
 def _open(path: Path, size: int, date: str | None, stored: set[str]) -> OpenedDocument:
@@ -186,11 +198,17 @@ def _open(path: Path, size: int, date: str | None, stored: set[str]) -> OpenedDo
         document.error = UserError(f"{path}: cannot read ({error.strerror})")
         document.reason = f"cannot read ({error.strerror})"
         return document
+    return open_bytes(document, data, date, stored)
+
+
+def open_bytes(document: OpenedDocument, data: bytes, date: str | None, stored: set[str], **reading) -> OpenedDocument:
+    """Read `data` into `document` (its error instead, if unreadable); `reading` goes to
+    read_bytes (the kind, charset and address of a fetched page)."""
     document.sha = hashlib.sha256(data).hexdigest()
     if document.sha in stored:
         return document
     try:
-        read = read_bytes(data, str(path))
+        read = read_bytes(data, str(document.path), **reading)
     except UserError as error:
         document.error, document.reason = error, str(error)
         return document
@@ -278,9 +296,13 @@ def store_document(
             text=read.text,
             url=read.url,
             published=opened.published,
+            author=read.author,
+            site_name=read.site_name,
         )
         session.add(document)
         session.flush()
+        _store_archive(session, document, opened)
+        report.notes.extend(read.notes)
         rows = Rows(session)
         if role == "article":
             report.claims += _store_claims(rows, document, blocks, step)
@@ -303,7 +325,22 @@ def _replace_source(session, previous, opened, blocks, report, step) -> Document
     report.replaced.append(previous.path)
     report.added.append(previous.path)
     _store_aliases(session, opened.aliases or [])
+    _store_archive(session, previous, opened)
+    report.notes.extend(opened.read.notes)
     return previous
+
+
+def _store_archive(session: Session, document: Document, opened: OpenedDocument) -> None:
+    """A fetched page's bytes as they came, in the document's transaction."""
+    fetched = opened.archive
+    if fetched is None:
+        return
+    session.add(Archive(
+        document_id=document.id, requested_url=fetched.requested_url, final_url=fetched.final_url,
+        content_type=fetched.content_type, http_date=fetched.http_date,
+        fetched_at=fetched.fetched_at, sha256=opened.sha, content=fetched.content,
+    ))
+    session.flush()
 
 
 def text_blocks(text: str, size: int | None = None) -> Iterator[tuple[int, int]]:

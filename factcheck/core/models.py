@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, false
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 STATUSES = (
@@ -44,6 +44,24 @@ class Document(SQLModel, table=True):
     url: str | None = None
     published: str | None = None  # ISO 8601 date, possibly partial
     added_at: datetime = Field(default_factory=utc_now)
+    author: str | None = None  # as the page names it
+    site_name: str | None = None
+
+
+class Archive(SQLModel, table=True):
+    """A web page as it was fetched: the bytes after transfer decoding, where from, when.
+    A document may have several (a source fetched again after it changed); the newest is
+    the one its text was read from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    requested_url: str = Field(index=True)  # as given
+    final_url: str = Field(index=True)  # after redirects
+    content_type: str = ""
+    http_date: str | None = None  # the server's Date header, as sent
+    fetched_at: datetime = Field(default_factory=utc_now)
+    sha256: str = ""
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Passage(SQLModel, table=True):

@@ -10,10 +10,10 @@ import unicodedata
 import warnings
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from factcheck.core.charsets import decode
 from factcheck.core.errors import UserError
 from factcheck.core.extraction import ReadDocument
+from factcheck.core.html_reading import read_page
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -24,65 +24,13 @@ MAX_BYTES = 200 * 1024 * 1024
 _HEADER = re.compile(r"^(Source|URL|Published|Date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 _TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 _DATE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-_BOILERPLATE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, template"
-_BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dd, dt"
-_PUBLISHED_META = (
-    'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[name="date"]',
-    'meta[name="publishdate"]', 'meta[itemprop="datePublished"]', 'meta[name="dc.date"]',
-)
 
 
 def is_readable(path: Path) -> bool:
     return Path(path).suffix.lower() in READABLE_SUFFIXES
-
-
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text: BOMs first, then UTF-8, then GB18030 (a superset of GBK and GB2312,
-    common for Chinese files without a BOM), then charset-normalizer's best guess."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                raise UserError(f"{name}: the bytes do not match their {encoding} byte-order mark") from None
-            if "\x00" in text:  # PostgreSQL cannot store a NUL in text
-                raise UserError(f"{name}: binary file, not text")
-            return text
-    # Anywhere, not only near the start: PostgreSQL cannot store a NUL in text.
-    if b"\x00" in data:
-        raise UserError(f"{name}: binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    chinese = _as_chinese(data)
-    if chinese is not None:
-        return chinese
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
-        raise UserError(f"{name}: cannot decode the bytes as text in any known encoding")
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise UserError(f"{name}: cannot decode the bytes as text in any known encoding") from None
-
-
-def _as_chinese(data: bytes) -> str | None:
-    """GB18030 accepts most byte strings, so the result must also look like Chinese text."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    sample = text[:20000]
-    wide = [ch for ch in sample if ord(ch) > 0x7F]
-    if not wide:
-        return None
-    common = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    return text if common / len(wide) > 0.9 else None
 
 
 # full-width ASCII (！ to ～) and the ideographic space: by far the commonest compatibility
@@ -119,38 +67,81 @@ def read_document(path: Path) -> ReadDocument:
     return read_bytes(data, str(path))
 
 
-def read_bytes(data: bytes, name: str) -> ReadDocument:
-    """Decode and normalise one document; the kind is taken from the name's suffix (or the
-    content, for HTML and PDF without one)."""
+KINDS = ("html", "pdf", "text")
+
+
+def read_bytes(
+    data: bytes, name: str, *, kind: str | None = None, charset: str | None = None,
+    url: str | None = None,
+) -> ReadDocument:
+    """Decode and normalise one document. `kind` (html, pdf, text) is taken from the name's
+    suffix when not given (or from the content, for HTML and PDF without one); `charset`
+    is what a server declared; `url` is where the bytes were fetched from."""
     if not data.strip():
         raise UserError(f"{name}: empty document")
+    kind = kind or kind_of(data, name)
+    if kind == "pdf":
+        text, title, published = _read_pdf(data, name)
+        return _finish(ReadDocument(text=text, title=title or "", published=published), name)
+    decoded = decode(data, name, declared=charset, html=kind == "html")
+    if kind == "html":
+        return _read_html(decoded.text, name, url, decoded.notes)
+    return _finish(ReadDocument(text=decoded.text, notes=decoded.notes), name)
+
+
+def kind_of(data: bytes, name: str) -> str:
     suffix = Path(name).suffix.lower()
     sniff = suffix not in TEXT_SUFFIXES  # a .txt is text, whatever its first bytes say
     head = data[:1024].lstrip().lower()
     if suffix in PDF_SUFFIXES or (sniff and data.startswith(b"%PDF-")):
-        return _finish(*_read_pdf(data, name), name)
+        return "pdf"
     if suffix in HTML_SUFFIXES or (sniff and head.startswith((b"<!doctype html", b"<html"))):
-        return _finish(*_read_html(decode(data, name)), name)
-    return _finish(decode(data, name), None, None, name)
+        return "html"
+    return "text"
 
 
-def _finish(raw: str, title: str | None, published: str | None, name: str) -> ReadDocument:
-    text = normalise(raw)
+def _read_html(html: str, name: str, url: str | None, notes: list[str]) -> ReadDocument:
+    page = read_page(html, name, url)
+    read = ReadDocument(
+        text=page.text, title=page.title or "", url=page.url, published=page.published,
+        author=page.author, site_name=page.site_name, notes=notes + page.notes,
+    )
+    return _finish(read, name, declared_language=page.language)
+
+
+def _finish(read: ReadDocument, name: str, declared_language: str | None = None) -> ReadDocument:
+    """Normalise the text; the title, URL and date from header lines where the document
+    did not say; the language."""
+    text = normalise(read.text)
     if not text.strip():
         raise UserError(f"{name}: empty document")
-    if title is None:
+    title = read.title
+    if not title:
         title_match = _TITLE.search(text[:2000])
         title = title_match.group(1) if title_match else text.strip().splitlines()[0][:120]
-    url = None
+    url, published = read.url, read.published
     for key, value in _HEADER.findall(text[:4000]):
         if key.lower() in ("source", "url") and url is None:
             url = value
         elif key.lower() in ("published", "date") and published is None:
             published = _iso(value)
-    return ReadDocument(
-        text=text, title=normalise(title).strip(), url=url, published=published,
-        language=detect_language(text),
-    )
+    read.text, read.title, read.url, read.published = text, normalise(title).strip(), url, published
+    read.language = language_of(text, declared_language)
+    if read.author:
+        read.author = normalise(read.author)
+    if read.site_name:
+        read.site_name = normalise(read.site_name)
+    return read
+
+
+def language_of(text: str, declared: str | None) -> str:
+    """The page's declared language when it agrees with the script of its text (a Chinese
+    page declared 'zh-CN', a German one 'de'); else what the text shows (a template's
+    lang="en" on a Chinese page is wrong)."""
+    detected = detect_language(text)
+    if declared and detected != "und" and (declared == "zh") == (detected == "zh"):
+        return declared
+    return detected
 
 
 def _iso(value: str) -> str | None:
@@ -159,46 +150,6 @@ def _iso(value: str) -> str | None:
         return None
     y, m, d = found.groups()
     return f"{y}-{int(m):02d}-{int(d):02d}"
-
-
-def _read_html(html: str) -> tuple[str, str | None, str | None]:
-    """The article's text as paragraphs: navigation, headers, footers, asides and scripts
-    dropped; inside <article> or <main> when the page has one; link lists skipped."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
-    title_node = tree.css_first("title") or tree.css_first("h1")
-    title = title_node.text(strip=True) if title_node else None
-    published = None
-    for selector in _PUBLISHED_META:
-        node = tree.css_first(selector)
-        if node and node.attributes.get("content"):
-            published = _iso(node.attributes["content"] or "")
-            if published:
-                break
-    if published is None:
-        node = tree.css_first("time[datetime]")
-        published = _iso(node.attributes.get("datetime") or "") if node else None
-    for node in tree.css(_BOILERPLATE):
-        node.decompose()
-    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
-    if root is None:
-        return "", title, published
-    paragraphs = []
-    for node in root.css(_BLOCKS):
-        if len(node.css(_BLOCKS)) > 1:  # the node itself matches too
-            continue  # an outer block: its inner blocks are read on their own
-        text = _SPACES.sub(" ", node.text(deep=True)).strip()
-        if text and not _mostly_links(node, text):
-            paragraphs.append(text)
-    if not paragraphs:
-        paragraphs = [_SPACES.sub(" ", root.text(deep=True, separator="\n")).strip()]
-    return "\n\n".join(paragraphs), title, published
-
-
-def _mostly_links(node, text: str) -> bool:
-    linked = sum(len(a.text(deep=True).strip()) for a in node.css("a"))
-    return linked > 0.8 * len(text) and len(text) < 200
 
 
 def _read_pdf(data: bytes, name: str) -> tuple[str, str | None, str | None]:

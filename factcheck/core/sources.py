@@ -48,6 +48,7 @@ def replace_source(
     kept = list(session.exec(select(Link).where(col(Link.passage_id).in_(list(old)))))
     document.text, document.sha256, document.title = read.text, sha, read.title
     document.url, document.language = read.url, read.language
+    document.author, document.site_name = read.author, read.site_name
     document.published = date or read.published
     session.add(document)
     session.flush()

@@ -20,7 +20,16 @@ from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError
-from factcheck.core.models import STATUSES, Claim, Document, Link, Passage, Quantity, ReviewEvent
+from factcheck.core.models import (
+    STATUSES,
+    Archive,
+    Claim,
+    Document,
+    Link,
+    Passage,
+    Quantity,
+    ReviewEvent,
+)
 from factcheck.core.queries import DOCUMENT_ORDER, ClaimFilter
 
 BATCH = 2000
@@ -84,7 +93,12 @@ _CLAIM_COLUMNS = (  # the first four are read by position: id, document_id, star
     Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.text, Claim.label,
     Claim.checkworthiness, Claim.status, Claim.version, Claim.assignee,
 )
-_DOCUMENT_COLUMNS = (Document.path, Document.url, Document.title, Document.published)
+# when the document's page was fetched (its newest archived copy), for "as fetched on"
+_FETCHED = (
+    select(func.max(Archive.fetched_at)).where(col(Archive.document_id) == col(Document.id))
+    .correlate(Document).scalar_subquery()
+)
+_DOCUMENT_COLUMNS = (Document.path, Document.url, Document.title, Document.published, _FETCHED)
 CHUNK = 500  # ids per IN list, well inside every database's parameter limit
 
 Key = tuple[int, int, int]  # (document_id, start, id): a claim's place in document order
@@ -166,7 +180,7 @@ def iter_claim_records(
             if context:
                 texts = _by_id(connection, Document.id, (Document.text,), document_ids, texts)
             for claim_id, document_id, start, end, text, label, checkworthiness, status, version, assignee in rows:
-                path, url, title, published = documents[document_id]
+                path, url, title, published, fetched = documents[document_id]
                 record = {
                     "id": claim_id,
                     "document": path,
@@ -185,6 +199,8 @@ def iter_claim_records(
                     "links": links.get(claim_id) or [],
                     "history": events.get(claim_id) or [],
                 }
+                if fetched is not None:  # a fetched page: its archived copy's time
+                    record["document_fetched"] = _moment(fetched)
                 if context:
                     record["context"] = surrounding(texts[document_id][0], start, end, context)
                 yield record
@@ -336,22 +352,23 @@ def _links(connection, options: ReportOptions, batch: Span, passages: dict[int, 
     grouped: dict[int, list[dict]] = {}
     reasons_seen: dict[str, list] = {}
     for link_id, claim_id, score, relation, state, reasons, orphaned, passage_id in rows:
-        passage, path, url, title, published = passages[passage_id]
-        grouped.setdefault(claim_id, []).append(
-            {
-                "id": link_id,
-                "source": path,
-                "source_title": title,
-                "source_url": url,
-                "source_published": published,
-                "passage": passage,
-                "score": score,
-                "relation": relation,
-                "state": state,
-                "reasons": _reasons(reasons, reasons_seen),
-                "orphaned": bool(orphaned),
-            }
-        )
+        passage, path, url, title, published, fetched = passages[passage_id]
+        item = {
+            "id": link_id,
+            "source": path,
+            "source_title": title,
+            "source_url": url,
+            "source_published": published,
+            "passage": passage,
+            "score": score,
+            "relation": relation,
+            "state": state,
+            "reasons": _reasons(reasons, reasons_seen),
+            "orphaned": bool(orphaned),
+        }
+        if fetched is not None:
+            item["source_fetched"] = _moment(fetched)
+        grouped.setdefault(claim_id, []).append(item)
     return grouped, passages
 
 

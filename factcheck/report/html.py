@@ -19,7 +19,14 @@ from sqlalchemy.engine import Engine
 from factcheck.core.models import utc_now
 from factcheck.report.gather import ReportOptions, iso, status_counts
 from factcheck.report.layout import Layout, write_report
-from factcheck.report.wording import describe_change, notes, status_name, value_text, web_url
+from factcheck.report.wording import (
+    describe_change,
+    fetched_on,
+    notes,
+    status_name,
+    value_text,
+    web_url,
+)
 
 CONTEXT = 160  # characters of the document shown each side of a claim
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
@@ -163,8 +170,9 @@ def _where(record: dict) -> str:
     title = record.get("document_title") or record["document"]
     source = _link_or_text(record.get("document_url"), title)
     published = record.get("document_published")
-    path, published = escaped(record["document"], published or "")
+    path, published, fetched = escaped(record["document"], published or "", fetched_on(record.get("document_fetched")))
     dated = f", published {published}" if published else ""
+    dated += f", as fetched on {fetched}" if fetched else ""
     assigned = f" · assigned to {escape(record['assignee'])}" if record.get("assignee") else ""
     return (
         f'<p class="where">From {source} ({path}{dated}), '
@@ -214,6 +222,8 @@ def _link(link: dict) -> str:
         link["relation"], link["state"], title, link["source"], url, link["passage"], reasons
     )
     address = f' · <a href="{url}" rel="noopener noreferrer nofollow">{url}</a>' if url else ""
+    if link.get("source_fetched"):
+        address += f" as fetched on {escaped(fetched_on(link['source_fetched']))[0]}"
     return (
         f'<li><span class="relation {relation}">{relation}</span> '
         f'<span class="state {state}">{state}</span> '

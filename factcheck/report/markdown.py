@@ -18,7 +18,14 @@ from factcheck.core.models import utc_now
 from factcheck.report.gather import ReportOptions, iso, status_counts
 from factcheck.report.html import CONTEXT
 from factcheck.report.layout import Layout, write_report
-from factcheck.report.wording import describe_change, notes, status_name, value_text, web_url
+from factcheck.report.wording import (
+    describe_change,
+    fetched_on,
+    notes,
+    status_name,
+    value_text,
+    web_url,
+)
 
 # `$` too: GitHub renders text between two dollar signs as mathematics. Every kind of line
 # break becomes a space, so untrusted text stays on its line (in its table cell).
@@ -102,6 +109,7 @@ def _quote(record: dict) -> str:
 def _where(record: dict) -> str:
     title = record.get("document_title") or record["document"]
     dated = f", published {cell(record['document_published'])}" if record.get("document_published") else ""
+    dated += f", as fetched on {cell(fetched_on(record['document_fetched']))}" if record.get("document_fetched") else ""
     return (
         f"From {link(record.get('document_url'), title)} ({cell(record['document'])}{dated}), "
         f"characters {record['start']}–{record['end']}{_assigned(record)}\n\n"
@@ -146,6 +154,7 @@ def _evidence_item(number: int, item: dict) -> str:
     title = item.get("source_title") or item["source"]
     address = web_url(item.get("source_url"))
     where = f" · {link(address, address)}" if address else ""
+    where += f" as fetched on {cell(fetched_on(item['source_fetched']))}" if item.get("source_fetched") else ""
     reasons = f" · {cell('; '.join(item['reasons']))}" if item.get("reasons") else ""
     return (
         f"{number}. **{cell(item['relation'])}**, {cell(item['state'])}, score {item['score']:.2f} — "

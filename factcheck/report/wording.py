@@ -72,3 +72,8 @@ def last_verdict(record: dict) -> dict | None:
         if event["field"] == "status" and event["to"] == record["status"]:
             return event
     return None
+
+
+def fetched_on(moment: str | None) -> str:
+    """The day a page was fetched, from its ISO timestamp: what "as fetched on" cites."""
+    return (moment or "")[:10]

@@ -38,7 +38,7 @@ def test_published_header_and_title():
 
 def test_html_keeps_the_article_and_drops_boilerplate():
     read = read_bytes(HTML.encode(), "page.html")
-    assert read.title == "Rates decision"
+    assert read.title == "Central bank holds rates"  # the headline, over the <title>
     assert read.published == "2024-05-22"
     assert read.text == (
         "Central bank holds rates\n\nThe bank kept its rate at 5.25%, it said on Wednesday.\n\n"
