@@ -29,12 +29,16 @@ DEMO_FOLDER = Path("sources")
 JOBS = typer.Option(
     "--jobs", min=1, help="Processes extracting at once (default: one per CPU; 1: no worker processes)."
 )
+FOLLOW_LINKS = typer.Option(
+    "--follow-links", help="Inside a folder, also read links to files outside it (by default they are skipped)."
+)
 
 
 class State:
     db: str | None = None
     # said after "interrupted" when a command is stopped by Ctrl-C
     after_interrupt = "nothing half-written was kept"
+    verbose = False  # a refusal's details follow its line
 
 
 def _engine(*, reading: bool = False):
@@ -51,14 +55,16 @@ def _progress(label: str):
         return None, None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from factcheck.core.shown import shown_path
+
     bar = Progress(
         TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), transient=True,
+        TextColumn("{task.description}", markup=False), transient=True,
     )
     task = bar.add_task("", total=None)
 
     def update(what: str, done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total, description=Path(what).name if what else "")
+        bar.update(task, completed=done, total=total, description=shown_path(Path(what).name) if what else "")
 
     return bar, update
 
@@ -72,7 +78,10 @@ def _run_with_progress(label: str, work):
 
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    """One line on stderr: file names and text from the database in it are shown, not obeyed."""
+    from factcheck.core.shown import visible
+
+    typer.echo(visible(message), err=True)
 
 
 def _counted(number: int, word: str) -> str:
@@ -123,7 +132,7 @@ def load_demo_if_empty(engine) -> None:
     _link(engine)
 
 
-def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
+def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, follow_links: bool = False):
     from factcheck.core.ingest import ingest_paths
 
     State.after_interrupt = (
@@ -134,7 +143,9 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
     label = "Reading articles" if role == "article" else "Reading sources"
     report = _run_with_progress(
         label,
-        lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update, jobs=jobs),
+        lambda update: ingest_paths(
+            engine, paths, role=role, date=date, progress=update, jobs=jobs, follow_links=follow_links
+        ),
     )
     for path, reason in report.skipped:
         _say(f"skipped {path}: {reason}")
@@ -178,11 +189,12 @@ def ingest(
         str | None, typer.Option("--date", help="Publication date (ISO) for relative dates.")
     ] = None,
     jobs: Annotated[int | None, JOBS] = None,
+    follow_links: Annotated[bool, FOLLOW_LINKS] = False,
 ) -> None:
     """Read articles and extract their claims. Ingesting the same bytes again adds nothing."""
     date = _check_date(date)
     engine = _engine()
-    report = _ingest(engine, paths, role="article", date=date, jobs=jobs or _cpus())
+    report = _ingest(engine, paths, role="article", date=date, jobs=jobs or _cpus(), follow_links=follow_links)
     if report.added and _has_passages(engine):
         _link(engine)
 
@@ -211,10 +223,11 @@ def sources_callback(ctx: typer.Context) -> None:
 def sources_add(
     paths: Annotated[list[Path], typer.Argument(help="Evidence files or folders.", readable=False)],
     jobs: Annotated[int | None, JOBS] = None,
+    follow_links: Annotated[bool, FOLLOW_LINKS] = False,
 ) -> None:
     """Add evidence documents, split them into passages and suggest links."""
     engine = _engine()
-    _ingest(engine, paths, role="source", date=None, jobs=jobs or _cpus())
+    _ingest(engine, paths, role="source", date=None, jobs=jobs or _cpus(), follow_links=follow_links)
     _link(engine)
 
 
@@ -247,6 +260,7 @@ def claims(
     from sqlmodel import Session
 
     from factcheck.core.queries import ClaimFilter, list_claims, quantities_of
+    from factcheck.core.shown import visible
 
     with Session(engine) as session:
         rows = list_claims(session, ClaimFilter(status=status, kind=kind))
@@ -254,9 +268,9 @@ def claims(
 
     def write(out) -> None:
         for claim in rows:
-            values = ", ".join(q.display for q in quantities[claim.id])
-            text = " ".join(claim.text.split())
-            out.write(f"{claim.id:>6}  {claim.status:<12} {claim.label[:28]:<28} {values[:24]:<24} {text[:60]}\n")
+            values = visible(", ".join(q.display for q in quantities[claim.id])[:24])
+            text = visible(" ".join(claim.text.split())[:60])
+            out.write(f"{claim.id:>6}  {claim.status:<12} {visible(claim.label[:28]):<28} {values:<24} {text}\n")
 
     _write_stdout(write)
 
@@ -349,11 +363,15 @@ def restore(
     replace: Annotated[
         bool, typer.Option("--replace", help="Overwrite a database that already holds data.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="On refusal, every problem found, not only the first.")
+    ] = False,
 ) -> None:
     """Restore a backup into the database, all or nothing. Refuses a non-empty database
     unless --replace."""
     from factcheck.core.backup import restore as load_backup
 
+    State.verbose = verbose
     engine = _engine()
     _check_not_the_database(engine, file)
     State.after_interrupt = "the database is as it was"
@@ -492,6 +510,9 @@ def _run() -> int:
         status = app(standalone_mode=False)
     except UserError as error:
         _say(f"factcheck: {error}")
+        if State.verbose and error.details:
+            for line in error.details.splitlines():
+                _say(f"  {line}")
         return error.exit_code
     except typer.TyperException as error:
         return _usage_error(error)

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from factcheck.core.claim_view import ClaimView, Evidence, claim_view
 from factcheck.core.models import Link
+from factcheck.core.shown import visible, visible_lines, visible_mapped
 
 RELATION_STYLE = {
     "supports": "bold $text-success on $success-muted",
@@ -93,25 +94,26 @@ class ClaimDetail(Widget, can_focus=False):
     def _lines(self, view: ClaimView):
         claim, document = view.claim, view.document
         yield Content.assemble(
-            (f"#{claim.id}", "bold"), f"  {claim.label}  ·  ", (claim.status, "bold"),
+            (f"#{claim.id}", "bold"), f"  {visible(claim.label)}  ·  ", (claim.status, "bold"),
             f"  ·  worth {claim.checkworthiness:.2f}  ·  v{claim.version}",
-            f"  ·  added by {claim.created_by}" if claim.created_by != "extractor" else "",
+            f"  ·  added by {visible(claim.created_by)}" if claim.created_by != "extractor" else "",
         )
         # Labelled, so an article's title (its first line when it has no header) is not
         # taken for part of the claim's context.
-        yield Content.assemble(("Document: ", "bold $foreground-muted"), (document.title or document.path, "$foreground-muted"))
+        yield Content.assemble(("Document: ", "bold $foreground-muted"), (visible(document.title or document.path), "$foreground-muted"))
         yield Content("")
         left, right = view.context
-        context = Content(document.text[left:right]).stylize("bold reverse", claim.start - left, claim.end - left)
+        shown, at = visible_mapped(document.text[left:right], keep="\n\t")
+        context = Content(shown).stylize("bold reverse", at(claim.start - left), at(claim.end - left))
         for q in view.quantities:
-            context = context.stylize("underline", q.start - left, q.end - left)
+            context = context.stylize("underline", at(q.start - left), at(q.end - left))
         yield context
         yield Content("")
         if view.quantities:
             yield Content.styled("Quantities", "bold underline")
             for q in view.quantities:
                 qualifier = f" ({q.qualifier})" if q.qualifier else ""
-                yield Content(f"  {q.text} → {q.display} [{q.kind}]{qualifier}")
+                yield Content(visible(f"  {q.text} → {q.display} [{q.kind}]{qualifier}"))
             yield Content("")
         yield Content.styled(f"Evidence ({len(view.evidence)})  [ ] choose · c confirm · x reject", "bold underline")
         if not view.evidence:
@@ -129,17 +131,18 @@ class ClaimDetail(Widget, can_focus=False):
             " ",
             (link.state, STATE_STYLE.get(link.state, "")),
             f" · {link.score:.2f} · ",
-            (source.title or source.path, "bold"),
+            (visible(source.title or source.path), "bold"),
         )
         yield head
         where = " · ".join(part for part in (source.published, source.url) if part)
         if where:
-            yield Content.styled(f"     {where}", "$foreground-muted")
+            yield Content.styled(f"     {visible(where)}", "$foreground-muted")
         if link.orphaned:
             yield Content.styled("     ⚠ orphaned: the source text changed and this passage was not found again", "bold $text-error")
-        passage = Content(evidence.passage.text[:400])
+        shown, at = visible_mapped(evidence.passage.text[:400], keep="\n\t")
+        passage = Content(shown)
         for start, end in evidence.highlights:
-            passage = passage.stylize(MATCH_STYLE, start, end)
+            passage = passage.stylize(MATCH_STYLE, at(start), at(end))
         yield Content("     ") + passage.stylize("italic")
         if evidence.reasons:
-            yield Content.styled(f"     why: {', '.join(evidence.reasons)}", "$foreground-muted")
+            yield Content.styled(f"     why: {visible_lines(', '.join(evidence.reasons))}", "$foreground-muted")

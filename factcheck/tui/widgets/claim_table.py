@@ -24,6 +24,7 @@ from factcheck.core.queries import (
     queue_page,
     queue_position,
 )
+from factcheck.core.shown import visible
 
 PAGE = 60
 CLAIM_CHARS = 160  # enough to fill the widest claim column; longer text is never seen
@@ -223,12 +224,12 @@ class ClaimTable(DataTable):
         cells = {
             "mark": Text("●" if claim.id in self.marked else ""),
             "status": Text(claim.status, style=self._styles.get(claim.status, "")),
-            "label": Text(claim.label, no_wrap=True),
-            "values": Text(row.values, no_wrap=True),
-            "document": Text(row.document, no_wrap=True),
+            "label": Text(visible(claim.label), no_wrap=True),
+            "values": Text(visible(row.values), no_wrap=True),
+            "document": Text(visible(row.document), no_wrap=True),
             "links": Text(str(row.links or ""), justify="right"),
             # no more characters than the column has cells: the rest would be drawn, then cut
-            "claim": Text(" ".join(claim.text[:CLAIM_CHARS].split())[:self.columns_shown[-1][2]], no_wrap=True),
+            "claim": Text(visible(" ".join(claim.text[:CLAIM_CHARS].split()))[:self.columns_shown[-1][2]], no_wrap=True),
         }
         return tuple(cells[key] for key, _, _ in self.columns_shown)
 
@@ -239,7 +240,7 @@ class ClaimTable(DataTable):
                 row.claim = claim
                 key = str(claim.id)
                 self.update_cell(key, "status", Text(claim.status, style=self._styles.get(claim.status, "")))
-                self.update_cell(key, "label", Text(claim.label, no_wrap=True))
+                self.update_cell(key, "label", Text(visible(claim.label), no_wrap=True))
 
     def version_of(self, claim_id: int) -> int | None:
         return next((r.claim.version for r in self.window if r.claim.id == claim_id), None)

@@ -6,6 +6,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input
 
 from factcheck.core.models import QUANTITY_KINDS, STATUSES
+from factcheck.core.shown import visible
 
 HINT = "filter: words · status:refuted · kind:money · doc:name   (/ to type, Enter to list)"
 
@@ -35,4 +36,5 @@ class FilterBar(Input):
         self.before_editing = ""
 
     def set_documents(self, documents: list[str]) -> None:
-        self.suggester.documents = [d.replace("\\", "/").rsplit("/", 1)[-1] for d in documents]
+        # as shown: a name completed into the bar, or offered in the palette, obeys nothing
+        self.suggester.documents = [visible(d.replace("\\", "/").rsplit("/", 1)[-1]) for d in documents]
