@@ -10,12 +10,11 @@ loaded machine slows both sides alike. Numbers too long to be amounts are no qua
 
 from __future__ import annotations
 
-import signal
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from harness import OverBudget, cpu_budget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -33,26 +32,6 @@ SIZES = (10_000, 100_000, 1_000_000)
 NEXT_STEP_SECONDS = 1.0
 
 
-class _OverBudget(Exception):
-    pass
-
-
-@contextmanager
-def cpu_budget(seconds: float):
-    """Stop the work once it has used `seconds` of this process's CPU time (SIGPROF)."""
-
-    def stop(signum, frame):
-        raise _OverBudget
-
-    previous = signal.signal(signal.SIGPROF, stop)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-
-
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[p.name for p in PATTERNS])
 def test_extraction_time_grows_linearly(pattern):
     times: list[float] = []
@@ -65,7 +44,7 @@ def test_extraction_time_grows_linearly(pattern):
         try:
             with cpu_budget(budget):
                 times.append(seconds(text_of(pattern, size), repeat=3))
-        except _OverBudget:
+        except OverBudget:
             pytest.fail(f"{pattern.name}: {size:,} bytes took over {budget:.1f} s of CPU after {times}")
         if len(times) > 1 and times[-1] >= FLOOR:
             assert growth(times[-2], times[-1]) <= GROWTH_LIMIT, (pattern.name, times)
