@@ -355,8 +355,6 @@ def _range_display(q: QuantityMatch, low: float) -> str:
 
 
 def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
-    if m.end() - m.start() > MAX_NUMBER_CHARS and _too_long(m):
-        return None  # 1111…, a hash's digits: no amount is written so long
     if m["ar"] or m["cn"]:
         found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
         if found is None:
@@ -384,6 +382,8 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     if groups["phone"] or groups["time"]:
         return None
     if groups["pct"] is not None:
+        if len(groups["pct"]) > MAX_NUMBER_CHARS or len(groups["den"]) > MAX_NUMBER_CHARS:
+            return None  # no amount is written so long
         value = _number(groups["pct"])
         if groups["den"] != "百":  # 三分之一, 千分之五: a share, in percent
             denominator = _number(groups["den"])
@@ -414,13 +414,6 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
             return days or _date(text, m.start("d4"), end, iso_date(y3, month, int(groups["d4"])))
         return _date(text, start, end, iso_date(y3, month, int(groups["d3"])))
     return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
-
-
-_NUMBER_GROUPS = ("ar", "hi", "cn", "den", "pct")
-
-
-def _too_long(m: re.Match) -> bool:
-    return any(len(m[group] or "") > MAX_NUMBER_CHARS for group in _NUMBER_GROUPS)
 
 
 _TOKENS_AFTER = re.compile(r"[ ]?[Tt]okens?(?![A-Za-z])")
@@ -486,6 +479,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if currency is None and _names_something(before):
         return None
     low_text, high_text = m.group("ar", "hi")
+    if len(low_text) > MAX_NUMBER_CHARS or high_text and len(high_text) > MAX_NUMBER_CHARS:
+        return None  # 1111…, a hash's digits: no amount is written so long
     following = text[end : end + 1]
     if following in (".", "/") and text[end + 1 : end + 2].isdigit():
         return None  # 1.2.3, 5/22/2024, 1/3: a version, an address, a date or a fraction
