@@ -29,12 +29,16 @@ DEMO_FOLDER = Path("sources")
 JOBS = typer.Option(
     "--jobs", min=1, help="Processes extracting at once (default: one per CPU; 1: no worker processes)."
 )
+FOLLOW_LINKS = typer.Option(
+    "--follow-links", help="Inside a folder, also read links to files outside it (by default they are skipped)."
+)
 
 
 class State:
     db: str | None = None
     # said after "interrupted" when a command is stopped by Ctrl-C
     after_interrupt = "nothing half-written was kept"
+    verbose = False  # a refusal's details follow its line
 
 
 def _engine(*, reading: bool = False):
@@ -51,14 +55,16 @@ def _progress(label: str):
         return None, None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from factcheck.core.shown import shown_path
+
     bar = Progress(
         TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), transient=True,
+        TextColumn("{task.description}", markup=False), transient=True,
     )
     task = bar.add_task("", total=None)
 
     def update(what: str, done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total, description=Path(what).name if what else "")
+        bar.update(task, completed=done, total=total, description=shown_path(Path(what).name) if what else "")
 
     return bar, update
 
@@ -72,7 +78,10 @@ def _run_with_progress(label: str, work):
 
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    """One line on stderr: file names and text from the database in it are shown, not obeyed."""
+    from factcheck.core.shown import visible
+
+    typer.echo(visible(message), err=True)
 
 
 def _counted(number: int, word: str) -> str:
@@ -123,7 +132,7 @@ def load_demo_if_empty(engine) -> None:
     _link(engine)
 
 
-def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
+def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, follow_links: bool = False):
     from factcheck.core.ingest import ingest_paths
 
     State.after_interrupt = (
@@ -134,7 +143,9 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
     label = "Reading articles" if role == "article" else "Reading sources"
     report = _run_with_progress(
         label,
-        lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update, jobs=jobs),
+        lambda update: ingest_paths(
+            engine, paths, role=role, date=date, progress=update, jobs=jobs, follow_links=follow_links
+        ),
     )
     _say_report(report, role)
     return report
@@ -195,6 +206,7 @@ def ingest(
         typer.Option("--feed", help="An RSS or Atom feed: each entry's page is fetched and ingested once."),
     ] = None,
     timeout: Annotated[float, TIMEOUT] = 30.0,
+    follow_links: Annotated[bool, FOLLOW_LINKS] = False,
 ) -> None:
     """Read articles (files, folders, web pages or feeds) and extract their claims.
     Ingesting the same bytes, or an unchanged page, again adds nothing."""
@@ -208,7 +220,8 @@ def ingest(
     engine = _engine()
     added = False
     if files:
-        added |= bool(_ingest(engine, files, role="article", date=date, jobs=jobs or _cpus()).added)
+        report = _ingest(engine, files, role="article", date=date, jobs=jobs or _cpus(), follow_links=follow_links)
+        added |= bool(report.added)
     if urls:
         added |= bool(_ingest_web(engine, urls, role="article", date=date, timeout=timeout).added)
     for address in feed or []:
@@ -272,13 +285,14 @@ def sources_add(
     paths: Annotated[list[str], typer.Argument(help="Evidence files, folders or web addresses (http, https).")],
     jobs: Annotated[int | None, JOBS] = None,
     timeout: Annotated[float, TIMEOUT] = 30.0,
+    follow_links: Annotated[bool, FOLLOW_LINKS] = False,
 ) -> None:
     """Add evidence documents (files, folders or web pages), split them into passages and
     suggest links."""
     files, urls = _files_and_addresses(paths)
     engine = _engine()
     if files:
-        _ingest(engine, files, role="source", date=None, jobs=jobs or _cpus())
+        _ingest(engine, files, role="source", date=None, jobs=jobs or _cpus(), follow_links=follow_links)
     if urls:
         _ingest_web(engine, urls, role="source", date=None, timeout=timeout)
     _link(engine)
@@ -461,11 +475,15 @@ def restore(
     replace: Annotated[
         bool, typer.Option("--replace", help="Overwrite a database that already holds data.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="On refusal, every problem found, not only the first.")
+    ] = False,
 ) -> None:
     """Restore a backup into the database, all or nothing. Refuses a non-empty database
     unless --replace."""
     from factcheck.core.backup import restore as load_backup
 
+    State.verbose = verbose
     engine = _engine()
     _check_not_the_database(engine, file)
     State.after_interrupt = "the database is as it was"
@@ -604,6 +622,9 @@ def _run() -> int:
         status = app(standalone_mode=False)
     except UserError as error:
         _say(f"factcheck: {error}")
+        if State.verbose and error.details:
+            for line in error.details.splitlines():
+                _say(f"  {line}")
         return error.exit_code
     except typer.TyperException as error:
         return _usage_error(error)

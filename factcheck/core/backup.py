@@ -15,7 +15,9 @@ import binascii
 import json
 import math
 import sqlite3
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -171,13 +173,13 @@ def _restore_sqlite_file(engine: Engine, source: Path, *, replace: bool) -> Coun
         if is_sqlite(engine):
             with engine.connect() as connection:
                 _check_empty(connection, replace)
-            _sqlite_copy_over(backup_engine, engine)
-            upgrade(engine)  # an older backup comes back at the program's schema
+            with _checked_copy(backup_engine, engine, source) as checked:
+                _sqlite_copy_over(checked, engine)
             with engine.connect() as connection:
                 return _count(connection)
         if revision != _head(engine):
             raise UserError(f"{source}: made by an older factcheck; open it once with this one first")
-        return _load_rows(engine, _rows_of(backup_engine), replace=replace)
+        return _load_rows(engine, _checked_rows(_rows_of(backup_engine), source), replace=replace)
     finally:
         backup_engine.dispose()
 
@@ -187,12 +189,69 @@ def _whole_file_revision(backup_engine: Engine, source: Path) -> str | None:
     damaged would otherwise be copied page by page over a good database."""
     try:
         with backup_engine.connect() as connection:
-            found = connection.exec_driver_sql("PRAGMA quick_check").scalar()
-            if found == "ok":
+            found = list(connection.exec_driver_sql("PRAGMA quick_check(100)").scalars())
+            if found == ["ok"]:
                 return schema_revision(connection)
     except DBAPIError as error:
-        found = str(error.orig).strip().splitlines()[0]
-    raise UserError(f"{source}: the SQLite file is damaged ({found}); nothing was restored")
+        found = [str(error.orig)]
+    raise _damaged(source, "the SQLite file is damaged", found)
+
+
+def _damaged(source: Path, what: str, reports: list[str]) -> UserError:
+    """One line naming the first problem SQLite reports and how many more there are; all
+    of them as the details."""
+    problems = [line.strip() for report in reports for line in str(report).splitlines()
+                if line.strip() and not line.startswith("*** in database")] or ["no reason given"]
+    more = f", and {len(problems) - 1} more" if len(problems) > 1 else ""
+    return UserError(f"{source}: {what} ({problems[0]}{more}); nothing was restored",
+                     details="\n".join(problems))
+
+
+@contextmanager
+def _checked_copy(backup_engine: Engine, target: Engine, source: Path) -> Iterator[Engine]:
+    """A copy of the backup at this program's schema, checked as a dump is: its full-text
+    indexes against their rows (a backup edited by hand passes SQLite's own check, and
+    would leave the claim filter finding what is no longer there), and every row against
+    its table. The copy sits beside the target, which must have room for it anyway."""
+    folder = Path(target.url.database).parent if target.url.database not in (None, "", ":memory:") else None
+    with tempfile.TemporaryDirectory(prefix=".factcheck-restore-", dir=folder) as work:
+        copy = create_sqlite_engine(file_url(Path(work) / "restore.db"))
+        try:
+            _sqlite_copy_over(backup_engine, copy)
+            upgrade(copy)  # an older backup comes back at the program's schema
+            _check_text_indexes(copy, source)
+            for _ in _checked_rows(_rows_of(copy), source):
+                pass
+            yield copy
+        finally:
+            copy.dispose()
+
+
+def _check_text_indexes(engine: Engine, source: Path) -> None:
+    with engine.connect() as connection:
+        names = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%'"
+        ).scalars().all()
+        for name in names:
+            try:  # rank 1: the index is also compared with the rows it indexes
+                connection.exec_driver_sql(f'INSERT INTO "{name}"("{name}", rank) VALUES (\'integrity-check\', 1)')
+            except DBAPIError as error:
+                raise _damaged(source, f"its text index {name} does not match its rows", [str(error.orig)]) from None
+            finally:
+                connection.rollback()
+
+
+def _checked_rows(rows: Iterator[tuple[str, dict]], source: Path) -> Iterator[tuple[str, dict]]:
+    """The rows of a SQLite backup, each checked against its table as a dump's are."""
+    shapes = {table.name: _RowShape(table) for table in tables()}
+    try:
+        for name, row in rows:
+            if problem := shapes[name].problem(row):
+                raise UserError(f"{source}: a row is damaged ({problem}); nothing was restored")
+            yield name, row
+    except (ValueError, TypeError, OverflowError, DBAPIError) as error:  # a value the driver cannot read
+        reason = str(getattr(error, "orig", error)).strip().splitlines()[0].split(" with text ")[0]
+        raise UserError(f"{source}: a row is damaged ({reason}); nothing was restored") from None
 
 
 def _sqlite_copy_over(source: Engine, target: Engine) -> None:
@@ -216,9 +275,10 @@ def _rows_of(engine: Engine) -> Iterator[tuple[str, dict]]:
 
 
 def _restore_dump(engine: Engine, source: Path, *, replace: bool) -> Counts:
-    with open(source, encoding="utf-8") as lines:
+    # bytes, each line decoded on its own: a byte that is not UTF-8 is one damaged line
+    with open(source, "rb") as lines:
         try:
-            header = json.loads(lines.readline() or "null")
+            header = json.loads((lines.readline() or b"null").decode("utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError):
             header = None
         if not isinstance(header, dict) or header.get("format") != DUMP_FORMAT:
@@ -242,7 +302,7 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
     rows, ended = 0, False
     for number, line in enumerate(lines, start=2):
         try:
-            entry = json.loads(line)
+            entry = json.loads(line.decode("utf-8"))
             if counted and not ended and "end" in entry and entry["end"]["rows"] == rows:
                 ended = True
                 continue
@@ -250,7 +310,9 @@ def _dump_rows(lines, source: Path, *, counted: bool) -> Iterator[tuple[str, dic
                 raise KeyError("after the end")
             table = known[entry["table"]]
             row = entry["row"]
-        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError):
+        except UnicodeDecodeError:
+            raise UserError(f"{source}: line {number} is damaged (not UTF-8 text); nothing was restored") from None
+        except (json.JSONDecodeError, KeyError, TypeError):
             raise UserError(f"{source}: line {number} is damaged; nothing was restored") from None
         rows += 1
         for name in moments[table.name]:

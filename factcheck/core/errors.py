@@ -2,9 +2,15 @@
 
 
 class UserError(Exception):
-    """Bad input or an unusable environment; the message is the whole story."""
+    """Bad input or an unusable environment; the message is the whole story, in one line.
+    `details`, when there are more (every problem a damaged file has), are shown only when
+    asked for (--verbose)."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *, details: str | None = None) -> None:
+        super().__init__(message)
+        self.details = details
 
 
 class ConflictError(UserError):

@@ -57,14 +57,20 @@ class IngestReport:
     already_stored: list[str] = field(default_factory=list)  # feed entries not fetched again
 
 
-def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Expand folders (recursively, sorted); a missing path or an empty folder is an error."""
+def collect_files(
+    paths: Iterable[str | os.PathLike], *, follow_links: bool = False
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand folders (recursively, sorted); a missing path or an empty folder is an error.
+    A file named is read as named, through a link too; inside a folder, a link is followed
+    only to a file inside that folder, unless `follow_links` (folders behind links are not
+    entered)."""
     files: list[Path] = []
     skipped: list[tuple[str, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             _check_listable(path)
+            inside = path.resolve()
             found = []
             for child in sorted(path.rglob("*")):
                 if child.is_dir() and not child.name.startswith(".") and not _listable(child):
@@ -73,6 +79,8 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
                     continue
                 if not child.is_file():  # never opened: a pipe would block, a loop never resolves
                     skipped.append((str(child), "not a regular file (a pipe, device or broken link)"))
+                elif not follow_links and child.is_symlink() and not child.resolve().is_relative_to(inside):
+                    skipped.append((str(child), "a link to a file outside the folder (--follow-links reads it)"))
                 elif is_readable(child):
                     found.append(child)
                 else:
@@ -111,15 +119,16 @@ def ingest_paths(
     date: str | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Read and store every document under `paths`. A file named alone must be readable;
     inside a folder, an unreadable file is skipped and reported. Progress counts bytes, so
     one large file shows its progress too. With `jobs` > 1 and enough to read, worker
     processes extract while this process stores; the rows are the same either way. (Workers
     are spawned: they import the calling script again, which therefore needs the usual
-    `if __name__ == "__main__":` guard.)"""
+    `if __name__ == "__main__":` guard.) `follow_links`: see collect_files."""
     paths = list(paths)
-    files, skipped = collect_files(paths)
+    files, skipped = collect_files(paths, follow_links=follow_links)
     named_alone = {Path(p) for p in paths if Path(p).is_file()}
     report = IngestReport(skipped=skipped)
     sizes = [_size(path) for path in files]

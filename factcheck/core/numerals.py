@@ -14,6 +14,10 @@ CN_DIGITS = {
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+# The longest number read, in characters (digits, separators, numerals): longer than any
+# amount written out (九千九百九十九万九千九百九十九亿… is 31; a float holds 17 digits).
+# A longer run (一一一…, 1111…, a hash) is not a quantity.
+MAX_NUMBER_CHARS = 32
 
 # Multipliers written after an Arabic number (3.6亿, 19.88万亿, 5100万).
 CN_SCALES = {

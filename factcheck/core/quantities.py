@@ -28,13 +28,15 @@ from factcheck.core.numerals import (
     CN_SCALES,
     EN_SCALES,
     EN_WORDS,
+    MAX_NUMBER_CHARS,
     parse_chinese,
     parse_english,
 )
 from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN_REST = rf"(?:[{CN_NUMERAL_CHARS}]|[多余几](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}]))*"
+_CN_ITEM = rf"[{CN_NUMERAL_CHARS}]|[多余几](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}])"
+_CN_REST = rf"(?:{_CN_ITEM})*"
 _CN = rf"[{CN_NUMERAL_CHARS}]{_CN_REST}"
 _CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _MONTH_NAMES = (
@@ -102,12 +104,13 @@ _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in UNITS})))
 # class first (the engine skips to it in a tight loop: ASCII digits, Chinese numerals, and any
 # character outside ASCII and the CJK block, for the other decimal digits), then a check that
 # the branches can start there: a digit followed by what a date, a time or a phone number
-# needs, or standing where an amount may start (the `ar` branch's lookbehinds, one character
+# needs (at most four digits on, so that a long run of digits is not read again from each
+# of its positions), or standing where an amount may start (the `ar` branch's lookbehinds, one character
 # on); a Chinese numeral before 月, 分之 or 半, after 币, or before a unit.
 _CORE_START = re.compile(
     rf"[0-9{CN_NUMERAL_CHARS}今去前明本\x80-\u2fff\ua000-\U0010ffff]"
     r"(?:(?<=[今去前明本])(?=年)|(?<=前)(?=[\d二三四五六七八九十])"
-    r"|(?<=\d)(?:(?=\d*(?:[-/:年月]| [\dJFMASOND]|\.\d))"
+    r"|(?<=\d)(?:(?=\d{0,3}(?:[-/:年月]| [\dJFMASOND]|\.\d))"
     r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
     r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
     rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
@@ -166,7 +169,10 @@ _FRACTION_REST = re.compile(
     r"(?P<part>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?![A-Za-z-])"
 )
 _OF = re.compile(r"[ ]of[ ]")
-_IN_EVERY = re.compile(r"[ ](?:in|out[ ]of)[ ](?P<den>\d{1,3}(?:,\d{3})+|\d{1,3}|[a-z]+)(?![\w-])(?!,\d)")  # not "35 in 2024"
+# not "35 in 2024"; no longer a denominator than a number may be
+_IN_EVERY = re.compile(
+    rf"[ ](?:in|out[ ]of)[ ](?P<den>\d{{1,3}}(?:,\d{{3}}){{1,{(MAX_NUMBER_CHARS - 3) // 4}}}|\d{{1,3}}|[a-z]+)(?![\w-])(?!,\d)"
+)
 # a quarter of a percentage point, half a point, a quarter point, a half-point cut
 _OF_A_POINT = re.compile(r"(?:[ ](?:of[ ])?a[ ]|[ -])(?:percentage[ -])?point(?![A-Za-z])")
 
@@ -259,17 +265,34 @@ def _doublings(text: str) -> list[QuantityMatch]:
 def _core_matches(text: str) -> Iterator[re.Match]:
     """What _CORE.finditer finds, faster: a pattern that starts with a lookahead makes the
     engine run it at every position, so _CORE_START finds the places where it can match
-    first, and _CORE is tried only there."""
+    first, and _CORE is tried only there. Runs of Chinese numerals too long to be an amount
+    are passed over whole."""
     candidate, match = _CORE_START.search, _CORE.match
+    for position, end in _between_long_numerals(text):
+        while (found := candidate(text, position, end)) is not None:
+            start = found.start()
+            m = match(text, start, end)
+            if m is None:
+                position = start + 1
+            else:
+                position = m.end()
+                yield m
+
+
+# The numeral branches read a run of numerals from each position they are tried at, and
+# look for a unit after it: a run of N numerals costs N² steps. Runs up to MAX_NUMBER_CHARS
+# cost little; a longer one (一一一…, 三千三千…, 一、一、…) is no amount, found in one read.
+_LONG_CN_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}](?:{_CN_ITEM}){{{MAX_NUMBER_CHARS},}}")
+
+
+def _between_long_numerals(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the stretches of `text` between runs of Chinese numerals longer than
+    MAX_NUMBER_CHARS; the whole text when it has none, as ordinary text does."""
     position = 0
-    while (found := candidate(text, position)) is not None:
-        start = found.start()
-        m = match(text, start)
-        if m is None:
-            position = start + 1
-        else:
-            position = m.end()
-            yield m
+    for run in _LONG_CN_RUN.finditer(text):
+        yield position, run.start()
+        position = run.end()
+    yield position, len(text)
 
 
 def _without_overlaps(found: list[QuantityMatch]) -> list[QuantityMatch]:
@@ -359,6 +382,8 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
     if groups["phone"] or groups["time"]:
         return None
     if groups["pct"] is not None:
+        if len(groups["pct"]) > MAX_NUMBER_CHARS or len(groups["den"]) > MAX_NUMBER_CHARS:
+            return None  # no amount is written so long
         value = _number(groups["pct"])
         if groups["den"] != "百":  # 三分之一, 千分之五: a share, in percent
             denominator = _number(groups["den"])
@@ -454,6 +479,8 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if currency is None and _names_something(before):
         return None
     low_text, high_text = m.group("ar", "hi")
+    if len(low_text) > MAX_NUMBER_CHARS or high_text and len(high_text) > MAX_NUMBER_CHARS:
+        return None  # 1111…, a hash's digits: no amount is written so long
     following = text[end : end + 1]
     if following in (".", "/") and text[end + 1 : end + 2].isdigit():
         return None  # 1.2.3, 5/22/2024, 1/3: a version, an address, a date or a fraction

@@ -164,9 +164,22 @@ def _read_pdf(data: bytes, name: str) -> tuple[str, str | None, str | None]:
         quiet.setLevel(level)
 
 
+# pypdf's safety limits, by words in its messages, said in a reader's words
+_PDF_LIMITS = (
+    ("decompress", "a compressed stream expands past the reader's limit"),
+    ("xref", "its cross-reference table claims more entries than the file holds"),
+    ("declared size", "its cross-reference table claims more entries than the file holds"),
+    ("tokens", "a page's content stream has more operations than the reader's limit"),
+    ("stream length", "a stream is longer than the reader's limit"),
+    ("cycle", "its objects refer to themselves in a loop"),
+    ("loop", "its objects refer to themselves in a loop"),
+    ("depth", "its objects nest deeper than the reader's limit"),
+)
+
+
 def _pdf_text(data: bytes, name: str) -> tuple[str, str | None, str | None]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -176,13 +189,28 @@ def _pdf_text(data: bytes, name: str) -> tuple[str, str | None, str | None]:
         meta = reader.metadata
     except UserError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise UserError(f"{name}: not a readable PDF ({error})") from None
+    except LimitReachedError as error:  # a bomb or a damaged file: refused before it costs more
+        raise UserError(f"{name}: refused, {_pdf_limit(str(error))} ({_clipped(error)})") from None
+    except RecursionError:
+        raise UserError(f"{name}: refused, its objects nest deeper than the reader's limit") from None
+    except Exception as error:  # noqa: BLE001 pypdf raises many kinds on a malformed file: each is this file's fault
+        raise UserError(f"{name}: not a readable PDF ({_clipped(error)})") from None
     text = _BLANK_LINES.sub("\n\n", "\n\n".join(page.strip() for page in pages))
     if not text.strip():
         raise UserError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
     title = str(meta.title) if meta and meta.title else None
     return text, title, None  # a PDF's creation date is not its publication date
+
+
+def _pdf_limit(message: str) -> str:
+    lowered = message.lower()
+    return next((said for words, said in _PDF_LIMITS if words in lowered), "it goes past a limit of the PDF reader")
+
+
+def _clipped(error: BaseException) -> str:
+    """The library's words, on one short line."""
+    said = " ".join(str(error).split()) or type(error).__name__
+    return said if len(said) <= 120 else said[:119] + "…"
 
 
 def detect_language(text: str) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from factcheck.core.errors import UserError
 from factcheck.report.gather import ReportOptions
+from factcheck.report.json_report import inert
 from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import last_verdict, web_url
 
@@ -74,7 +75,7 @@ def _tail(count: int) -> str:
 def embeddable(text: str) -> str:
     """JSON that stays inert inside <script type="application/ld+json">: a claim quoting
     "</script>" cannot close the element. Only string contents hold these characters."""
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return inert(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _author(name: str, url: str) -> dict:

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
+from factcheck.core.shown import CONTROLS, escape
 from factcheck.report.gather import ReportOptions
 from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import describe_change, last_verdict, notes, value_text
@@ -27,6 +28,9 @@ COLUMNS = (
 _FORMULA_START = frozenset("=+-@\t\r")
 _NUMBERS = (int, float)  # written by us, never a formula
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+# Control characters are shown as escapes (\x1b, \u202e), as on a terminal: a line break
+# (LF, or CR LF, which ends each row) and a tab stay, as a quoted cell may hold them.
+_SHOWN = re.compile("[" + re.escape("".join(c for c in CONTROLS if c not in "\n\t\r")) + "]|\r(?!\n)")
 
 
 def neutralise(value: object) -> str:
@@ -55,8 +59,20 @@ def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
     records = iter(records)
     while batch := list(islice(records, 500)):  # writerows: one call for many rows
         writer.writerows(map(cells, batch))
-        yield from lines
+        yield from _shown(lines)
         lines.clear()
+
+
+def _shown(lines: list[str]) -> list[str]:
+    """The rows with their control characters shown; one search for a whole batch, as
+    nearly every batch has none."""
+    if _SHOWN.search("".join(lines)) is None:
+        return lines
+    return [_SHOWN.sub(_escape, line) for line in lines]
+
+
+def _escape(match: re.Match[str]) -> str:
+    return escape(match.group())
 
 
 class _Lines:

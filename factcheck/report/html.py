@@ -17,6 +17,7 @@ from typing import TextIO
 from sqlalchemy.engine import Engine
 
 from factcheck.core.models import utc_now
+from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS, controls_pattern, visible
 from factcheck.report.gather import ReportOptions, iso, status_counts
 from factcheck.report.layout import Layout, write_report
 from factcheck.report.wording import (
@@ -30,13 +31,25 @@ from factcheck.report.wording import (
 
 CONTEXT = 160  # characters of the document shown each side of a claim
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
-_SPECIAL = re.compile(r"[&<>\"']")
+_WHITE = "\n\t"  # line breaks and tabs are white space to HTML
+_CONTROL = controls_pattern(keep=_WHITE)
+_SPECIAL = re.compile("[&<>\"'" + re.escape("".join(c for c in CONTROLS if c not in _WHITE)) + "]")
+_SHOWN = C1_CONTROLS[1:] + BIDI_CONTROLS
 
 
 def escape(text: str) -> str:
     """html.escape, skipped for the many strings with nothing to escape (a third of the time
-    of a large report went to its five replacements)."""
-    return html.escape(text) if _SPECIAL.search(text) else text
+    of a large report went to its five replacements). Control characters become character
+    references, so the file holds none raw; but a bidi control would still act on the
+    page, and a C1 one is read as another character, so those are shown as on a terminal."""
+    if not _SPECIAL.search(text):
+        return text
+    return _CONTROL.sub(_reference, html.escape(text))
+
+
+def _reference(match: re.Match[str]) -> str:
+    char = match.group()
+    return visible(char) if char in _SHOWN else f"&#x{ord(char):x};"
 
 
 def escaped(*texts: str) -> tuple[str, ...] | list[str]:

@@ -4,6 +4,7 @@ orjson rather than the standard library: at 100,000 claims the encoder is most o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -11,6 +12,7 @@ import orjson
 from sqlalchemy.engine import Engine
 
 from factcheck.core.models import utc_now
+from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS
 from factcheck.report.gather import ReportOptions, iso
 from factcheck.report.layout import Layout, write_report
 
@@ -28,7 +30,23 @@ def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
 def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
     dumps = orjson.dumps
     for record in records:
-        yield "\n  " + dumps(record).decode()
+        yield "\n  " + inert(dumps(record).decode())
+
+
+# orjson escapes the C0 controls, as JSON requires, and writes DEL, C1 and bidi controls raw
+_RAW = re.compile("[" + re.escape(C1_CONTROLS + BIDI_CONTROLS) + "]")
+
+
+def inert(encoded: str) -> str:
+    """JSON with DEL, the C1 and the bidi controls written as \\u escapes: the same strings
+    to a parser, and nothing a terminal would obey. Only string contents hold them."""
+    if encoded.isprintable():  # the usual claim: a quicker pass than the search finds none
+        return encoded
+    return _RAW.sub(_unicode_escape, encoded)
+
+
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _tail(count: int) -> str:

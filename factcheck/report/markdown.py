@@ -15,6 +15,7 @@ from typing import TextIO
 from sqlalchemy.engine import Engine
 
 from factcheck.core.models import utc_now
+from factcheck.core.shown import CONTROLS, visible
 from factcheck.report.gather import ReportOptions, iso, status_counts
 from factcheck.report.html import CONTEXT
 from factcheck.report.layout import Layout, write_report
@@ -32,7 +33,8 @@ from factcheck.report.wording import (
 _ESCAPED = "\\`*_[]<>|~&$"
 _BREAKS = "\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _INERT = str.maketrans({ch: "\\" + ch for ch in _ESCAPED} | {ch: " " for ch in _BREAKS})
-_NEEDS_WORK = re.compile("[" + re.escape(_ESCAPED + _BREAKS) + "]")
+# control characters (ESC, C1, bidi overrides) are shown as escapes, as on a terminal
+_NEEDS_WORK = re.compile("[" + re.escape(_ESCAPED + _BREAKS + CONTROLS) + "]")
 BAR = 24  # characters of the longest bar in the summary
 
 
@@ -41,7 +43,7 @@ def cell(text: str | None) -> str:
     if not text:
         return ""
     # Most cells need nothing; the search is far cheaper than a translate.
-    return text.translate(_INERT).strip() if _NEEDS_WORK.search(text) else text.strip()
+    return visible(text.translate(_INERT)).strip() if _NEEDS_WORK.search(text) else text.strip()
 
 
 def link(url: str | None, text: str) -> str:

@@ -8,6 +8,7 @@ from textual.binding import Binding
 
 from factcheck.core.db import make_engine
 from factcheck.core.review import default_reviewer
+from factcheck.core.shown import visible
 from factcheck.tui.commands import QueueCommands
 from factcheck.tui.keymap import load_keymap
 from factcheck.tui.screens.queue import QueueScreen
@@ -28,7 +29,7 @@ class FactcheckApp(App):
         self.engine = engine if engine is not None else make_engine(db_url)
         self.reviewer = reviewer or default_reviewer()
         self.read_only = read_only
-        self.sub_title = f"claim review workbench · {self.reviewer}" + (" · read-only" if read_only else "")
+        self.sub_title = f"claim review workbench · {visible(self.reviewer)}" + (" · read-only" if read_only else "")
         self._keymap_overrides = load_keymap() if keymap is None else keymap
 
     def on_mount(self) -> None:

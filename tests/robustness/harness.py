@@ -4,8 +4,10 @@ the shape of a user error."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -76,3 +78,24 @@ def extract_or_die(task):
     if FAIL_MARK in task.text:
         os._exit(9)
     return extract_block(task)
+
+
+class OverBudget(Exception):
+    """The work used more CPU time than it was given."""
+
+
+@contextmanager
+def cpu_budget(seconds: float):
+    """Stop the work with OverBudget once it has used `seconds` of this process's CPU time
+    (SIGPROF): a time measured against the work's own size, not against a clock."""
+
+    def stop(signum, frame):
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)

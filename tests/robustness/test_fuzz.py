@@ -4,7 +4,10 @@ points at the text it claims to."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
+from harness import OverBudget, cpu_budget
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +76,34 @@ def test_extracted_offsets_point_at_their_text(text: str, date: str | None):
 @pytest.mark.parametrize("depth", [10_000])
 def test_deeply_nested_markup_does_not_recurse_to_death(depth: int):
     _read_or_refuse(("<div>" * depth + "OpenAI raised $10 billion." + "</div>" * depth).encode(), "deep.html")
+
+
+# Long runs of number fragments, Chinese and English: the inputs that once made extraction
+# quadratic. Each example may use CPU time in proportion to its length, no more.
+NUMBER_FRAGMENTS = st.sampled_from([
+    "一", "二", "三", "十", "百", "千", "万", "亿", "两", "〇", "零", "、", "多", "几", "余", "三千",
+    "一二三四五六七八九十", "十几", "分之", "百分之", "个", "元", "亿元", "美元", "月", "年", "第", "币",
+    "1", "0", "9", ",", ".", "-", "1,000", "2024", "A", "$", "%", " ", "one ", "two ", "hundred ",
+    "thousand ", "million ", "between ", "and ", "to ", "in ", "of ", "May ",
+])
+RUNS = st.tuples(st.lists(NUMBER_FRAGMENTS, min_size=1, max_size=3).map("".join), st.integers(20, 2000))
+LONG_TEXT = st.lists(
+    st.one_of(RUNS.map(lambda run: run[0] * run[1]), st.text(max_size=20)), min_size=1, max_size=4
+).map("".join)
+SECONDS_PER_CHARACTER = 1e-4  # ten times the costliest linear pattern measured (bench/hostile.py)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(LONG_TEXT)
+def test_long_runs_of_number_fragments_extract_in_linear_time(text: str):
+    budget = 0.5 + SECONDS_PER_CHARACTER * len(text)
+    try:
+        with cpu_budget(budget):
+            claims = extract_claims(text, "2024-05-22")
+    except OverBudget:
+        pytest.fail(f"{len(text):,} characters took over {budget:.1f} s of CPU: {text[:80]!r}…")
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
+        for quantity in claim.quantities:
+            assert text[quantity.start:quantity.end] == quantity.text
+            assert quantity.value is None or math.isfinite(quantity.value)

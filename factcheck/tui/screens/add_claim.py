@@ -7,11 +7,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from factcheck.core.queries import missed_sentences
+from factcheck.core.shown import visible
 
 
 class AddClaimScreen(ModalScreen[tuple[int, int] | None]):
@@ -39,11 +41,11 @@ class AddClaimScreen(ModalScreen[tuple[int, int] | None]):
     def _show(self, missed) -> None:
         options = self.query_one(OptionList)
         options.loading = False
-        self.query_one("#add-title", Label).update(
-            f"{missed.document.title or missed.document.path}: {len(missed.sentences)} sentences are not claims — Enter adds, Escape cancels"
-        )
-        options.add_options(
-            Option(" ".join(s.text.split())[:300], id=f"{s.start}:{s.end}") for s in missed.sentences
+        self.query_one("#add-title", Label).update(Content(
+            f"{visible(missed.document.title or missed.document.path)}: {len(missed.sentences)} sentences are not claims — Enter adds, Escape cancels"
+        ))
+        options.add_options(  # Content, not str: a str prompt is read as markup
+            Option(Content(visible(" ".join(s.text.split())[:300])), id=f"{s.start}:{s.end}") for s in missed.sentences
         )
         nearest = min(range(len(missed.sentences)), key=lambda i: abs(missed.sentences[i].start - self.near), default=None)
         if nearest is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from sqlmodel import Session
 from textual import work
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, TextArea
 
 from factcheck.core.review import history
+from factcheck.core.shown import visible
 from factcheck.report.gather import iso
 
 
@@ -67,7 +69,11 @@ class HistoryScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         with Session(self.app.engine) as session:
-            rows = [(iso(e.at), e.reviewer, _change(e), e.note or "") for e in history(session, self.claim_id)]
+            rows = [
+                # Text, not str: a str cell is read as markup; names and notes are shown, not obeyed
+                (iso(e.at), *(Text(visible(cell)) for cell in (e.reviewer, _change(e), e.note or "")))
+                for e in history(session, self.claim_id)
+            ]
         self.app.call_from_thread(self._show, rows)
 
     def _show(self, rows: list[tuple]) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -17,6 +18,7 @@ from factcheck.core.db import check_not_the_database
 from factcheck.core.errors import UserError
 from factcheck.core.files import replacing
 from factcheck.core.queries import ClaimFilter
+from factcheck.core.shown import visible
 from factcheck.report import FORMATS, SUFFIXES, writer_for
 from factcheck.report.gather import ReportOptions
 
@@ -63,7 +65,7 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         formats = available_formats()
         scope = self.where.describe() or "all claims"
         with Vertical(classes="dialog"):
-            yield Label(f"Export report ({scope}) — choose a format, then a file")
+            yield Label(Content(f"Export report ({visible(scope)}) — choose a format, then a file"))
             yield OptionList(*(Option(fmt, id=fmt) for fmt in formats), id="formats")
             yield Input(value=self._default_path(self.fmt or formats[0]), id="path")
 

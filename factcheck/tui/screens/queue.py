@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from factcheck.core.assignments import known_reviewers
 from factcheck.core.errors import UserError
 from factcheck.core.queries import ClaimFilter, article_paths, parse_filter, status_counts
+from factcheck.core.shown import visible
 from factcheck.tui.screens.review_actions import ReviewActions
 from factcheck.tui.screens.triage import TriageActions, advance_setting
 from factcheck.tui.widgets.claim_detail import ClaimDetail
@@ -117,7 +118,7 @@ class QueueScreen(TriageActions, ReviewActions, Screen):
             self.table.loading_page = False
             error = event.worker.error
             message = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-            self.notify(message, title="Failed", severity="error", timeout=8)
+            self.notify(visible(message), title="Failed", severity="error", timeout=8, markup=False)
 
     def action_scroll_detail(self, step: int) -> None:
         self.detail.scroll_lines(step)
@@ -159,7 +160,7 @@ class QueueScreen(TriageActions, ReviewActions, Screen):
         except UserError as error:
             bar.add_class("-invalid")
             if not quiet:
-                self.notify(str(error), severity="error")
+                self.notify(visible(str(error)), severity="error", markup=False)
             return False
         bar.remove_class("-invalid")
         if where != self.table.where:

@@ -15,6 +15,7 @@ from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.models import Claim
 from factcheck.core.queries import ClaimFilter
 from factcheck.core.review import Undone, add_claim, add_note, set_link_state, undo
+from factcheck.core.shown import visible
 from factcheck.tui.screens.add_claim import AddClaimScreen
 from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
 from factcheck.tui.screens.export import ExportScreen, export_report
@@ -117,10 +118,11 @@ class ReviewActions:
             self.detail.show(self.table.selected_claim_id)
         self.refresh_counts()
         if message.said:
-            self.notify(message.said, timeout=3)
+            self.notify(visible(message.said), timeout=3, markup=False)
 
     def on_review_actions_refused(self, message: Refused) -> None:
-        self.notify(message.reason, title="Refused" if message.conflict else None, severity="error", timeout=8)
+        self.notify(visible(message.reason), title="Refused" if message.conflict else None, severity="error",
+                    timeout=8, markup=False)
         shown_early = bool(self.table.pending)
         self.table.forget_pending()
         if message.conflict or shown_early:  # show the state that won
@@ -222,4 +224,5 @@ class ReviewActions:
 
     def on_review_actions_exported(self, message: Exported) -> None:
         claims = f"{message.count} claim{'' if message.count == 1 else 's'}"
-        self.notify(f"wrote {message.path} ({message.fmt}, {claims})", title="Exported", timeout=10)
+        self.notify(visible(f"wrote {message.path} ({message.fmt}, {claims})"), title="Exported", timeout=10,
+                    markup=False)

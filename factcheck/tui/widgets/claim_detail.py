@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from factcheck.core.cells import ELLIPSIS, clip, kept_whole, line_spans
 from factcheck.core.claim_view import ClaimView, Evidence, claim_view
 from factcheck.core.models import Link
-from factcheck.core.shown import visible, visible_lines
+from factcheck.core.shown import visible, visible_lines, visible_mapped
 from factcheck.report.gather import iso
 
 RELATION_STYLE = {
@@ -113,13 +113,15 @@ class ClaimDetail(Widget, can_focus=False):
     def _blocks(self, view: ClaimView):
         claim, document = view.claim, view.document
         yield Block(Content.assemble(
-            (f"#{claim.id}", "bold"), f"  {claim.label}  ·  ", (claim.status, "bold"),
+            (f"#{claim.id}", "bold"), f"  {visible(claim.label)}  ·  ", (claim.status, "bold"),
             f"  ·  worth {claim.checkworthiness:.2f}  ·  v{claim.version}",
-            f"  ·  added by {claim.created_by}" if claim.created_by != "extractor" else "",
+            f"  ·  added by {visible(claim.created_by)}" if claim.created_by != "extractor" else "",
         ))
         # Labelled, so an article's title (its first line when it has no header) is not
         # taken for part of the claim's context.
-        yield Block(Content.assemble(("Document: ", "bold $foreground-muted"), (document.title or document.path, "$foreground-muted")))
+        yield Block(Content.assemble(
+            ("Document: ", "bold $foreground-muted"), (visible(document.title or document.path), "$foreground-muted"),
+        ))
         if claim.assignee:
             yield Block(Content.assemble(("Assigned to: ", "bold $foreground-muted"), (visible(claim.assignee), "bold")))
         if view.earlier is not None:
@@ -139,7 +141,7 @@ class ClaimDetail(Widget, can_focus=False):
             yield Block(Content.styled("Quantities", "bold underline"))
             for q in view.quantities:
                 qualifier = f" ({q.qualifier})" if q.qualifier else ""
-                yield Block(Content(f"{q.text} → {q.display} [{q.kind}]{qualifier}"), indent=2)
+                yield Block(Content(visible(f"{q.text} → {q.display} [{q.kind}]{qualifier}")), indent=2)
             yield Block(Content(""))
         keys = [self._key(action) for action in ("next_link(-1)", "next_link(1)", "link('confirmed')", "link('rejected')", "open_evidence")]
         choose = f"{keys[0]} {keys[1]} choose · {keys[2]} confirm · {keys[3]} reject · {keys[4]} open"
@@ -154,9 +156,10 @@ class ClaimDetail(Widget, can_focus=False):
         "…" where the paragraph goes on beyond what is shown."""
         claim, text = view.claim, view.document.text
         left, right = view.context
-        context = Content(text[left:right]).stylize("bold reverse", claim.start - left, claim.end - left)
+        shown, at = visible_mapped(text[left:right], keep="\n\t")
+        context = Content(shown).stylize("bold reverse", at(claim.start - left), at(claim.end - left))
         for q in view.quantities:
-            context = context.stylize("underline", q.start - left, q.end - left)
+            context = context.stylize("underline", at(q.start - left), at(q.end - left))
         before = ELLIPSIS if left > 0 and text[left - 1] != "\n" else ""
         after = ELLIPSIS if right < len(text) and text[right] != "\n" else ""
         return Content(before) + context + Content(after)
@@ -171,24 +174,25 @@ class ClaimDetail(Widget, can_focus=False):
             " ",
             (link.state, STATE_STYLE.get(link.state, "")),
             f" · {link.score:.2f} · ",
-            (source.title or source.path, "bold"),
+            (visible(source.title or source.path), "bold"),
         ))
         where = " · ".join(visible(part) for part in (source.published, source.url) if part)
         if where:
             yield Block(Content.styled(where, "$foreground-muted"), indent=5)
         if link.orphaned:
             yield Block(Content.styled("⚠ orphaned: the source text changed and this passage was not found again", "bold $text-error"), indent=5)
-        text = evidence.passage.text
+        text, at = visible_mapped(evidence.passage.text, keep="\n\t")
         shown = clip(text, PASSAGE_CELLS)
         passage = Content(shown[:-1] if shown != text else shown)
         for start, end in evidence.highlights:
+            start, end = at(start), at(end)
             if start < len(passage.plain):
                 passage = passage.stylize(MATCH_STYLE, start, min(end, len(passage.plain)))
         if shown != text:
             passage = passage + Content(ELLIPSIS)
         yield Block(passage.stylize("italic"), indent=5)
         if evidence.reasons:
-            yield Block(Content.styled(f"why: {', '.join(evidence.reasons)}", "$foreground-muted"), indent=5)
+            yield Block(Content.styled(f"why: {visible_lines(', '.join(evidence.reasons))}", "$foreground-muted"), indent=5)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from factcheck.core.filters import FILTER_FIELDS, FILTER_WORDS
 from factcheck.core.models import QUANTITY_KINDS, STATUSES
+from factcheck.core.shown import visible
 
 HINT = "filter: words · status:refuted,misleading · kind:money · doc:name · assignee:name · mine · previously-checked"
 
@@ -50,8 +51,9 @@ class FilterBar(Input):
         self.before_editing = ""
 
     def set_choices(self, documents: list[str], reviewers: list[str]) -> None:
-        self.suggester.documents = [d.replace("\\", "/").rsplit("/", 1)[-1] for d in documents]
-        self.suggester.reviewers = reviewers
+        # as shown: a name completed into the bar, or offered in the palette, obeys nothing
+        self.suggester.documents = [visible(d.replace("\\", "/").rsplit("/", 1)[-1]) for d in documents]
+        self.suggester.reviewers = [visible(name) for name in reviewers]
 
     def set_documents(self, documents: list[str]) -> None:
         self.set_choices(documents, self.suggester.reviewers)
