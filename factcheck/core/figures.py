@@ -10,7 +10,6 @@ of a whole number are taken as rounding, to two significant digits ("1000亿" co
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -125,7 +124,8 @@ class Interval:
         return self.low <= value <= self.high
 
     def meets(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        """Overlapping, not merely touching: $2.2B (2.15-2.25) is not $2.3B (2.25-2.35)."""
+        return self.low < other.high and other.low < self.high
 
 
 def qualifier_meaning(amount: Amount) -> str | None:
@@ -173,7 +173,7 @@ def _half_step(amount: Amount) -> float:
 
 def is_generic(amount: Amount) -> bool:
     """A figure too common to tell subjects apart (see GENERIC_*)."""
-    value = amount.value
+    value = None if amount.value is None else float(amount.value)
     if amount.kind == "date":
         return bool(amount.iso) and len(amount.iso or "") == 4  # a bare year
     if value is None:
@@ -191,6 +191,26 @@ def is_generic(amount: Amount) -> bool:
 
 # The later currency conversion plugs in here: (from unit, to unit) -> factor, or None.
 Rate = Callable[[str, str], float | None]
+
+# Canonical measure units (units.py) that measure the same dimension: how many of the first
+# make one of the second.
+UNIT_STEPS: dict[tuple[str, str], float] = {
+    ("m", "km"): 1_000, ("kg", "t"): 1_000, ("m2", "km2"): 1e6, ("m2", "ha"): 1e4,
+    ("ha", "km2"): 100, ("GB", "TB"): 1_000, ("TB", "PB"): 1_000, ("GB", "PB"): 1e6,
+    ("L", "m3"): 1_000,
+}
+
+
+def unit_factor(source: str, target: str) -> float | None:
+    """The factor turning a value in `source` units into `target` units, if they measure
+    the same dimension."""
+    if source == target:
+        return 1.0
+    if (source, target) in UNIT_STEPS:
+        return 1 / UNIT_STEPS[source, target]
+    if (target, source) in UNIT_STEPS:
+        return UNIT_STEPS[target, source]
+    return None
 
 
 @dataclass(slots=True)
@@ -218,6 +238,9 @@ def compare(claim: Amount, source: Amount, rate: Rate | None = None) -> Comparis
         return None
     if claim.kind == source.kind and comparable_units(claim, source):
         return _by_value(claim, source, 1.0)
+    if claim.kind == source.kind == "measure":
+        factor = unit_factor(source.unit, claim.unit)
+        return None if factor is None else _by_value(claim, source, factor)
     if claim.kind == source.kind == "money" and rate is not None:
         factor = rate(source.unit, claim.unit)
         return None if factor is None else _by_value(claim, source, factor)
@@ -312,6 +335,3 @@ def _comparable_dates(x: str, y: str) -> bool:
 def _month_day(iso: str) -> str:
     return iso[2:] if iso.startswith("--") else iso[5:]
 
-
-def magnitude(value: float) -> float:
-    return math.log10(abs(value)) if value else 0.0

@@ -40,6 +40,7 @@ NAMES_ENOUGH = 1.0  # summed rarity of shared names that connects two texts
 DATE_NAME_BONUS = 0.4  # a claim date near the source's publication date, with names
 TEXT_CUTOFF = 60.0  # rapidfuzz partial_ratio (0-100) below which wording is no signal
 MATCH, UNKNOWN, CLASH = "match", "unknown", "clash"
+SOLE = "sole"  # unknown nouns, but each figure the only one of its kind in its text
 
 
 @dataclass(slots=True)
@@ -106,7 +107,7 @@ def judge(claim: Side, passage: Side, evidence: Evidence, rate: Rate | None = No
     agreeing, clashing = [], []
     answered: set[int] = set()  # a source figure answers one claim figure
     for figure in _key_first(claim):
-        agree, clash = _stand(figure, passage.amounts, answered, evidence, rate)
+        agree, clash = _stand(figure, passage.amounts, answered, evidence, rate, claim.amounts)
         if agree is not None:
             agreeing.append(agree)
             answered.add(id(agree.source))
@@ -147,7 +148,7 @@ def subject_link(a: Amount, b: Amount) -> str:
 
 
 def _stand(figure: Amount, found: list[Amount], answered: set[int], evidence: Evidence,
-           rate: Rate | None):
+           rate: Rate | None, claimed: list[Amount]):
     """The passage figure agreeing with `figure` (first choice; one not `answered` yet) or
     clashing with it (any: a source figure may agree with one claim figure and clash with
     its restatement, 两倍 ~ 2x but 200% = 3x)."""
@@ -159,6 +160,8 @@ def _stand(figure: Amount, found: list[Amount], answered: set[int], evidence: Ev
         link = subject_link(figure, other)
         if link == CLASH and figure.kind != "date":
             continue
+        if link == UNKNOWN and _sole(figure, claimed) and _sole(other, found):
+            link = SOLE
         if comparison.agrees:
             if id(other) not in answered and _counts(figure, other, link, evidence, against=False):
                 return comparison, None
@@ -167,14 +170,25 @@ def _stand(figure: Amount, found: list[Amount], answered: set[int], evidence: Ev
     return None, clash
 
 
+def _sole(figure: Amount, figures: list[Amount]) -> bool:
+    """The only figure of its kind in its text: nothing else it could be compared with."""
+    return sum(1 for other in figures if other.kind == figure.kind) == 1
+
+
 def _counts(figure: Amount, other: Amount, link: str, evidence: Evidence, *, against: bool) -> bool:
     """Whether a comparison of two figures may decide the relation: the subject must be
-    shown the same, the more firmly the more common the figure and for a contradiction."""
+    shown the same, the more firmly the more common the figure and for a contradiction.
+    Two texts of the same meaning, each with one figure of a kind, speak of the same figure
+    even when no noun says what it measures."""
     if is_generic(figure) or is_generic(other):
-        return link == MATCH and (evidence.same_meaning or bool(evidence.names))
+        if link == MATCH:
+            return evidence.same_meaning or bool(evidence.names)
+        return link == SOLE and evidence.same_meaning
     if against:
         if link == MATCH:
             return evidence.same_subject
+        if link == SOLE:
+            return evidence.same_meaning
         return evidence.same_meaning and (evidence.named or evidence.worded)
     return link == MATCH or evidence.same_subject
 
