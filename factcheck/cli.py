@@ -118,7 +118,7 @@ def load_demo_if_empty(engine) -> None:
         _ingest(engine, [articles], role="article", date=None)
     if evidence.is_dir():
         _ingest(engine, [evidence], role="source", date=None)
-    _link(engine)
+    _link(engine, _encoder_or_warn())
 
 
 def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
@@ -149,13 +149,49 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
     return report
 
 
-def _link(engine):
+def _encoder_or_warn(*, needed: bool = False):
+    """The sentence encoder, loaded now; None when switched off (FACTCHECK_ENCODER=off) or,
+    unless `needed`, when its model is broken (said in one line: linking goes on by
+    numbers, names and words)."""
+    from factcheck.core.encoder import EncoderUnavailable, default_encoder
+
+    try:
+        return default_encoder()
+    except EncoderUnavailable as error:
+        if needed:
+            raise
+        _say(f"factcheck: {error}; linking by numbers, names and words only")
+        return None
+
+
+def _embed(engine, encoder, owners) -> None:
+    """Store the vectors `owners` lack (claims at ingest, passages at `sources add`)."""
+    if encoder is None:
+        return
+    from factcheck.core.vectors import refresh
+
+    State.after_interrupt = "the vectors computed before it are kept; the next command computes the rest"
+    done = _run_with_progress("Embedding", lambda update: refresh(engine, encoder, update, owners))
+    if done:
+        _say(f"{_counted(done, 'text')} embedded")
+
+
+def _link(engine, encoder):
     from factcheck.core.linking import link_all
 
+    _embed(engine, encoder, _all_owners())
     State.after_interrupt = "the links suggested before it are kept as they were"
-    report = _run_with_progress("Linking", lambda update: link_all(engine, progress=update))
+    report = _run_with_progress("Linking", lambda update: link_all(engine, progress=update, encoder=encoder))
+    for warning in report.warnings:
+        _say(f"factcheck: {warning}")
     _say(f"{_counted(report.suggested, 'link')} suggested for {_counted(report.claims, 'claim')}")
     return report
+
+
+def _all_owners():
+    from factcheck.core.vectors import CLAIMS, PASSAGES
+
+    return (CLAIMS, PASSAGES)
 
 
 def _check_date(date: str | None, option: str = "--date") -> str | None:
@@ -181,8 +217,13 @@ def ingest(
     date = _check_date(date)
     engine = _engine()
     report = _ingest(engine, paths, role="article", date=date, jobs=jobs or _cpus())
-    if report.added and _has_passages(engine):
-        _link(engine)
+    if report.added:
+        from factcheck.core.vectors import CLAIMS
+
+        encoder = _encoder_or_warn()
+        _embed(engine, encoder, (CLAIMS,))
+        if _has_passages(engine):
+            _link(engine, encoder)
 
 
 def _cpus() -> int:
@@ -213,13 +254,130 @@ def sources_add(
     """Add evidence documents, split them into passages and suggest links."""
     engine = _engine()
     _ingest(engine, paths, role="source", date=None, jobs=jobs or _cpus())
-    _link(engine)
+    _link(engine, _encoder_or_warn())
 
 
 @app.command()
-def link() -> None:
-    """Recompute suggested links (confirmed and rejected links are kept)."""
-    _link(_engine())
+def link(
+    claim_id: Annotated[int | None, typer.Argument(help="Link by hand: the claim's id.")] = None,
+    passage_id: Annotated[int | None, typer.Argument(help="Link by hand: the passage's id (see `factcheck search`).")] = None,
+    relation: Annotated[str | None, typer.Option("--relation", help="supports, contradicts or mentions.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why (kept in the claim's history).")] = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
+    explain: Annotated[int | None, typer.Option("--explain", metavar="CLAIM_ID", help="Show each candidate of a claim with its score's parts.")] = None,
+) -> None:
+    """Recompute suggested links (confirmed and rejected links are kept); or, with CLAIM_ID
+    PASSAGE_ID --relation R, link a passage by hand; or --explain CLAIM_ID."""
+    if explain is not None:
+        if claim_id is not None or relation or note:
+            raise UserError("link --explain takes a claim id alone")
+        _explain(_engine(reading=True), explain)
+        return
+    if claim_id is None:
+        if relation or note or reviewer:
+            raise UserError("link: --relation, --note and --reviewer go with CLAIM_ID PASSAGE_ID")
+        engine = _engine()
+        _link(engine, _encoder_or_warn())
+        return
+    if passage_id is None or relation is None:
+        raise UserError("link by hand needs CLAIM_ID PASSAGE_ID --relation supports|contradicts|mentions")
+    from factcheck.core.review import link_evidence
+
+    for number, what in ((claim_id, "claim"), (passage_id, "passage")):
+        if not 0 < number < 2**63:
+            raise UserError(f"no {what} with id {number}")
+    made = link_evidence(_engine(), claim_id, passage_id, relation, note=note, reviewer=reviewer)
+    _say(f"claim {claim_id}: link {made.id} to passage {passage_id}, {made.relation}, confirmed")
+
+
+def _explain(engine, claim_id: int) -> None:
+    from factcheck.core.evidence import one_line
+    from factcheck.core.linking import explain as explain_claim
+
+    warnings: list[str] = []
+    explained = explain_claim(engine, claim_id, encoder=_encoder_or_warn(), warnings=warnings)
+    sources = _passage_sources(engine, [e.passage_id for e in explained])
+
+    def write(out) -> None:
+        if not explained:
+            out.write(f"claim {claim_id}: no candidate passages\n")
+        for item in explained:
+            path, text = sources[item.passage_id]
+            head = f"passage {item.passage_id}  found by {', '.join(item.found_by) or 'a reviewer'}"
+            if item.decided:
+                head += f"  (a reviewer's link: {item.decided})"
+            out.write(head + "\n")
+            if item.verdict is None or item.parts is None:
+                out.write("  no link: nothing connects them\n")
+            else:
+                p = item.parts
+                out.write(
+                    f"  score {item.verdict.score:.2f} = figures {p.figures:.2f} + names {p.names:.2f} + "
+                    f"meaning {p.meaning:.2f} + wording {p.wording:.2f} + date {p.date:.2f}\n"
+                    f"  {item.verdict.relation}, confidence {item.verdict.confidence:.2f}\n"
+                )
+                for reason in item.verdict.reasons:
+                    out.write(f"  - {one_line(reason)}\n")
+            out.write(f"  {one_line(path)}: {one_line(text, 100)}\n")
+
+    _write_stdout(write)
+
+
+def _passage_sources(engine, ids: list[int]) -> dict[int, tuple[str, str]]:
+    from sqlmodel import Session, col, select
+
+    from factcheck.core.models import Document, Passage
+
+    with Session(engine) as session:
+        rows = session.exec(
+            select(Passage.id, Document.path, Passage.text)
+            .join(Document, col(Passage.document_id) == col(Document.id))
+            .where(col(Passage.id).in_(ids))
+        ).all()
+    return {passage_id: (path, text) for passage_id, path, text in rows}
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words, a sentence or a claim, in any language the encoder knows.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="How many passages.")] = 10,
+) -> None:
+    """Find evidence passages by meaning and by words, in Chinese, English and other languages."""
+    from factcheck.core.db import is_read_only
+    from factcheck.core.evidence import PassageSearch, one_line
+    from factcheck.core.vectors import PASSAGES
+
+    if not query.strip():
+        raise UserError("search: nothing to look for")
+    engine = _engine(reading=True)
+    encoder = _encoder_or_warn(needed=True)
+    if encoder is None:
+        _say("factcheck: the encoder is switched off (FACTCHECK_ENCODER=off): searching by words only")
+    elif not is_read_only(engine):
+        _embed(engine, encoder, (PASSAGES,))
+    hits = PassageSearch(engine, encoder).search(query, limit)
+    if as_json:
+        import json
+
+        rows = [
+            {"passage": h.passage_id, "source": h.source, "title": h.title, "text": h.text,
+             "score": h.score, "similarity": None if h.similarity is None else round(h.similarity, 4),
+             "wording": h.wording}
+            for h in hits
+        ]
+        _write_stdout(lambda out: out.write(json.dumps({"query": query, "results": rows}, ensure_ascii=False, indent=2) + "\n"))
+        return
+
+    def write(out) -> None:
+        if not hits:
+            out.write("no passages found\n")
+        for h in hits:
+            meaning = "    " if h.similarity is None else f"{h.similarity:.2f}"
+            out.write(f"{h.passage_id:>7}  {h.score:.2f}  meaning {meaning}  words {h.wording:>3.0f}  "
+                      f"{one_line(h.source)}\n         {one_line(h.text, 110)}\n")
+
+    _write_stdout(write)
 
 
 @app.command()

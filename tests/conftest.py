@@ -11,6 +11,12 @@ from pathlib import Path
 
 import pytest
 
+# factcheck run in a subprocess would load the sentence encoder (two seconds) for every
+# command that links; those tests link by numbers, names and words unless they ask for the
+# encoder (the `encoder_in_subprocesses` fixture). Tests in this process use the real
+# encoder, loaded once (see `_encoder_in_this_process`).
+os.environ["FACTCHECK_ENCODER"] = "off"
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "sources"
 SERVER_URL = os.environ.get("FACTCHECK_DB", "")
@@ -74,3 +80,15 @@ def demo_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(DEMO, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _encoder_in_this_process(monkeypatch):
+    import factcheck.core.encoder
+
+    monkeypatch.setattr(factcheck.core.encoder, "switched_off", lambda: False)
+
+
+@pytest.fixture
+def encoder_in_subprocesses(monkeypatch):
+    monkeypatch.delenv("FACTCHECK_ENCODER")

@@ -23,7 +23,7 @@ from factcheck.core.figures import (  # noqa: F401  (the names other modules tak
     same_amount,
     tolerance_for,
 )
-from factcheck.core.relations import TEXT_CUTOFF, Evidence, Side, judge
+from factcheck.core.relations import TEXT_CUTOFF, Evidence, Side, judge  # noqa: F401
 
 # a value that disagrees is worth showing, but a passage agreeing on more values ranks first
 EQUAL_WEIGHT, MORE_EQUAL_WEIGHT, MISMATCH_WEIGHT = 0.45, 0.2, 0.3
