@@ -4,6 +4,7 @@ after the test), so tests never see each other's rows."""
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import os
 import shutil
@@ -13,9 +14,11 @@ import pytest
 
 # factcheck run in a subprocess would load the sentence encoder (two seconds) for every
 # command that links; those tests link by numbers, names and words unless they ask for the
-# encoder (the `encoder_in_subprocesses` fixture). Tests in this process use the real
-# encoder, loaded once (see `_encoder_in_this_process`).
+# encoder (the `encoder_in_subprocesses` fixture). Tests in this process, fixtures of every
+# scope included, use the real encoder, loaded once: the switch is read here as "on".
 os.environ["FACTCHECK_ENCODER"] = "off"
+_encoder_module = importlib.import_module("factcheck.core.encoder")
+_encoder_module.switched_off = lambda: False
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "sources"
@@ -80,13 +83,6 @@ def demo_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(DEMO, target)
     return target
-
-
-@pytest.fixture(autouse=True)
-def _encoder_in_this_process(monkeypatch):
-    import factcheck.core.encoder
-
-    monkeypatch.setattr(factcheck.core.encoder, "switched_off", lambda: False)
 
 
 @pytest.fixture
