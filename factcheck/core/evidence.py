@@ -1,10 +1,11 @@
 """Evidence by hand: passages found by meaning and by words, in any language the encoder
 knows, for a reviewer to link to a claim.
 
-A query finds candidates two ways, as the linker does: the sentence encoder's nearest
-passages (a Chinese query finds English passages that share no word with it) and the
-trigram text index (a name, a number, a phrase). Each hit is then scored on both: the
-cosine of the vectors and rapidfuzz's partial ratio of the words.
+A query finds candidates three ways, as the linker does: the sentence encoder's nearest
+passages (a Chinese query finds English passages that share no word with it), the trigram
+text index (a name, a phrase) and the quantity index (a query stating "1000亿美金" finds
+"US$100BN"). Each hit is then scored on all three: the cosine of the vectors, rapidfuzz's
+partial ratio of the words and the share of the query's figures the passage states.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from sqlmodel import Session, col, select
 from factcheck.core.encoder import Encoder
 from factcheck.core.errors import UserError
 from factcheck.core.models import Document, Passage
-from factcheck.core.retrieval import TextIndex
+from factcheck.core.figures import amounts_of
+from factcheck.core.quantities import extract_quantities
+from factcheck.core.retrieval import QuantityIndex, TextIndex
 from factcheck.core.vectors import VectorIndex
 
 SEARCH_LIMIT = 10
 MEANING_SHARE = 0.7  # of a hit's score; the words give the rest
+FIGURES_BONUS = 0.3  # added for a passage stating every figure of the query
 MEANING_FLOOR = 0.2  # cosine below which a vector neighbour is no hit
 WORDING_FLOOR = 60.0  # partial ratio below which the words are no match
 MAX_QUERY = 2_000
@@ -58,7 +62,10 @@ class PassageSearch:
         with Session(self.engine) as session:
             meaning = self._by_meaning(session, query, limit * 3)
             words = TextIndex(session).candidates(query, [], limit * 3)
-            ids = list(dict.fromkeys([*meaning, *words]))
+            amounts = [a for a in amounts_of(query, extract_quantities(query)) if a.kind != "date"]
+            figures = QuantityIndex(session).candidates(amounts)
+            stating = sorted(figures, key=lambda i: (-figures[i], i))[: limit * 3]
+            ids = list(dict.fromkeys([*meaning, *words, *stating]))
             meaning.update(self._similarities(query, [i for i in ids if i not in meaning]))
             rows = session.exec(
                 select(Passage.id, Passage.text, Document.path, Document.title)
@@ -73,8 +80,10 @@ class PassageSearch:
             score = MEANING_SHARE * max(similarity or 0.0, 0.0) + (1 - MEANING_SHARE) * wording / 100
             if similarity is None and self.encoder is None:
                 score = wording / 100
-            if (similarity or 0.0) < MEANING_FLOOR and wording < WORDING_FLOOR:
+            stated = figures.get(passage_id, 0) / len(amounts) if amounts else 0.0
+            if (similarity or 0.0) < MEANING_FLOOR and wording < WORDING_FLOOR and not stated:
                 continue  # found by a common trigram, and neither close in meaning nor in words
+            score += FIGURES_BONUS * min(1.0, stated)
             hits.append(Hit(passage_id, path, title, body, round(score, 4), similarity, round(wording, 1)))
         hits.sort(key=lambda h: (-h.score, h.passage_id))
         return hits[:limit]

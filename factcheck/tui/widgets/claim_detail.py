@@ -113,7 +113,7 @@ class ClaimDetail(Widget, can_focus=False):
                 qualifier = f" ({q.qualifier})" if q.qualifier else ""
                 yield Content(f"  {q.text} → {q.display} [{q.kind}]{qualifier}")
             yield Content("")
-        yield Content.styled(f"Evidence ({len(view.evidence)})  [ ] choose · c confirm · x reject", "bold underline")
+        yield Content.styled(f"Evidence ({len(view.evidence)})  [ ] choose · c confirm · x reject · l find and link", "bold underline")
         if not view.evidence:
             yield Content.styled("  no suggestions yet", "$foreground-muted")
         for index, evidence in enumerate(view.evidence):
@@ -128,7 +128,8 @@ class ClaimDetail(Widget, can_focus=False):
             (f" {link.relation} ", RELATION_STYLE.get(link.relation, "bold")),
             " ",
             (link.state, STATE_STYLE.get(link.state, "")),
-            f" · {link.score:.2f} · ",
+            f" · {link.score:.2f}",
+            f" · confidence {link.confidence:.2f} · " if link.confidence is not None else " · ",
             (source.title or source.path, "bold"),
         )
         yield head

@@ -34,6 +34,7 @@ COLUMNS = (  # key, heading, width; the claim text follows
 WIDE = 110  # narrower tables leave out the document column
 
 # status → theme variable for its colour (resolved on each theme change)
+CONTRADICTED, CONTRADICTED_MARK = "contradicted", "✗"  # the links column of a contradicted claim
 STATUS_COLOUR = {
     "unreviewed": None,  # dim: nothing to see yet
     "in_progress": "text-accent",
@@ -112,6 +113,7 @@ class ClaimTable(DataTable):
     def _resolve_styles(self) -> None:
         variables = self.app.get_css_variables()
         self._styles = {status: _rich_style(variables.get(name or "", "")) for status, name in STATUS_COLOUR.items()}
+        self._styles[CONTRADICTED] = _rich_style(variables.get("text-error", ""))
 
     # --- loading -------------------------------------------------------------------------
 
@@ -226,11 +228,17 @@ class ClaimTable(DataTable):
             "label": Text(claim.label, no_wrap=True),
             "values": Text(row.values, no_wrap=True),
             "document": Text(row.document, no_wrap=True),
-            "links": Text(str(row.links or ""), justify="right"),
+            "links": self._links_cell(row),
             # no more characters than the column has cells: the rest would be drawn, then cut
             "claim": Text(" ".join(claim.text[:CLAIM_CHARS].split())[:self.columns_shown[-1][2]], no_wrap=True),
         }
         return tuple(cells[key] for key, _, _ in self.columns_shown)
+
+    def _links_cell(self, row: QueueRow) -> Text:
+        """The number of links, marked when one of them contradicts the claim."""
+        if row.contradicted:
+            return Text.assemble((CONTRADICTED_MARK, self._styles.get(CONTRADICTED, "")), str(row.links), justify="right")
+        return Text(str(row.links or ""), justify="right")
 
     def update_claim(self, claim: Claim) -> None:
         """Show a claim's new status in place (the row stays where the reviewer is)."""
