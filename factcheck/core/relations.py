@@ -24,8 +24,8 @@ for the purpose (24 on the same subject, 26 traps that share a figure, a company
 domain; Chinese-English, English-English and Chinese-Chinese), none from the demo. With
 digits masked (encoder.prepare), same-subject pairs score 0.40-0.91 (mean 0.70) and traps
 0.07-0.56 (mean 0.26); 0.57 accepts 23 of 24 same-subject pairs and no trap. RELATED (0.45)
-accepts every same-subject pair but one and 5 of 26 traps, enough for a mention, never for
-a figure. tests/unit/test_similarity_calibration.py keeps the thresholds honest.
+accepts 23 of 24 same-subject pairs and 3 of 26 traps: enough for a mention, never alone
+for a figure. tests/unit/test_similarity_calibration.py keeps the thresholds honest.
 """
 
 from __future__ import annotations
