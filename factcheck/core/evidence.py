@@ -21,8 +21,8 @@ from sqlmodel import Session, col, select
 
 from factcheck.core.encoder import Encoder
 from factcheck.core.errors import UserError
-from factcheck.core.models import Document, Passage
 from factcheck.core.figures import amounts_of
+from factcheck.core.models import Document, Passage
 from factcheck.core.quantities import extract_quantities
 from factcheck.core.retrieval import QuantityIndex, TextIndex
 from factcheck.core.vectors import VectorIndex

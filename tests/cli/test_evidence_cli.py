@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from factcheck.core.models import Claim, Link, ReviewEvent
+from factcheck.core.models import Claim, Link, Passage, ReviewEvent
 from factcheck.core.review import undo
 
 ARTICLE = "sources/articles/tmtpost-openai-2024-05.txt"
@@ -39,23 +39,13 @@ def demo(tmp_path: Path, demo_copy: Path, engine, encoder_in_subprocesses) -> Pa
     return tmp_path
 
 
-def _passage_id(db_url: str, fragment: str) -> int:
-    from factcheck.core.db import make_engine
-    from factcheck.core.models import Passage
-
-    engine = make_engine(db_url)
-    with Session(engine) as session:
-        found = session.exec(select(Passage.id).where(col(Passage.text).contains(fragment))).first()
-    engine.dispose()
-    return found
-
-
-def _claim_id(db_url: str, fragment: str) -> int:
+def _first_id(db_url: str, column, fragment: str) -> int:
+    """The id of the first row whose `column` holds `fragment`."""
     from factcheck.core.db import make_engine
 
     engine = make_engine(db_url)
     with Session(engine) as session:
-        found = session.exec(select(Claim.id).where(col(Claim.text).contains(fragment))).first()
+        found = session.exec(select(column.class_.id).where(col(column).contains(fragment))).first()
     engine.dispose()
     return found
 
@@ -75,8 +65,8 @@ def test_search_finds_english_evidence_for_a_chinese_query(demo: Path, db_url: s
 def test_link_by_hand_is_in_the_history_and_survives_a_link_run(demo: Path, db_url: str):
     from factcheck.core.db import make_engine
 
-    claim = _claim_id(db_url, "伊尔亚承认员工所说")
-    passage = _passage_id(db_url, "Sutskever")
+    claim = _first_id(db_url, Claim.text, "伊尔亚承认员工所说")
+    passage = _first_id(db_url, Passage.text, "Sutskever")
     made = run(demo, "link", str(claim), str(passage), "--relation", "contradicts", "--note", "He said otherwise",
                "--reviewer", "ann", db=db_url)
     assert made.returncode == 0, made.stderr
@@ -95,7 +85,7 @@ def test_link_by_hand_is_in_the_history_and_survives_a_link_run(demo: Path, db_u
 
 
 def test_link_explain_prints_each_candidates_parts(demo: Path, db_url: str):
-    claim = _claim_id(db_url, "5100万美元")
+    claim = _first_id(db_url, Claim.text, "5100万美元")
     result = run(demo, "link", "--explain", str(claim), db=db_url)
     assert result.returncode == 0, result.stderr
     first = result.stdout.split("\npassage ")[0]

@@ -26,7 +26,6 @@ from factcheck.core.review import (
 )
 from factcheck.tui.screens.add_claim import AddClaimScreen
 from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
-from factcheck.tui.screens.evidence_search import EvidenceSearchScreen, LinkChoice
 from factcheck.tui.screens.export import ExportScreen, export_report
 from factcheck.tui.screens.help import HelpScreen
 
@@ -154,13 +153,17 @@ class ReviewActions:
             return
         self.write(lambda: record_verdicts(self.engine, versions, status, reviewer=self.reviewer), said)
 
-    def action_note(self) -> None:
+    def _claim_to_write(self) -> tuple[int, int] | None:
+        """(id, version shown) of the selected claim, when there is one and it may be written."""
         if not self._writable():
-            return
+            return None
         row = self.table.selected_row
-        if row is None:
+        return None if row is None else (row.claim.id, row.claim.version)
+
+    def action_note(self) -> None:
+        if (chosen := self._claim_to_write()) is None:
             return
-        claim_id, shown = row.claim.id, row.claim.version
+        claim_id, shown = chosen
 
         def save(note: str | None) -> None:
             if note:
@@ -190,12 +193,14 @@ class ReviewActions:
 
     def action_find_evidence(self) -> None:
         """Search the passages for the current claim and link the one chosen."""
-        if not self._writable():
+        if (selected := self._claim_to_write()) is None:
             return
-        row = self.table.selected_row
-        if row is None:
-            return
-        claim_id, shown = row.claim.id, row.claim.version
+        claim_id, shown = selected
+        claim_text = self.table.selected_row.claim.text
+
+        # imported here: the search brings numpy and the encoder's module, which the
+        # workbench's start does not need
+        from factcheck.tui.screens.evidence_search import EvidenceSearchScreen, LinkChoice
 
         def chosen(choice: LinkChoice | None) -> None:
             if choice is None:
@@ -208,7 +213,7 @@ class ReviewActions:
 
             self.write(change, f"passage {choice.passage_id} linked: {choice.relation}", reload=True)
 
-        self.app.push_screen(EvidenceSearchScreen(claim_id, row.claim.text), chosen)
+        self.app.push_screen(EvidenceSearchScreen(claim_id, claim_text), chosen)
 
     def action_mark_window(self) -> None:
         self.table.mark_window()
