@@ -291,50 +291,11 @@ def link(
 
 
 def _explain(engine, claim_id: int) -> None:
-    from factcheck.core.evidence import one_line
     from factcheck.core.linking import explain as explain_claim
+    from factcheck.evidence_output import write_explanation
 
-    warnings: list[str] = []
-    explained = explain_claim(engine, claim_id, encoder=_encoder_or_warn(), warnings=warnings)
-    sources = _passage_sources(engine, [e.passage_id for e in explained])
-
-    def write(out) -> None:
-        if not explained:
-            out.write(f"claim {claim_id}: no candidate passages\n")
-        for item in explained:
-            path, text = sources[item.passage_id]
-            head = f"passage {item.passage_id}  found by {', '.join(item.found_by) or 'a reviewer'}"
-            if item.decided:
-                head += f"  (a reviewer's link: {item.decided})"
-            out.write(head + "\n")
-            if item.verdict is None or item.parts is None:
-                out.write("  no link: nothing connects them\n")
-            else:
-                p = item.parts
-                out.write(
-                    f"  score {item.verdict.score:.2f} = figures {p.figures:.2f} + names {p.names:.2f} + "
-                    f"meaning {p.meaning:.2f} + wording {p.wording:.2f} + date {p.date:.2f}\n"
-                    f"  {item.verdict.relation}, confidence {item.verdict.confidence:.2f}\n"
-                )
-                for reason in item.verdict.reasons:
-                    out.write(f"  - {one_line(reason)}\n")
-            out.write(f"  {one_line(path)}: {one_line(text, 100)}\n")
-
-    _write_stdout(write)
-
-
-def _passage_sources(engine, ids: list[int]) -> dict[int, tuple[str, str]]:
-    from sqlmodel import Session, col, select
-
-    from factcheck.core.models import Document, Passage
-
-    with Session(engine) as session:
-        rows = session.exec(
-            select(Passage.id, Document.path, Passage.text)
-            .join(Document, col(Passage.document_id) == col(Document.id))
-            .where(col(Passage.id).in_(ids))
-        ).all()
-    return {passage_id: (path, text) for passage_id, path, text in rows}
+    explained = explain_claim(engine, claim_id, encoder=_encoder_or_warn())
+    _write_stdout(lambda out: write_explanation(engine, claim_id, explained, out))
 
 
 @app.command()
@@ -345,8 +306,9 @@ def search(
 ) -> None:
     """Find evidence passages by meaning and by words, in Chinese, English and other languages."""
     from factcheck.core.db import is_read_only
-    from factcheck.core.evidence import PassageSearch, one_line
+    from factcheck.core.evidence import PassageSearch
     from factcheck.core.vectors import PASSAGES
+    from factcheck.evidence_output import write_hits
 
     if not query.strip():
         raise UserError("search: nothing to look for")
@@ -357,28 +319,7 @@ def search(
     elif not is_read_only(engine):
         _embed(engine, encoder, (PASSAGES,))
     hits = PassageSearch(engine, encoder).search(query, limit)
-    if as_json:
-        import json
-
-        rows = [
-            {"passage": h.passage_id, "source": h.source, "title": h.title, "text": h.text,
-             "score": h.score, "similarity": None if h.similarity is None else round(h.similarity, 4),
-             "wording": h.wording}
-            for h in hits
-        ]
-        _write_stdout(lambda out: out.write(json.dumps({"query": query, "results": rows}, ensure_ascii=False, indent=2) + "\n"))
-        return
-
-    def write(out) -> None:
-        if not hits:
-            out.write("no passages found\n")
-        for h in hits:
-            meaning = "    " if h.similarity is None else f"{h.similarity:.2f}"
-            out.write(f"{h.passage_id:>7}  {h.score:.2f}  meaning {meaning}  words {h.wording:>3.0f}  "
-                      f"{one_line(h.source)}\n         {one_line(h.text, 110)}\n")
-
-    _write_stdout(write)
-
+    _write_stdout(lambda out: write_hits(query, hits, out, as_json=as_json))
 
 @app.command()
 def claims(
