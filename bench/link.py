@@ -15,6 +15,8 @@ top-3 recall of both on a labelled sample. Results are printed, not asserted.
 
     python bench/link.py [--claims 10000] [--passages 100000] [--sample 60] [--seed 7]
                          [--embed-sample N]   # embed only N passages (timing), the rest unvectored
+                         [--database PATH]    # keep the corpus there; an existing one is reused
+                                              # (same seed and sizes): only linking is measured
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.core import vectors  # noqa: E402
 from factcheck.core.db import make_engine  # noqa: E402
-from factcheck.core.encoder import load_encoder  # noqa: E402
+from factcheck.core.encoder import load_encoder, prepare  # noqa: E402
 from factcheck.core.linking import link_all  # noqa: E402
 from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity  # noqa: E402
 from factcheck.core.passages import split_passages  # noqa: E402
@@ -268,18 +270,30 @@ def main() -> None:
     parser.add_argument("--embed-sample", type=int, default=0,
                         help="embed only this many passages (the rate is extrapolated; linking then "
                              "has vectors for those only)")
+    parser.add_argument("--database", help="keep the corpus in this SQLite file; reuse it if it exists")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
     started = time.perf_counter()
     passages, claims = build_corpus(args.passages, args.claims, rng)
     folder = tempfile.mkdtemp(prefix="factcheck-bench-")
-    engine = make_engine(f"sqlite:///{folder}/bench.db")
-    passage_ids = store(engine, passages, claims)
-    print(f"corpus: {len(claims):,} claims x {len(passages):,} passages, "
-          f"built and stored in {time.perf_counter() - started:.1f} s")
-
-    encoder = embed(engine, args.embed_sample)
+    path = Path(args.database) if args.database else Path(folder) / "bench.db"
+    reused = path.exists()
+    engine = make_engine(f"sqlite:///{path}")
+    if reused:
+        with engine.connect() as db:
+            passage_ids = list(db.execute(text("SELECT id FROM passage ORDER BY id")).scalars())
+        encoder = load_encoder()
+        print(f"corpus: {len(claims):,} claims x {len(passages):,} passages, reused from {path} "
+              "(vectors stored)")
+    else:
+        passage_ids = store(engine, passages, claims)
+        print(f"corpus: {len(claims):,} claims x {len(passages):,} passages, "
+              f"built and stored in {time.perf_counter() - started:.1f} s")
+        distinct = len({prepare(p) for p in passages})
+        print(f"distinct passage texts as the encoder reads them (digits masked): {distinct:,}; "
+              "a repeated text is encoded once")
+        encoder = embed(engine, args.embed_sample)
     before = _peak_mb()
     started, cpu = time.perf_counter(), time.process_time()
     report = link_all(engine, encoder=encoder)
@@ -314,7 +328,7 @@ def main() -> None:
           f"brute force {theirs / len(sample):.1%}")
     print(f"top-3 recall of the linker on all {len(claims):,} labelled claims: {all_ours / len(claims):.1%}")
     engine.dispose()
-    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)  # a --database file is kept
 
 
 if __name__ == "__main__":

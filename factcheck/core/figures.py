@@ -62,6 +62,8 @@ class Amount:
     context: str = ""  # the text the quantity was found in
     at: tuple[int, int] = (0, 0)  # its span in `context`
     _meaning: tuple[str | None, int, str | None, str | None] | None = None
+    _interval: Interval | None = None  # worked out once: a passage meets many claims
+    _generic: bool | None = None
 
     @property
     def subject(self) -> str | None:
@@ -134,6 +136,12 @@ def qualifier_meaning(amount: Amount) -> str | None:
 
 def written_interval(amount: Amount) -> Interval:
     """The values the figure stands for, as written (see the module's docstring)."""
+    if amount._interval is None:
+        amount._interval = _interval(amount)
+    return amount._interval
+
+
+def _interval(amount: Amount) -> Interval:
     assert amount.value is not None
     value, high = amount.value, amount.high if amount.high is not None else amount.value
     half = _half_step(amount)
@@ -173,6 +181,12 @@ def _half_step(amount: Amount) -> float:
 
 def is_generic(amount: Amount) -> bool:
     """A figure too common to tell subjects apart (see GENERIC_*)."""
+    if amount._generic is None:
+        amount._generic = _generic(amount)
+    return amount._generic
+
+
+def _generic(amount: Amount) -> bool:
     value = None if amount.value is None else float(amount.value)
     if amount.kind == "date":
         return bool(amount.iso) and len(amount.iso or "") == 4  # a bare year

@@ -5,8 +5,9 @@ A stored vector names the model that made it and hashes the text as encoded; one
 model or text no longer matches is computed again. Vectors are 512 float16 values (1 KB a
 text). Computing them is committed a batch at a time: they are derived data, and an
 interrupted run keeps the batches it finished, so the next one resumes. Searching reads them
-once per run into float16 chunks (100 MB for 100,000 passages) and multiplies one block of
-queries by one chunk at a time, so the scratch memory does not grow with either.
+once per run into float32 chunks (200 MB for 100,000 passages) and multiplies one block of
+queries by one chunk at a time, so the scratch memory does not grow with either; only the
+scores at or above the floor are sorted.
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ class VectorIndex:
         ids, pending, held = [], [], 0
         for found, matrix in read_vectors(connection, PASSAGES, model):
             ids.append(found)
-            pending.append(matrix)
+            pending.append(matrix.astype(np.float32))
             held += len(found)
             if held >= CHUNK_ROWS:
                 self.chunks.append(np.concatenate(pending))
@@ -174,26 +175,33 @@ class VectorIndex:
         return result
 
     def _nearest_block(self, block: np.ndarray, k: int, floor: float) -> list[list[Neighbour]]:
-        best_scores = np.full((len(block), 0), -np.inf, dtype=np.float32)
-        best_rows = np.empty((len(block), 0), dtype=np.int64)
+        rows_found, columns_found, values_found = [], [], []
         for index, chunk in enumerate(self.chunks):
-            scores = block @ chunk.astype(np.float32).T
-            take = min(k, scores.shape[1])
-            rows = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-            best_scores = np.concatenate([best_scores, np.take_along_axis(scores, rows, 1)], axis=1)
-            best_rows = np.concatenate([best_rows, rows + self._starts[index]], axis=1)
-            if best_scores.shape[1] > k:
-                keep = np.argpartition(-best_scores, k - 1, axis=1)[:, :k]
-                best_scores = np.take_along_axis(best_scores, keep, 1)
-                best_rows = np.take_along_axis(best_rows, keep, 1)
-        found = []
-        for scores, rows in zip(best_scores, best_rows, strict=True):
-            order = np.argsort(-scores, kind="stable")
-            found.append([
-                Neighbour(int(self.ids[rows[i]]), float(scores[i]))
-                for i in order if scores[i] >= floor
-            ])
-        return found
+            scores = block @ chunk.T
+            close = scores >= floor  # few, for most queries
+            crowded = np.flatnonzero(close.sum(axis=1) > k)
+            if len(crowded):  # a row crowded with close passages keeps its k best of the chunk
+                best = np.argpartition(-scores[crowded], k - 1, axis=1)[:, :k]
+                rows_found.append(np.repeat(crowded, k))
+                columns_found.append(best.ravel() + self._starts[index])
+                values_found.append(np.take_along_axis(scores[crowded], best, 1).ravel())
+                close[crowded] = False
+            rows, columns = np.nonzero(close)
+            rows_found.append(rows)
+            columns_found.append(columns + self._starts[index])
+            values_found.append(scores[rows, columns])
+        result: list[list[Neighbour]] = [[] for _ in range(len(block))]
+        if not rows_found:
+            return result
+        rows, columns = np.concatenate(rows_found), np.concatenate(columns_found)
+        values = np.concatenate(values_found)
+        order = np.lexsort((columns, -values, rows))  # by row, best first
+        rows, columns, values = rows[order], columns[order], values[order]
+        rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+        keep = (rank < k) & (values >= floor)
+        for row, column, value in zip(rows[keep].tolist(), columns[keep].tolist(), values[keep].tolist(), strict=True):
+            result[row].append(Neighbour(int(self.ids[column]), value))
+        return result
 
     def similarities(self, queries: np.ndarray, passage_ids: Sequence[int]) -> list[float | None]:
         """The cosine of each query vector with the passage beside it; None for a passage
@@ -208,7 +216,7 @@ class VectorIndex:
         for index, rows in enumerate(self.chunks):
             mine = present & (chunk == index)
             if mine.any():
-                vectors = rows[at[mine] - self._starts[index]].astype(np.float32)
+                vectors = rows[at[mine] - self._starts[index]]
                 result[mine] = np.einsum("ij,ij->i", queries[mine], vectors)
         return [float(v) if ok else None for v, ok in zip(result, present, strict=True)]
 

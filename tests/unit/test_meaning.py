@@ -140,11 +140,11 @@ def test_an_older_database_upgrades_and_gets_vectors_on_the_next_link(db_url: st
     ingest_without_vectors = make_engine(db_url, migrate=False)
     with ingest_without_vectors.begin() as connection:
         connection.execute(text(
-            "INSERT INTO document (id, path, title, role, language, sha256, text, added_at) VALUES "
-            "(1, 's.md', 's', 'source', 'en', 'x', :body, '2024-01-01')"), {"body": PAIRS[1][1]})
+            "INSERT INTO document (path, title, role, language, sha256, text, added_at) VALUES "
+            "('s.md', 's', 'source', 'en', 'x', :body, '2024-01-01')"), {"body": PAIRS[1][1]})
         connection.execute(text(
-            'INSERT INTO passage (id, document_id, start, "end", text, retired) VALUES (1, 1, 0, :n, :body, false)'),
-            {"n": len(PAIRS[1][1]), "body": PAIRS[1][1]})
+            'INSERT INTO passage (document_id, start, "end", text, retired) '
+            "SELECT id, 0, :n, :body, false FROM document"), {"n": len(PAIRS[1][1]), "body": PAIRS[1][1]})
     old.dispose()
     ingest_without_vectors.dispose()
     engine = make_engine(db_url)  # upgrades
