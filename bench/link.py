@@ -235,7 +235,7 @@ def embed(engine, sample: int):
         count = vectors.refresh(engine, encoder, progress, (owner,))
         took = time.perf_counter() - began
         rate = count / took if took else 0.0
-        print(f"embedding {owner.name}: {count:,} in {took:.1f} s wall = {rate:,.0f} per second"
+        print(f"embedding {owner.name}: {count:,} stored in {took:.1f} s wall = {rate:,.0f} per second"
               + (f"; 100,000 passages at this rate: {100_000 / rate / 60:.1f} min" if owner is vectors.PASSAGES and rate else ""))
     print(f"embedding in all: {time.perf_counter() - started:.1f} s wall, {time.process_time() - cpu:.1f} s CPU; "
           f"peak memory of the process {_peak_mb():.0f} MB")
@@ -243,6 +243,21 @@ def embed(engine, sample: int):
         with engine.begin() as db:
             db.execute(text("UPDATE passage SET retired = false"))
     return encoder
+
+
+def encoder_rate(encoder, texts: list[str], count: int) -> None:
+    """The encoder alone on `count` distinct texts (none seen before in this process), so
+    the repeated texts of the corpus, each encoded once, do not flatter the figure."""
+    distinct = list(dict.fromkeys(prepare(t) for t in texts))[:count]
+    model = encoder._model  # the bare model: no memo, no database
+    started, cpu = time.perf_counter(), time.process_time()
+    model.encode(distinct)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    chars = sum(map(len, distinct)) / max(1, len(distinct))
+    print(f"encoder alone on {len(distinct):,} distinct texts (mean {chars:.0f} characters): "
+          f"{wall:.1f} s wall, {cpu:.1f} s CPU = {len(distinct) / wall:,.0f} per second wall, "
+          f"{len(distinct) / cpu:,.0f} per CPU second; 100,000 such texts: {100_000 / len(distinct) * wall / 60:.1f} min "
+          f"at this wall rate, {100_000 / len(distinct) * cpu / 60:.1f} min of CPU")
 
 
 def linked_top3(engine) -> dict[int, list[int]]:
@@ -270,6 +285,8 @@ def main() -> None:
     parser.add_argument("--embed-sample", type=int, default=0,
                         help="embed only this many passages (the rate is extrapolated; linking then "
                              "has vectors for those only)")
+    parser.add_argument("--rate-sample", type=int, default=3000,
+                        help="distinct texts the encoder's own rate is measured on")
     parser.add_argument("--database", help="keep the corpus in this SQLite file; reuse it if it exists")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -294,6 +311,7 @@ def main() -> None:
         print(f"distinct passage texts as the encoder reads them (digits masked): {distinct:,}; "
               "a repeated text is encoded once")
         encoder = embed(engine, args.embed_sample)
+    encoder_rate(encoder, [c for c, _ in claims] + passages, args.rate_sample)
     before = _peak_mb()
     started, cpu = time.perf_counter(), time.process_time()
     report = link_all(engine, encoder=encoder)

@@ -82,6 +82,11 @@ def claim_names(text: str, aliases: AliasBook) -> list[Name]:
     return list(names.values())
 
 
+def name_forms(text: str, aliases: AliasBook) -> frozenset[str]:
+    """Every form of every name in `text` (its alias forms too), lower-cased."""
+    return frozenset(form.lower() for name in claim_names(text, aliases) for form in name.forms)
+
+
 def search_terms(names: list[Name]) -> list[str]:
     return [form for name in names for form in name.forms]
 

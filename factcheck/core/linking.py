@@ -27,7 +27,14 @@ from factcheck.core.anchoring import quote
 from factcheck.core.claims import key_quantity
 from factcheck.core.db import session_scope
 from factcheck.core.encoder import Encoder, EncoderUnavailable, default_encoder
-from factcheck.core.entities import AliasBook, Name, claim_names, search_terms, shared_names
+from factcheck.core.entities import (
+    AliasBook,
+    Name,
+    claim_names,
+    name_forms,
+    search_terms,
+    shared_names,
+)
 from factcheck.core.errors import UserError
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.grouping import ClaimFacts, group_claims
@@ -70,6 +77,7 @@ class PassageRow:
     end: int
     side: Side
     processed: str
+    names: frozenset[str] | None = None  # every form of the names it holds, read when needed
 
 
 def link_all(
@@ -230,9 +238,17 @@ class Linker:
         similarity = self._similarities(work, pairs)
         for (n, passage_id), text_score, meaning in zip(pairs, wording, similarity, strict=True):
             item = work[n]
-            passage = self.passages[passage_id].side
-            shared = [(name.shown, name.rarity) for name in shared_names(item.names, passage.text)]
-            yield item, passage_id, score_parts(item.side, passage, float(text_score), shared, meaning)
+            row = self.passages[passage_id]
+            shared = [(name.shown, name.rarity) for name in shared_names(item.names, row.side.text)]
+            others = bool(item.names) and not shared and bool(self._names_of(row))
+            yield item, passage_id, score_parts(
+                item.side, row.side, float(text_score), shared, meaning, other_names=others
+            )
+
+    def _names_of(self, row: PassageRow) -> frozenset[str]:
+        if row.names is None:
+            row.names = name_forms(row.side.text, self.aliases)
+        return row.names
 
     def _nearest(self, work: list[ClaimWork]) -> dict[int, list[int]]:
         with_vectors = [item for item in work if item.vector is not None]

@@ -61,6 +61,7 @@ class Evidence:
     names: list[tuple[str, float]] = field(default_factory=list)  # shared names, rarity 0-1
     wording: float = 0.0  # rapidfuzz partial_ratio
     near_date: str | None = None  # reason: a claim date close to the source's publication
+    other_names: bool = False  # the passage names others and none of the claim's names
 
     @property
     def rarity(self) -> float:
@@ -104,6 +105,8 @@ class Relation:
 
 def judge(claim: Side, passage: Side, evidence: Evidence, rate: Rate | None = None) -> Relation | None:
     """The relation of `passage` to `claim`, or None when nothing connects them."""
+    if not evidence.related and not _comparable_kinds(claim.amounts, passage.amounts):
+        return None  # the common case among candidates: no figure to weigh, no connection
     agreeing, clashing = [], []
     answered: set[int] = set()  # a source figure answers one claim figure
     for figure in _key_first(claim):
@@ -130,6 +133,15 @@ def judge(claim: Side, passage: Side, evidence: Evidence, rate: Rate | None = No
     if relation == "mentions" and key is not None and agreeing:
         reasons.append(f"key figure {key.display} not stated")
     return Relation(relation, confidence, reasons, agreeing, clashing)
+
+
+_CROSSING = frozenset(["ratio", "percent"])  # a change compares as a factor across the two
+
+
+def _comparable_kinds(claimed: list[Amount], found: list[Amount]) -> bool:
+    kinds = {a.kind for a in claimed}
+    others = {b.kind for b in found}
+    return bool(kinds & others) or bool(kinds & _CROSSING and others & _CROSSING)
 
 
 def _key_first(claim: Side) -> list[Amount]:
@@ -171,15 +183,21 @@ def _stand(figure: Amount, found: list[Amount], answered: set[int], evidence: Ev
 
 
 def _sole(figure: Amount, figures: list[Amount]) -> bool:
-    """The only figure of its kind in its text: nothing else it could be compared with."""
-    return sum(1 for other in figures if other.kind == figure.kind) == 1
+    """The only telling figure of its kind in its text: nothing else it could be compared
+    with ("691 messages in one night": the one is generic)."""
+    return sum(
+        1 for other in figures if other.kind == figure.kind and (other is figure or not is_generic(other))
+    ) == 1
 
 
 def _counts(figure: Amount, other: Amount, link: str, evidence: Evidence, *, against: bool) -> bool:
     """Whether a comparison of two figures may decide the relation: the subject must be
     shown the same, the more firmly the more common the figure and for a contradiction.
     Two texts of the same meaning, each with one figure of a kind, speak of the same figure
-    even when no noun says what it measures."""
+    even when no noun says what it measures. A passage naming other companies or people
+    and none of the claim's is about someone else: its figures decide nothing."""
+    if evidence.other_names:
+        return False
     if is_generic(figure) or is_generic(other):
         if link == MATCH:
             return evidence.same_meaning or bool(evidence.names)
@@ -190,7 +208,7 @@ def _counts(figure: Amount, other: Amount, link: str, evidence: Evidence, *, aga
         if link == SOLE:
             return evidence.same_meaning
         return evidence.same_meaning and (evidence.named or evidence.worded)
-    return link == MATCH or evidence.same_subject
+    return link == MATCH or evidence.same_subject or link == SOLE and evidence.close
 
 
 def _figures_connect(agreeing: list[Comparison], evidence: Evidence) -> bool:

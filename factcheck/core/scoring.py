@@ -79,8 +79,12 @@ def score_parts(
     names: list[tuple[str, float]],
     similarity: float | None = None,
     rate: Rate | None = None,
+    *,
+    other_names: bool = False,
 ) -> tuple[Verdict, ScoreParts] | None:
-    evidence = Evidence(similarity, names, text_score, _date_reason(claim, passage))
+    """score_pair's verdict with the parts of its score; `other_names`: the passage names
+    others and none of the claim's."""
+    evidence = Evidence(similarity, names, text_score, _date_reason(claim, passage), other_names)
     relation = judge(claim, passage, evidence, rate)
     if relation is None:
         return None

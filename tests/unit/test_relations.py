@@ -166,3 +166,16 @@ def test_a_rate_can_be_plugged_in_for_other_currencies():
     assert compare(dollars, yuan) is None  # no exchange rates yet: not comparable
     found = compare(dollars, yuan, rate=lambda source, target: 1 / 7.1 if (source, target) == ("CNY", "USD") else None)
     assert found is not None and found.agrees
+
+
+def test_a_passage_about_someone_else_neither_supports_nor_contradicts():
+    claim, passage = sides("据报道，OpenAI估值1000亿美金。", "Anthropic is valued at $90 billion.")
+    found = judge(claim, passage, Evidence(0.8, [], other_names=True))
+    assert found is None or found.relation == "mentions"
+    same = judge(claim, passage, Evidence(0.8, [("OpenAI", 0.5)]))
+    assert same is not None and same.relation == "contradicts"
+
+
+def test_a_lone_telling_figure_beside_a_generic_one_is_still_the_figure():
+    found = relation_of("李志飞在社交平台上连发691条推文。", "Li Zhifei posted 691 messages in one night.", 0.5)
+    assert found is not None and found.relation == "supports"
