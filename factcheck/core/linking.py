@@ -31,7 +31,7 @@ from factcheck.core.entities import (
     AliasBook,
     Name,
     claim_names,
-    name_forms,
+    entity_forms,
     search_terms,
     shared_names,
 )
@@ -167,6 +167,7 @@ class ClaimWork:
     names: list[Name]
     candidates: list[int]
     vector: np.ndarray | None = None
+    entities: frozenset[str] = frozenset()  # entity_forms of the claim
 
 
 class Linker:
@@ -215,7 +216,8 @@ class Linker:
                 Name(n.shown, n.forms, self.text_index.rarity(n.forms))
                 for n in claim_names(claim_text, self.aliases)
             ]
-            work.append(ClaimWork(claim_id, side, names, [], claim_vectors.get(claim_id)))
+            entities = entity_forms(claim_text, self.aliases)
+            work.append(ClaimWork(claim_id, side, names, [], claim_vectors.get(claim_id), entities))
         nearest = self._nearest(work)
         for item in work:
             ids = self.candidates(item.side, item.names, nearest.get(item.claim_id, []))
@@ -240,14 +242,14 @@ class Linker:
             item = work[n]
             row = self.passages[passage_id]
             shared = [(name.shown, name.rarity) for name in shared_names(item.names, row.side.text)]
-            others = bool(item.names) and not shared and bool(self._names_of(row))
+            others = not shared and bool(item.entities) and bool(self._names_of(row) - item.entities)
             yield item, passage_id, score_parts(
                 item.side, row.side, float(text_score), shared, meaning, other_names=others
             )
 
     def _names_of(self, row: PassageRow) -> frozenset[str]:
         if row.names is None:
-            row.names = name_forms(row.side.text, self.aliases)
+            row.names = entity_forms(row.side.text, self.aliases)
         return row.names
 
     def _nearest(self, work: list[ClaimWork]) -> dict[int, list[int]]:
