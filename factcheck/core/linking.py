@@ -143,7 +143,7 @@ def explain(engine: Engine, claim_id: int, *, encoder: Encoder | str | None = DE
             verdict, parts = scored if scored is not None else (None, None)
             by = [name for name, ids in sources.items() if passage_id in ids]
             result.append(Explained(passage_id, by, verdict, parts, decided.get(passage_id)))
-    result.sort(key=lambda e: (-(e.verdict.score if e.verdict else -1.0), e.passage_id))
+    result.sort(key=lambda e: (-(e.verdict.rank if e.verdict else -1.0), e.passage_id))
     return result
 
 
@@ -194,7 +194,7 @@ class Linker:
                 found[item.claim_id].append(Suggestion(item.claim_id, passage_id, scored[0]))
         result = []
         for suggestions in found.values():
-            suggestions.sort(key=lambda s: (-s.verdict.score, s.passage_id))
+            suggestions.sort(key=lambda s: (-s.verdict.rank, s.passage_id))
             result += suggestions[:TOP_K]
         return result
 

@@ -9,6 +9,7 @@ each other or to the source's publication date. Every point comes with a short r
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,6 +32,7 @@ NAME_WEIGHT, NAME_CAP, TEXT_WEIGHT = 0.25, 0.35, 0.25  # a name's weight scales 
 MEANING_WEIGHT, MEANING_FLOOR = 0.5, 0.3  # cosine above the floor adds, scaled
 DATE_WEIGHT, DATE_DAYS = 0.1, 3
 MIN_SCORE = 0.15
+KNEE = 0.9  # scores above this are bent towards 1 (see ScoreParts.total)
 GENERIC_SHARE = 0.4  # a generic figure's part of an equal figure's weight
 
 
@@ -40,6 +42,7 @@ class Verdict:
     relation: str  # supports | contradicts | mentions
     reasons: list[str] = field(default_factory=list)
     confidence: float = 0.0  # how sure the relation is, 0-1
+    rank: float = 0.0  # the score before it is capped at 1: orders a claim's strong candidates
 
 
 @dataclass(slots=True)
@@ -53,8 +56,17 @@ class ScoreParts:
     date: float = 0.0
 
     @property
+    def raw(self) -> float:
+        return self.figures + self.names + self.meaning + self.wording + self.date
+
+    @property
     def total(self) -> float:
-        return round(min(1.0, self.figures + self.names + self.meaning + self.wording + self.date), 4)
+        """The parts' sum, bent below 1 above KNEE so that strong candidates keep their
+        order instead of all reading 1.0."""
+        raw = self.raw
+        if raw <= KNEE:
+            return round(raw, 4)
+        return round(KNEE + (1 - KNEE) * (1 - math.exp(-(raw - KNEE) / (1 - KNEE) / 3)), 4)
 
 
 def score_pair(
@@ -110,7 +122,7 @@ def score_parts(
         reasons.append(evidence.near_date)
     if parts.total < MIN_SCORE:
         return None
-    verdict = Verdict(parts.total, relation.relation, reasons, relation.confidence)
+    verdict = Verdict(parts.total, relation.relation, reasons, relation.confidence, round(parts.raw, 4))
     return verdict, parts
 
 
