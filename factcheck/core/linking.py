@@ -45,8 +45,8 @@ from factcheck.core.scoring import TEXT_CUTOFF, ScoreParts, Verdict, amounts_of,
 
 Progress = Callable[[str, int, int], None]
 TOP_K = 5
-TEXT_CANDIDATES = 20  # per index: up to 20 by equal values, 20 by text and 20 by meaning
-VECTOR_CANDIDATES = 20
+TEXT_CANDIDATES = 20  # per index: up to 20 by equal values and 20 by text; 10 by meaning
+VECTOR_CANDIDATES = 10
 VECTOR_FLOOR = RELATED - 0.05  # below this a passage's meaning is no reason to score it
 DEFAULT = "default"  # link_all's encoder: the process's, unless switched off
 BATCH = 500
