@@ -69,21 +69,6 @@ class ScoreParts:
         return round(KNEE + (1 - KNEE) * (1 - math.exp(-(raw - KNEE) / (1 - KNEE) / 3)), 4)
 
 
-def score_pair(
-    claim: Side,
-    passage: Side,
-    text_score: float,
-    names: list[tuple[str, float]],
-    similarity: float | None = None,
-    rate: Rate | None = None,
-) -> Verdict | None:
-    """The claim against one passage, or None when nothing connects them. `names` are the
-    claim's names found in the passage, each with its rarity (0-1); `similarity` the cosine
-    of their vectors, None when there are none."""
-    found = score_parts(claim, passage, text_score, names, similarity, rate)
-    return None if found is None else found[0]
-
-
 def score_parts(
     claim: Side,
     passage: Side,
@@ -94,8 +79,10 @@ def score_parts(
     *,
     other_names: bool = False,
 ) -> tuple[Verdict, ScoreParts] | None:
-    """score_pair's verdict with the parts of its score; `other_names`: the passage names
-    others and none of the claim's."""
+    """The claim against one passage, with the parts of the score, or None when nothing
+    connects them. `names` are the claim's names found in the passage, each with its rarity
+    (0-1); `similarity` the cosine of their vectors, None when there are none;
+    `other_names`: the passage names others and none of the claim's."""
     evidence = Evidence(similarity, names, text_score, _date_reason(claim, passage), other_names)
     relation = judge(claim, passage, evidence, rate)
     if relation is None:
@@ -124,6 +111,12 @@ def score_parts(
         return None
     verdict = Verdict(parts.total, relation.relation, reasons, relation.confidence, round(parts.raw, 4))
     return verdict, parts
+
+
+def score_pair(*args, **kwargs) -> Verdict | None:
+    """score_parts' verdict alone (the same arguments)."""
+    found = score_parts(*args, **kwargs)
+    return None if found is None else found[0]
 
 
 def _weight(a: Amount, b: Amount) -> float:
