@@ -129,7 +129,7 @@ def load_demo_if_empty(engine) -> None:
         _ingest(engine, [articles], role="article", date=None)
     if evidence.is_dir():
         _ingest(engine, [evidence], role="source", date=None)
-    _link(engine)
+    _link(engine, _encoder_or_warn())
 
 
 def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, follow_links: bool = False):
@@ -169,13 +169,49 @@ def _say_report(report, role: str) -> None:
         )
 
 
-def _link(engine):
+def _encoder_or_warn(*, needed: bool = False):
+    """The sentence encoder, loaded now; None when switched off (FACTCHECK_ENCODER=off) or,
+    unless `needed`, when its model is broken (said in one line: linking goes on by
+    numbers, names and words)."""
+    from factcheck.core.encoder import EncoderUnavailable, default_encoder
+
+    try:
+        return default_encoder()
+    except EncoderUnavailable as error:
+        if needed:
+            raise
+        _say(f"factcheck: {error}; linking by numbers, names and words only")
+        return None
+
+
+def _embed(engine, encoder, owners) -> None:
+    """Store the vectors `owners` lack (claims at ingest, passages at `sources add`)."""
+    if encoder is None:
+        return
+    from factcheck.core.vectors import refresh
+
+    State.after_interrupt = "the vectors computed before it are kept; the next command computes the rest"
+    done = _run_with_progress("Embedding", lambda update: refresh(engine, encoder, update, owners))
+    if done:
+        _say(f"{_counted(done, 'text')} embedded")
+
+
+def _link(engine, encoder):
     from factcheck.core.linking import link_all
 
+    _embed(engine, encoder, _all_owners())
     State.after_interrupt = "the links suggested before it are kept as they were"
-    report = _run_with_progress("Linking", lambda update: link_all(engine, progress=update))
+    report = _run_with_progress("Linking", lambda update: link_all(engine, progress=update, encoder=encoder))
+    for warning in report.warnings:
+        _say(f"factcheck: {warning}")
     _say(f"{_counted(report.suggested, 'link')} suggested for {_counted(report.claims, 'claim')}")
     return report
+
+
+def _all_owners():
+    from factcheck.core.vectors import CLAIMS, PASSAGES
+
+    return (CLAIMS, PASSAGES)
 
 
 def _check_date(date: str | None, option: str = "--date") -> str | None:
@@ -226,8 +262,13 @@ def ingest(
         added |= bool(_ingest_web(engine, urls, role="article", date=date, timeout=timeout).added)
     for address in feed or []:
         added |= bool(_ingest_web(engine, address, role="article", date=date, timeout=timeout, feed=True).added)
-    if added and _has_passages(engine):
-        _link(engine)
+    if added:
+        from factcheck.core.vectors import CLAIMS
+
+        encoder = _encoder_or_warn()
+        _embed(engine, encoder, (CLAIMS,))
+        if _has_passages(engine):
+            _link(engine, encoder)
 
 
 def _files_and_addresses(arguments: list[str]) -> tuple[list[Path], list[str]]:
@@ -295,14 +336,72 @@ def sources_add(
         _ingest(engine, files, role="source", date=None, jobs=jobs or _cpus(), follow_links=follow_links)
     if urls:
         _ingest_web(engine, urls, role="source", date=None, timeout=timeout)
-    _link(engine)
+    _link(engine, _encoder_or_warn())
 
 
 @app.command()
-def link() -> None:
-    """Recompute suggested links (confirmed and rejected links are kept)."""
-    _link(_engine())
+def link(
+    claim_id: Annotated[int | None, typer.Argument(help="Link by hand: the claim's id.")] = None,
+    passage_id: Annotated[int | None, typer.Argument(help="Link by hand: the passage's id (see `factcheck search`).")] = None,
+    relation: Annotated[str | None, typer.Option("--relation", help="supports, contradicts or mentions.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why (kept in the claim's history).")] = None,
+    reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
+    explain: Annotated[int | None, typer.Option("--explain", metavar="CLAIM_ID", help="Show each candidate of a claim with its score's parts.")] = None,
+) -> None:
+    """Recompute suggested links (confirmed and rejected links are kept); or, with CLAIM_ID
+    PASSAGE_ID --relation R, link a passage by hand; or --explain CLAIM_ID."""
+    if explain is not None:
+        if claim_id is not None or relation or note:
+            raise UserError("link --explain takes a claim id alone")
+        _explain(_engine(reading=True), explain)
+        return
+    if claim_id is None:
+        if relation or note or reviewer:
+            raise UserError("link: --relation, --note and --reviewer go with CLAIM_ID PASSAGE_ID")
+        engine = _engine()
+        _link(engine, _encoder_or_warn())
+        return
+    if passage_id is None or relation is None:
+        raise UserError("link by hand needs CLAIM_ID PASSAGE_ID --relation supports|contradicts|mentions")
+    from factcheck.core.review import link_evidence
 
+    for number, what in ((claim_id, "claim"), (passage_id, "passage")):
+        if not 0 < number < 2**63:
+            raise UserError(f"no {what} with id {number}")
+    made = link_evidence(_engine(), claim_id, passage_id, relation, note=note, reviewer=reviewer)
+    _say(f"claim {claim_id}: link {made.id} to passage {passage_id}, {made.relation}, confirmed")
+
+
+def _explain(engine, claim_id: int) -> None:
+    from factcheck.core.linking import explain as explain_claim
+    from factcheck.evidence_output import write_explanation
+
+    explained = explain_claim(engine, claim_id, encoder=_encoder_or_warn())
+    _write_stdout(lambda out: write_explanation(engine, claim_id, explained, out))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words, a sentence or a claim, in any language the encoder knows.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the hits as JSON.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="How many passages.")] = 10,
+) -> None:
+    """Find evidence passages by meaning and by words, in Chinese, English and other languages."""
+    from factcheck.core.db import is_read_only
+    from factcheck.core.evidence import PassageSearch
+    from factcheck.core.vectors import PASSAGES
+    from factcheck.evidence_output import write_hits
+
+    if not query.strip():
+        raise UserError("search: nothing to look for")
+    engine = _engine(reading=True)
+    encoder = _encoder_or_warn(needed=True)
+    if encoder is None:
+        _say("factcheck: the encoder is switched off (FACTCHECK_ENCODER=off): searching by words only")
+    elif not is_read_only(engine):
+        _embed(engine, encoder, (PASSAGES,))
+    hits = PassageSearch(engine, encoder).search(query, limit)
+    _write_stdout(lambda out: write_hits(query, hits, out, as_json=as_json))
 
 @app.command()
 def claims(

@@ -4,12 +4,21 @@ after the test), so tests never see each other's rows."""
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# factcheck run in a subprocess would load the sentence encoder (two seconds) for every
+# command that links; those tests link by numbers, names and words unless they ask for the
+# encoder (the `encoder_in_subprocesses` fixture). Tests in this process, fixtures of every
+# scope included, use the real encoder, loaded once: the switch is read here as "on".
+os.environ["FACTCHECK_ENCODER"] = "off"
+_encoder_module = importlib.import_module("factcheck.core.encoder")
+_encoder_module.switched_off = lambda: False
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "sources"
@@ -85,3 +94,8 @@ def demo_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(DEMO, target)
     return target
+
+
+@pytest.fixture
+def encoder_in_subprocesses(monkeypatch):
+    monkeypatch.delenv("FACTCHECK_ENCODER")

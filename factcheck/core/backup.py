@@ -68,7 +68,9 @@ class Counts:
 
 
 def tables():
-    return SQLModel.metadata.sorted_tables
+    """The tables a backup carries: derived ones (the encoder's vectors) are computed again
+    by the next link run, and a dump could not hold their bytes anyway."""
+    return [t for t in SQLModel.metadata.sorted_tables if not t.info.get("derived")]
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -16,6 +16,7 @@ from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
 from factcheck.core.quantities import QUANTITY_WORDS, extract_quantities
 from factcheck.core.sentences import split_sentences
+from factcheck.core.subjects import clause_around
 from factcheck.core.units import WordScan, alternation
 
 # cue words and what they tell about a sentence: a cited source, an attributed statement,
@@ -299,12 +300,36 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
                 return f"statement by {name}"
         source = _source(sentence)
         return f"according to {source}" if source else "statement"
-    key = min(quantities, key=_key_rank)  # min keeps the first of equals
+    key = key_quantity(quantities)
     counted = key.unit if key.kind == "count" and len(key.unit) > 2 and key.unit.isascii() else None
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset, counted)
     if key.kind == "date":
         return f"{noun or 'event'} {key.display}"
     return f"{noun or key.kind} {key.display}"
+
+
+def key_quantity(quantities: list[QuantityMatch]) -> QuantityMatch:
+    """The claim's key figure: the quantity its label names (money before percent before
+    measure, and so on; the first of equals)."""
+    return min(quantities, key=_key_rank)
+
+
+def figure_noun(sentence: str, start: int, end: int) -> str | None:
+    """What the number at sentence[start:end] measures, as a label names it ('budget',
+    'revenue', 'audio response'), in English whatever the sentence's language: the label
+    noun nearest it in its clause, else within the label's window."""
+    low, high = clause_around(sentence, start, end)
+    return _noun_between(sentence, low, high, start, end) or _noun_between(
+        sentence, max(0, start - _NOUN_WINDOW), end + _NOUN_WINDOW, start, end
+    )
+
+
+def _noun_between(sentence: str, low: int, high: int, start: int, end: int) -> str | None:
+    window = sentence[low:high]
+    folded = window.lower()
+    if len(folded) != len(window):
+        folded = window
+    return _nearest(_noun_spans(folded), start - low, end - low, _LABEL_NOUNS_FOLDED)
 
 
 _NOUN_WINDOW = 40  # characters either side of the key quantity where its noun may be

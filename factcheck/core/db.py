@@ -192,7 +192,7 @@ def _alembic_config(engine: Engine):
 
 # The newest migration. Checked against the migrations folder by a test; it lets every start
 # on a current database skip loading Alembic and its scripts (a quarter of a second).
-HEAD_REVISION = "0006_document_metadata"
+HEAD_REVISION = "0007_text_vectors"
 
 
 def _is_current(engine: Engine) -> bool:

@@ -82,6 +82,22 @@ def claim_names(text: str, aliases: AliasBook) -> list[Name]:
     return list(names.values())
 
 
+def entity_forms(text: str, aliases: AliasBook) -> frozenset[str]:
+    """The names in `text` that surely name someone, every form lower-cased: alias pairs,
+    Latin names inside Chinese text, and in English text names that a capital after the
+    first letter, a digit or a second word marks as names (OpenAI, GPT-4o, Sam Altman), not a
+    capitalised word alone, which may just open a sentence ("Analysts estimate…")."""
+    chinese = _is_cjk(text)
+    forms: set[str] = set()
+    for name in claim_names(text, aliases):
+        word = name.shown
+        known = len(name.forms) > 1 or aliases.variants(word)
+        marked = " " in word or any(c.isupper() or c.isdigit() for c in word[1:])
+        if chinese or known or marked:
+            forms.update(form.lower() for form in name.forms)
+    return frozenset(forms)
+
+
 def search_terms(names: list[Name]) -> list[str]:
     return [form for name in names for form in name.forms]
 

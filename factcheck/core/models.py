@@ -126,6 +126,7 @@ class Link(SQLModel, table=True):
     relation: str = "mentions"
     state: str = "suggested"
     reasons: str = "[]"  # JSON list of short strings, shown to the reviewer
+    confidence: float | None = None  # how sure the relation is (0-1); None before it was measured
     exact: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     prefix: str = ""
     suffix: str = ""
@@ -182,3 +183,25 @@ class Alias(SQLModel, table=True):
     name: str = Field(index=True)  # the canonical form, e.g. "Sam Altman"
     variant: str = Field(index=True)  # e.g. "奥尔特曼"
     origin: str = "harvested"  # harvested | reviewer
+
+
+# Vectors of the sentence encoder: derived data, recomputed whenever the text or the model
+# changes, so backups in the portable format leave them out (info "derived").
+class PassageVector(SQLModel, table=True):
+    __tablename__ = "passage_vector"
+    __table_args__ = {"info": {"derived": True}}
+
+    passage_id: int = Field(primary_key=True, foreign_key="passage.id", ondelete="CASCADE")
+    model: str  # the encoder's name and version (encoder.Encoder.name)
+    text_hash: str  # of the text as encoded (encoder.text_hash)
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # float16, little-endian
+
+
+class ClaimVector(SQLModel, table=True):
+    __tablename__ = "claim_vector"
+    __table_args__ = {"info": {"derived": True}}
+
+    claim_id: int = Field(primary_key=True, foreign_key="claim.id", ondelete="CASCADE")
+    model: str
+    text_hash: str
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -113,6 +113,7 @@ class QueueRow:
     values: str  # the normalised quantities, e.g. "$100B, 232 ms"
     links: int  # links not rejected
     checked_before: bool = False  # the same claim in another article was judged
+    contradicted: bool = False  # a link not rejected says the evidence contradicts the claim
 
     @property
     def key(self) -> QueueKey:
@@ -179,11 +180,12 @@ def queue_rows(session: Session, claims: list[Claim]) -> list[QueueRow]:
     ids = [claim.id for claim in claims]
     quantities = quantities_of(session, ids)
     links = link_counts(session, ids)
+    contradicted = contradicted_claims(session, ids)
     names = document_names(session, {claim.document_id for claim in claims})
     earlier = checked_before_ids(session, claims)
     return [
         QueueRow(claim, names.get(claim.document_id, ""), shown_values(quantities[claim.id]), links.get(claim.id, 0),
-                 claim.id in earlier)
+                 claim.id in earlier, claim.id in contradicted)
         for claim in claims
     ]
 
@@ -239,6 +241,16 @@ def link_counts(session: Session, claim_ids: list[int]) -> dict[int, int]:
         .group_by(Link.claim_id)
     )
     return {claim_id: count for claim_id, count in rows}
+
+
+def contradicted_claims(session: Session, claim_ids: list[int]) -> set[int]:
+    """The claims with evidence that contradicts them (a link not rejected)."""
+    if not claim_ids:
+        return set()
+    return set(session.exec(
+        select(Link.claim_id).distinct()
+        .where(col(Link.claim_id).in_(claim_ids), Link.state != "rejected", Link.relation == "contradicts")
+    ))
 
 
 def document_count(session: Session) -> int:

@@ -4,6 +4,7 @@ audit events. Undo walks back through one reviewer's own changes, newest first."
 from __future__ import annotations
 
 import getpass
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,15 +14,18 @@ from sqlalchemy import delete, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from factcheck.core.anchoring import quote
 from factcheck.core.claims import make_label, score
 from factcheck.core.db import retry_when_locked, session_scope
 from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.filters import check_status
 from factcheck.core.models import (
     LINK_STATES,
+    RELATIONS,
     Claim,
     Document,
     Link,
+    Passage,
     Quantity,
     ReviewEvent,
     utc_now,
@@ -177,6 +181,64 @@ def set_link_state(
         return link
 
 
+NO_LINK = "none"  # a link event's old state when the reviewer made the link
+
+
+def link_evidence(
+    engine: Engine,
+    claim_id: int,
+    passage_id: int,
+    relation: str,
+    *,
+    note: str | None = None,
+    reviewer: str | None = None,
+    expected_version: int | None = None,
+) -> Link:
+    """A reviewer links a passage to a claim with a relation, or gives an existing link
+    this relation: the link is confirmed, so no link run changes it. One transaction with
+    its audit event; undo removes a new link or restores the old state and relation."""
+    if relation not in RELATIONS:
+        raise UserError(f"unknown relation {relation!r}: choose one of {', '.join(RELATIONS)}")
+    who = reviewer or default_reviewer()
+    with session_scope(engine) as session:
+        claim = _claim(session, claim_id)
+        passage = session.get(Passage, passage_id)
+        if passage is None or passage.retired:
+            raise UserError(f"no passage with id {passage_id}")
+        link = session.exec(select(Link).where(Link.claim_id == claim_id, Link.passage_id == passage_id)).first()
+        if link is None:
+            text = session.exec(select(Document.text).where(Document.id == passage.document_id)).one()
+            selector = quote(text, passage.start, passage.end)
+            link = Link(
+                claim_id=claim_id, passage_id=passage_id, score=1.0, relation=relation, state="confirmed",
+                confidence=1.0, reasons=json.dumps([f"linked by {who}"], ensure_ascii=False),
+                exact=selector.exact, prefix=selector.prefix, suffix=selector.suffix,
+            )
+            session.add(link)
+            session.flush()
+            old = f"{link.id}:{NO_LINK}"
+        else:
+            old = f"{link.id}:{link.state}/{link.relation}"
+            link.state, link.relation, link.updated_at = "confirmed", relation, utc_now()
+            session.add(link)
+        _bump(session, claim, expected_version)
+        session.add(ReviewEvent(
+            claim_id=claim_id, reviewer=who, field="link", old=old, new=f"{link.id}:confirmed/{relation}",
+            note=note.strip() if note and note.strip() else None,
+        ))
+        session.flush()
+        session.refresh(link)
+        return link
+
+
+def _link_change(text: str | None) -> tuple[str, str, str | None]:
+    """A link event's side: '12:confirmed/supports' -> ('12', 'confirmed', 'supports');
+    a state alone ('12:suggested') leaves the relation as it was."""
+    link_id, _, rest = (text or "").partition(":")
+    state, _, relation = rest.partition("/")
+    return link_id, state, relation or None
+
+
 def add_claim(engine: Engine, document_id: int, start: int, end: int, *, reviewer: str | None = None) -> Claim:
     """A claim the extractor missed, from a span of an article chosen by a reviewer."""
     with session_scope(engine) as session:
@@ -281,16 +343,7 @@ def _revert(session: Session, event: ReviewEvent, who: str, at: datetime) -> Non
         _bump(session, claim, None, assignee=event.old)
         session.add(ReviewEvent(claim_id=claim.id, at=at, reviewer=who, field="assignee", old=event.new, new=event.old, note=note))
     elif event.field == "link":
-        link_id, _, old_state = (event.old or "").partition(":")
-        new_state = (event.new or "").partition(":")[2]
-        link = session.get(Link, int(link_id))
-        if link is None:
-            raise UserError(f"link {link_id} no longer exists: not undone")
-        if link.state != new_state:
-            raise ConflictError(f"link {link_id} is now {link.state}, changed after you: not undone")
-        link.state, link.updated_at = old_state, utc_now()
-        _bump(session, claim, None)
-        session.add(ReviewEvent(claim_id=claim.id, at=at, reviewer=who, field="link", old=event.new, new=event.old, note=note))
+        _revert_link(session, claim, event, who, at, note)
     else:
         others = session.exec(
             select(ReviewEvent.id).where(ReviewEvent.claim_id == claim.id, ReviewEvent.reviewer != who)
@@ -300,12 +353,33 @@ def _revert(session: Session, event: ReviewEvent, who: str, at: datetime) -> Non
         session.execute(delete(Claim).where(col(Claim.id) == claim.id))
 
 
+def _revert_link(session: Session, claim: Claim, event: ReviewEvent, who: str, at: datetime, note: str) -> None:
+    link_id, old_state, old_relation = _link_change(event.old)
+    _, new_state, new_relation = _link_change(event.new)
+    link = session.get(Link, int(link_id))
+    if link is None:
+        raise UserError(f"link {link_id} no longer exists: not undone")
+    if link.state != new_state or new_relation is not None and link.relation != new_relation:
+        raise ConflictError(f"link {link_id} is now {link.state}, changed after you: not undone")
+    if old_state == NO_LINK:
+        session.delete(link)
+    else:
+        link.state, link.updated_at = old_state, utc_now()
+        link.relation = old_relation or link.relation
+        session.add(link)
+    _bump(session, claim, None)
+    session.add(ReviewEvent(claim_id=claim.id, at=at, reviewer=who, field="link", old=event.new, new=event.old, note=note))
+
+
 def _describe(batch: list[ReviewEvent]) -> str:
     first = batch[0]
     if first.field == "claim":
         return f"removed added claim {first.claim_id}"
     if first.field == "link":
-        return f"link {first.old.partition(':')[0]} back to {first.old.partition(':')[2]} on claim {first.claim_id}"
+        link_id, state, relation = _link_change(first.old)
+        if state == NO_LINK:
+            return f"removed link {link_id} from claim {first.claim_id}"
+        return f"link {link_id} back to {state}{'/' + relation if relation else ''} on claim {first.claim_id}"
     if first.field == "assignee":
         whom = f"assigned to {first.old}" if first.old else "unassigned"
         return f"claim {first.claim_id} {whom} again" if len(batch) == 1 else f"{len(batch)} claims back to their previous assignee"

@@ -54,6 +54,12 @@ def subject_of(text: str, start: int, end: int) -> str | None:
     return _nearest(text, low, high, start, end) or _nearest(text, 0, len(text), start, end)
 
 
+def clause_subject(text: str, start: int, end: int) -> str | None:
+    """The subject keyword nearest the number within its own clause only."""
+    low, high = clause_around(text, start, end)
+    return _nearest(text, low, high, start, end)
+
+
 def direction_of(text: str, start: int, end: int) -> int:
     """+1 for an increase, -1 for a decrease, 0 when the clause says neither."""
     low, high = clause_around(text, start, end)

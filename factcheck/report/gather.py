@@ -146,7 +146,7 @@ _EVENTS = select(
 ).join(Claim, col(ReviewEvent.claim_id) == col(Claim.id))
 _LINKS = select(
     Link.id, Link.claim_id, Link.score, Link.relation, Link.state, Link.reasons,
-    Link.orphaned, Link.passage_id,
+    Link.orphaned, Link.passage_id, Link.confidence,
 ).join(Claim, col(Link.claim_id) == col(Claim.id))
 
 
@@ -351,7 +351,7 @@ def _links(connection, options: ReportOptions, batch: Span, passages: dict[int, 
     )
     grouped: dict[int, list[dict]] = {}
     reasons_seen: dict[str, list] = {}
-    for link_id, claim_id, score, relation, state, reasons, orphaned, passage_id in rows:
+    for link_id, claim_id, score, relation, state, reasons, orphaned, passage_id, confidence in rows:
         passage, path, url, title, published, fetched = passages[passage_id]
         item = {
             "id": link_id,
@@ -362,6 +362,7 @@ def _links(connection, options: ReportOptions, batch: Span, passages: dict[int, 
             "passage": passage,
             "score": score,
             "relation": relation,
+            "confidence": confidence,
             "state": state,
             "reasons": _reasons(reasons, reasons_seen),
             "orphaned": bool(orphaned),

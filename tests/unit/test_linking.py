@@ -228,5 +228,7 @@ def test_demo_corpus_claims_get_their_evidence(engine, demo_copy: Path):
         "两倍(200%)": ("openai-gpt4o-api.md", "contradicts"),
     }
     for fragment, (source, relation) in expected.items():
-        top, _, path = links_of(engine, fragment)[0]
-        assert (path, top.relation) == (source, relation), fragment
+        links = links_of(engine, fragment)
+        top3 = [(path, link.relation) for link, _, path in links[:3]]
+        assert (source, relation) in top3, fragment
+        assert links[0][0].relation == relation, fragment  # the best evidence says the same

@@ -14,7 +14,15 @@ from textual.message import Message
 from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.models import Claim
 from factcheck.core.queries import ClaimFilter
-from factcheck.core.review import Undone, add_claim, add_note, set_link_state, undo
+from factcheck.core.review import (
+    Undone,
+    add_claim,
+    add_note,
+    fresh_claim,
+    link_evidence,
+    set_link_state,
+    undo,
+)
 from factcheck.core.shown import visible
 from factcheck.tui.screens.add_claim import AddClaimScreen
 from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
@@ -45,6 +53,7 @@ class ReviewActions:
         Binding("right_square_bracket", "next_link(1)", "Next link", show=False, id="link.next"),
         Binding("left_square_bracket", "next_link(-1)", "Previous link", show=False, id="link.previous"),
         Binding("ctrl+z", "undo", "Undo", id="claim.undo"),
+        Binding("l", "find_evidence", "Find evidence", id="claim.link_evidence"),
         Binding("h", "history", "History", id="claim.history"),
         Binding("a", "add_claim", "Add claim", show=False, id="claim.add"),
         Binding("e", "export", "Export", id="report.export"),
@@ -131,13 +140,17 @@ class ReviewActions:
 
     # --- verdicts, notes, links ----------------------------------------------------------
 
-    def action_note(self) -> None:
+    def _claim_to_write(self) -> tuple[int, int] | None:
+        """(id, version shown) of the selected claim, when there is one and it may be written."""
         if not self._writable():
-            return
+            return None
         row = self.table.selected_row
-        if row is None:
+        return None if row is None else (row.claim.id, row.claim.version)
+
+    def action_note(self) -> None:
+        if (chosen := self._claim_to_write()) is None:
             return
-        claim_id, shown = row.claim.id, row.claim.version
+        claim_id, shown = chosen
 
         def save(note: str | None) -> None:
             if note:
@@ -161,11 +174,33 @@ class ReviewActions:
         def change():
             set_link_state(self.engine, link.id, state, reviewer=self.reviewer,
                            expected_version=self._expected(claim_id, shown))
-            from factcheck.core.review import fresh_claim
-
             return fresh_claim(self.engine, claim_id)
 
         self.write(change, f"link {state}")
+
+    def action_find_evidence(self) -> None:
+        """Search the passages for the current claim and link the one chosen."""
+        if (selected := self._claim_to_write()) is None:
+            return
+        claim_id, shown = selected
+        claim_text = self.table.selected_row.claim.text
+
+        # imported here: the search brings numpy and the encoder's module, which the
+        # workbench's start does not need
+        from factcheck.tui.screens.evidence_search import EvidenceSearchScreen, LinkChoice
+
+        def chosen(choice: LinkChoice | None) -> None:
+            if choice is None:
+                return
+
+            def change():
+                link_evidence(self.engine, claim_id, choice.passage_id, choice.relation, reviewer=self.reviewer,
+                              expected_version=self._expected(claim_id, shown))
+                return fresh_claim(self.engine, claim_id)
+
+            self.write(change, f"passage {choice.passage_id} linked: {choice.relation}", reload=True)
+
+        self.app.push_screen(EvidenceSearchScreen(claim_id, claim_text), chosen)
 
     def action_mark_window(self) -> None:
         self.table.mark_window()

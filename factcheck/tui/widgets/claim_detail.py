@@ -143,8 +143,9 @@ class ClaimDetail(Widget, can_focus=False):
                 qualifier = f" ({q.qualifier})" if q.qualifier else ""
                 yield Block(Content(visible(f"{q.text} → {q.display} [{q.kind}]{qualifier}")), indent=2)
             yield Block(Content(""))
-        keys = [self._key(action) for action in ("next_link(-1)", "next_link(1)", "link('confirmed')", "link('rejected')", "open_evidence")]
-        choose = f"{keys[0]} {keys[1]} choose · {keys[2]} confirm · {keys[3]} reject · {keys[4]} open"
+        actions = ("next_link(-1)", "next_link(1)", "link('confirmed')", "link('rejected')", "open_evidence", "find_evidence")
+        keys = [self._key(action) for action in actions]
+        choose = f"{keys[0]} {keys[1]} choose · {keys[2]} confirm · {keys[3]} reject · {keys[4]} open · {keys[5]} find and link"
         yield Block(Content.styled(f"Evidence ({len(view.evidence)})  {choose}", "bold underline"))
         if not view.evidence:
             yield Block(Content.styled("no suggestions yet", "$foreground-muted"), indent=2)
@@ -173,7 +174,8 @@ class ClaimDetail(Widget, can_focus=False):
             (f" {link.relation} ", RELATION_STYLE.get(link.relation, "bold")),
             " ",
             (link.state, STATE_STYLE.get(link.state, "")),
-            f" · {link.score:.2f} · ",
+            f" · {link.score:.2f}",
+            f" · confidence {link.confidence:.2f} · " if link.confidence is not None else " · ",
             (visible(source.title or source.path), "bold"),
         ))
         where = " · ".join(visible(part) for part in (source.published, source.url) if part)

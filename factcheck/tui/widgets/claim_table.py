@@ -59,6 +59,7 @@ COLUMNS = (  # the claim text follows, in the room left
 LEAST_CLAIM = 10
 
 # status → theme variable for its colour (resolved on each theme change)
+CONTRADICTED, CONTRADICTED_MARK = "contradicted", "✗"  # the links column of a contradicted claim
 STATUS_COLOUR = {
     "unreviewed": None,  # dim: nothing to see yet
     "in_progress": "text-accent",
@@ -144,6 +145,7 @@ class ClaimTable(DataTable):
     def _resolve_styles(self) -> None:
         variables = self.app.get_css_variables()
         self._styles = {status: _rich_style(variables.get(name or "", "")) for status, name in STATUS_COLOUR.items()}
+        self._styles[CONTRADICTED] = _rich_style(variables.get("text-error", ""))
 
     # --- loading -------------------------------------------------------------------------
 
@@ -264,12 +266,18 @@ class ClaimTable(DataTable):
         cells = {
             "mark": Text(("●" if claim.id in self.marked else " ") + ("↺" if row.checked_before else "")),
             "status": Text(status, style=self._styles.get(status, Style()) + Style(italic=claim.id in self.pending)),
-            "links": Text(str(row.links or ""), justify="right"),
+            "links": self._links_cell(row),
         }
         for key, text in fitted.items():
             if key in widths:
                 cells[key] = Text(clip(visible(text), widths[key]), no_wrap=True)
         return tuple(cells[key] for key, _, _ in self.columns_shown)
+
+    def _links_cell(self, row: QueueRow) -> Text:
+        """The number of links, marked when one of them contradicts the claim."""
+        if row.contradicted:
+            return Text.assemble((CONTRADICTED_MARK, self._styles.get(CONTRADICTED, "")), str(row.links), justify="right")
+        return Text(str(row.links or ""), justify="right")
 
     def update_claim(self, claim: Claim) -> None:
         """Show a claim as written (status, assignee, label) in place: the row stays where

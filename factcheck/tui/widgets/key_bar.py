@@ -19,7 +19,7 @@ from textual.widget import Widget
 ORDER: tuple = (
     "claim.supported", "claim.refuted", "claim.misleading", "claim.unverifiable", "claim.not_a_claim",
     "claim.in_progress", "claim.reuse", "claim.note", "claim.assign", "queue.mark",
-    (("link.previous", "link.next"), "Link"), "link.confirm", "link.reject", "link.open",
+    (("link.previous", "link.next"), "Link"), "link.confirm", "link.reject", "link.open", "claim.link_evidence",
     "claim.undo", "claim.history", "queue.search", "detail.full", (("detail.up", "detail.down"), "Scroll"),
     "claim.add", "report.export", "app.help", "app.quit",
 )
