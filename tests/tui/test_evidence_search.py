@@ -44,7 +44,7 @@ async def test_l_searches_for_the_claim_and_links_the_chosen_passage(demo_db, se
         await settle(app, pilot)
         assert not isinstance(app.screen, EvidenceSearchScreen)
         assert "✗" in str(app.screen.table.get_cell(str(claim_id), "links"))
-        detail = "\n".join(str(line) for line in app.screen.detail._lines(app.screen.detail.view))
+        detail = "\n".join(block.content.plain for block in app.screen.detail._blocks(app.screen.detail.view))
         assert "contradicts" in detail and "confidence 1.00" in detail and "linked by ann" in detail
         assert "confidence 0." in detail  # the suggested links' own confidence
     with Session(engine) as session:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from sqlmodel import Session, select
 from textual.widgets import DataTable
 
 from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Claim
+from factcheck.core.models import Claim, ReviewEvent
 from factcheck.core.review import record_verdict
 from factcheck.core.shown import CONTROLS
 from factcheck.tui.app import make_app
@@ -39,6 +40,11 @@ def hostile_db(demo_db, tmp_path: Path, monkeypatch):
     with Session(engine) as session:
         (claim,) = session.exec(select(Claim).where(Claim.text.contains("WIPED"))).all()
     record_verdict(engine, claim.id, "misleading", note=NOTE, reviewer=REVIEWER)
+    with Session(engine) as session:  # a fixed time: the detail shows when the note was written
+        for event in session.exec(select(ReviewEvent).where(ReviewEvent.claim_id == claim.id)):
+            event.at = datetime(2024, 6, 1, 9, 30, tzinfo=UTC)
+            session.add(event)
+        session.commit()
     return url
 
 
