@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from factcheck.core.errors import UserError
+from factcheck.report.formats import NAMES as FORMAT_NAMES  # names only: no writer is imported
 from factcheck.start import INTERRUPTED  # exit status of a Ctrl-C, as typer returns it
 
 app = typer.Typer(
@@ -123,7 +124,7 @@ def load_demo_if_empty(engine) -> None:
     _link(engine)
 
 
-def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
+def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, url: str | None = None):
     from factcheck.core.ingest import ingest_paths
 
     State.after_interrupt = (
@@ -134,7 +135,7 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1):
     label = "Reading articles" if role == "article" else "Reading sources"
     report = _run_with_progress(
         label,
-        lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update, jobs=jobs),
+        lambda update: ingest_paths(engine, paths, role=role, date=date, progress=update, jobs=jobs, url=url),
     )
     for path, reason in report.skipped:
         _say(f"skipped {path}: {reason}")
@@ -178,13 +179,41 @@ def ingest(
         str | None, typer.Option("--date", help="Publication date (ISO) for relative dates.")
     ] = None,
     jobs: Annotated[int | None, JOBS] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Where the article is published (one file): its web address.")
+    ] = None,
 ) -> None:
     """Read articles and extract their claims. Ingesting the same bytes again adds nothing."""
     date = _check_date(date)
+    url = _check_url(url, paths)
     engine = _engine()
-    report = _ingest(engine, paths, role="article", date=date, jobs=jobs or _cpus())
+    report = _ingest(engine, paths, role="article", date=date, jobs=jobs or _cpus(), url=url)
+    if url and report.unchanged:
+        _set_url(engine, paths[0], url)
     if report.added and _has_passages(engine):
         _link(engine)
+
+
+def _check_url(url: str | None, paths: list[Path]) -> str | None:
+    """--url names where one article lives: an http(s) address, for one file."""
+    if url is None:
+        return None
+    from factcheck.core.addresses import web_url
+    from factcheck.core.shown import visible
+
+    if web_url(url.strip()) is None:
+        raise UserError(f"--url {visible(url)!r}: expected an http:// or https:// address")
+    if len(paths) != 1 or paths[0].is_dir():
+        raise UserError("--url names where one article lives: give one file, not a folder or several")
+    return url.strip()
+
+
+def _set_url(engine, path: Path, url: str) -> None:
+    from factcheck.core.ingest import set_document_url
+    from factcheck.core.shown import shown_path
+
+    if set_document_url(engine, path, url):
+        _say(f"{shown_path(path)}: already stored; its address is now {url}")
 
 
 def _cpus() -> int:
@@ -226,23 +255,23 @@ def link() -> None:
 
 @app.command()
 def claims(
-    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (comma-separated).")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only claims with a quantity of this kind.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
     """List claims, most check-worthy first."""
-    from factcheck.core.filters import check_kind, check_status
+    from factcheck.core.filters import check_kind, parse_statuses
 
-    if status:
-        check_status(status)
+    if status is not None:
+        status = parse_statuses(status)
     if kind:
         check_kind(kind)
     engine = _engine(reading=True)
     if as_json:
-        from factcheck.report.gather import ReportOptions
+        from factcheck.core.filters import ClaimFilter
         from factcheck.report.json_report import write_json
 
-        _write_stdout(lambda out: write_json(engine, out, ReportOptions(status=status, kind=kind)))
+        _write_stdout(lambda out: write_json(engine, out, ClaimFilter(status=status, kind=kind)))
         return
     from sqlmodel import Session
 
@@ -281,49 +310,42 @@ def review(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json or claimreview.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMAT_NAMES)}.")] = "md",
     output: Annotated[str, typer.Option("-o", "--output", help="File; - or none for stdout.")] = "-",
-    status: Annotated[str | None, typer.Option("--status", help="Only this status.")] = None,
+    audience: Annotated[str | None, typer.Option("--audience", help="public (html, claimreview) or internal (md, csv, json): who the report is for.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (comma-separated).")] = None,
     document: Annotated[str | None, typer.Option("--document", help="Only claims of this document (path or its end).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only claims reviewed on or after this date (UTC).")] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", help="ClaimReview author name (env FACTCHECK_PUBLISHER).")] = None,
-    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (env FACTCHECK_PUBLISHER_URL).")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who publishes the report (setting publisher.name).")] = None,
+    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (setting publisher.url).")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="auto, en or zh: the public report's words and dates (setting report.language).")] = None,
+    credit: Annotated[bool, typer.Option("--credit", help="Name each verdict's reviewer in the public report.")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="The public report's title (default: from its articles).")] = None,
 ) -> None:
     """Write the verification report."""
-    from factcheck.core.filters import check_status
-    from factcheck.report import FORMATS, writer_for
-    from factcheck.report.gather import ReportOptions, check_document
+    from factcheck.core.filters import ClaimFilter, parse_statuses
+    from factcheck.report.export import ExportRequest, export_to_file, plan_export, write_export
 
-    if fmt not in FORMATS:
-        raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if status:
-        check_status(status)
-    if document is not None and not document.strip():
-        raise UserError("--document needs a path (or the end of one)")
-    options = ReportOptions(status=status, document=document, since=_check_date(since, "--since"))
-    if fmt == "claimreview":
-        from factcheck.report.claimreview import resolve_publisher
-
-        publisher, publisher_url = resolve_publisher(publisher, publisher_url)
-    elif publisher is not None or publisher_url is not None:
-        given = "--publisher" if publisher is not None else "--publisher-url"
-        raise UserError(f"{given} is for --format claimreview, not {fmt}")
-    write = writer_for(fmt)
+    where = ClaimFilter(
+        status=parse_statuses(status) if status is not None else None,
+        document=document, since=_check_date(since, "--since"),
+    )
+    request = ExportRequest(
+        format=fmt, audience=audience, where=where, publisher=publisher, publisher_url=publisher_url,
+        language=language, credit=credit, title=title,
+    )
     engine = _engine(reading=True)
-    if document:
-        check_document(engine, document)
-    if output != "-":
-        _check_not_the_database(engine, Path(output))
-
-    def run(out) -> int:
-        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url, workers=_spare_cores())
-
+    plan = plan_export(engine, request)
     if output == "-":
         State.after_interrupt = "the report on standard output is incomplete"
-        _write_stdout(run)
-        return
-    count = _write_atomically(Path(output), run)
-    _say(f"wrote {output} ({_counted(count, 'claim')})")
+        results = []
+        _write_stdout(lambda out: results.append(write_export(engine, plan, out, workers=_spare_cores())))
+        result = results[0]
+    else:
+        result = export_to_file(engine, plan, Path(output), devices=True, workers=_spare_cores())
+        _say(f"wrote {output} ({result.summary()})")
+    for warning in result.warnings():
+        _say(warning)
 
 
 @app.command()
@@ -445,16 +467,6 @@ def _write_stdout(write) -> None:
     except OSError as error:  # a full disk behind a redirection, a closed terminal
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the rest cannot go out either
         raise UserError(f"cannot write to standard output ({error.strerror or error})") from None
-
-
-def _write_atomically(path: Path, write):
-    """Write a report whole or not at all (see core.files.replacing); a device or pipe such
-    as /dev/null is written directly."""
-    from factcheck.core.files import replacing
-
-    with replacing(path, what="report", devices=True, shared=True) as target, \
-            open(target, "w", encoding="utf-8", newline="") as out:
-        return write(out)
 
 
 def _usage_error(error: typer.TyperException) -> int:

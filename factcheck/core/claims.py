@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 from factcheck.core.aliases import chinese_names
 from factcheck.core.dates import infer_reference_date
@@ -293,18 +294,35 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
     """'valuation $100B': the key quantity and the keyword nearest to it. `offset` is where
     the sentence starts in the text the quantities' offsets point into."""
     if not quantities:
-        for verb in _SPEECH.finditer(sentence):
-            name = _speaker(sentence, verb.start(), english=verb[0][0].isascii())
-            if name:
-                return f"statement by {name}"
-        source = _source(sentence)
-        return f"according to {source}" if source else "statement"
+        said = speaker_of(sentence)
+        if said is None:
+            return "statement"
+        return f"statement by {said.name}" if said.kind == "Person" else f"according to {said.name}"
     key = min(quantities, key=_key_rank)  # min keeps the first of equals
     counted = key.unit if key.kind == "count" and len(key.unit) > 2 and key.unit.isascii() else None
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset, counted)
     if key.kind == "date":
         return f"{noun or 'event'} {key.display}"
     return f"{noun or key.kind} {key.display}"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is attributed to, and what they are (schema.org's Person or Organization)."""
+
+    name: str
+    kind: str
+
+
+def speaker_of(sentence: str) -> Speaker | None:
+    """The name before 表示/称/said (a person), else the source the sentence cites (据新华社报道,
+    according to Reuters: an organisation), else None."""
+    for verb in _SPEECH.finditer(sentence):
+        name = _speaker(sentence, verb.start(), english=verb[0][0].isascii())
+        if name:
+            return Speaker(name, "Person")
+    source = _source(sentence)
+    return Speaker(source, "Organization") if source else None
 
 
 _NOUN_WINDOW = 40  # characters either side of the key quantity where its noun may be

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import Boolean, column, func, literal, table, true
 from sqlalchemy.ext.compiler import compiles
@@ -19,7 +20,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session, col, select
 
 from factcheck.core.errors import UserError
-from factcheck.core.models import QUANTITY_KINDS, STATUSES, Claim, Document, Quantity
+from factcheck.core.models import QUANTITY_KINDS, STATUSES, Claim, Document, Quantity, ReviewEvent
 
 FILTER_FIELDS = ("status", "kind", "doc")
 SHORTEST_INDEXED = 3  # the trigram index cannot find text shorter than one trigram
@@ -27,10 +28,15 @@ SHORTEST_INDEXED = 3  # the trigram index cannot find text shorter than one trig
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    status: str | None = None
+    status: str | None = None  # one status, or several joined by commas (see parse_statuses)
     kind: str | None = None  # quantity kind
     document: str | None = None  # document path, exact or a suffix
     text: str | None = None  # substring of the claim text or label, any case
+    since: str | None = None  # ISO date: claims with a review event on or after that day (UTC)
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        return tuple(self.status.split(",")) if self.status else ()
 
     def apply(self, query: Select) -> Select:
         return query.where(*self.conditions(Claim))
@@ -41,7 +47,7 @@ class ClaimFilter:
         written so that the database finds the matching rows through its indexes."""
         found: list[ColumnElement] = []
         if self.status:
-            found.append(claim.status == self.status)
+            found.append(_status_is(claim, self.statuses))
         if self.kind:
             if walking:
                 # Its own alias, correlated to the claim alone: a query that joins quantities
@@ -58,11 +64,13 @@ class ClaimFilter:
             found.append(AnyCaseLike(claim.text, pattern) | AnyCaseLike(claim.label, pattern))
             if not walking and len(self.text) >= SHORTEST_INDEXED:
                 found.append(TextIndexMatch(claim.id, self.text))
+        if self.since:
+            found.append(_reviewed_since(claim, self.since))
         return found
 
     @property
     def is_empty(self) -> bool:
-        return not (self.status or self.kind or self.document or self.text)
+        return not (self.status or self.kind or self.document or self.text or self.since)
 
     def describe(self) -> str:
         """The filter as the words a reviewer would type to get it back."""
@@ -73,6 +81,19 @@ class ClaimFilter:
 
     def _fields(self):
         return (("status", self.status), ("kind", self.kind), ("doc", self.document))
+
+
+def _status_is(claim, statuses: tuple[str, ...]) -> ColumnElement:
+    return claim.status == statuses[0] if len(statuses) == 1 else claim.status.in_(statuses)
+
+
+def _reviewed_since(claim, since: str) -> ColumnElement:
+    """EXISTS, not IN (SELECT ...): SQLite would build the whole IN list again for every
+    batch of a report; this looks up the claim's own events by index."""
+    start = datetime.combine(date.fromisoformat(since), time(), tzinfo=UTC)
+    event = ReviewEvent.__table__.alias("reviewed")  # apart from a query's own events
+    reviewed = select(event.c.id).where(event.c.claim_id == claim.id, event.c.at >= start)
+    return reviewed.correlate(claim).exists()
 
 
 def _claims_with_kind(kind: str) -> Select:
@@ -96,7 +117,7 @@ def matches_at_most(session: Session, where: ClaimFilter, few: int) -> bool:
 
 def _indexed_parts(where: ClaimFilter, sqlite: bool):
     if where.status:
-        yield select(Claim.id).where(Claim.status == where.status)
+        yield select(Claim.id).where(_status_is(Claim, where.statuses))
     if where.document:
         yield select(Claim.id).where(col(Claim.document_id).in_(_documents(where.document)))
     if where.kind:
@@ -184,6 +205,15 @@ def check_status(status: str) -> str:
     return status
 
 
+def parse_statuses(typed: str) -> str:
+    """`refuted, misleading` → "refuted,misleading": the one reading of a list of statuses
+    (the command line's --status, the filter's status:), each checked, none twice."""
+    chosen = [check_status(word.strip()) for word in typed.split(",") if word.strip()]
+    if not chosen:
+        raise UserError(f"no status in {typed!r}: choose from {', '.join(STATUSES)}")
+    return ",".join(dict.fromkeys(chosen))
+
+
 def check_kind(kind: str) -> str:
     if kind not in QUANTITY_KINDS:
         raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(QUANTITY_KINDS)}")
@@ -207,7 +237,7 @@ def parse_filter(typed: str) -> ClaimFilter:
             text.append(word)
     status, kind = values.get("status"), values.get("kind")
     if status:
-        check_status(status)
+        status = parse_statuses(status)
     if kind:
         check_kind(kind)
     return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None)

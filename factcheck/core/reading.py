@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 
 from factcheck.core.errors import UserError
 from factcheck.core.extraction import ReadDocument
+from factcheck.core.language import detect_language
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -26,7 +27,6 @@ _TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 _DATE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _BOILERPLATE = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, template"
 _BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dd, dt"
@@ -140,7 +140,7 @@ def _finish(raw: str, title: str | None, published: str | None, name: str) -> Re
         raise UserError(f"{name}: empty document")
     if title is None:
         title_match = _TITLE.search(text[:2000])
-        title = title_match.group(1) if title_match else text.strip().splitlines()[0][:120]
+        title = title_match.group(1) if title_match else _first_line(text)
     url = None
     for key, value in _HEADER.findall(text[:4000]):
         if key.lower() in ("source", "url") and url is None:
@@ -151,6 +151,13 @@ def _finish(raw: str, title: str | None, published: str | None, name: str) -> Re
         text=text, title=normalise(title).strip(), url=url, published=published,
         language=detect_language(text),
     )
+
+
+def _first_line(text: str) -> str:
+    """A plain text's title: its first line that is not a header (Source:, Published:, …)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    titled = next((line for line in lines if not _HEADER.fullmatch(line)), lines[0])
+    return titled[:120]
 
 
 def _iso(value: str) -> str | None:
@@ -232,12 +239,3 @@ def _pdf_text(data: bytes, name: str) -> tuple[str, str | None, str | None]:
         raise UserError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
     title = str(meta.title) if meta and meta.title else None
     return text, title, None  # a PDF's creation date is not its publication date
-
-
-def detect_language(text: str) -> str:
-    sample = text[:5000]
-    cjk = len(_CJK.findall(sample))
-    letters = sum(map(str.isalpha, sample))
-    if not letters:
-        return "und"
-    return "zh" if cjk / letters > 0.3 else "en"

@@ -19,6 +19,7 @@ from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.filters import check_status
 from factcheck.core.models import (
     LINK_STATES,
+    UNDO_NOTE,
     Claim,
     Document,
     Link,
@@ -29,10 +30,18 @@ from factcheck.core.models import (
 from factcheck.core.quantities import extract_quantities
 
 UNDOABLE = ("status", "link", "claim")
-UNDO_NOTE = "undo of #"  # an undo event's note names the event it reverts
 
 
 def default_reviewer() -> str:
+    """The name verdicts are recorded under: the reviewer.name setting (or
+    $FACTCHECK_REVIEWER), else the login."""
+    from factcheck.core.settings import load_settings
+
+    named = load_settings().get("reviewer.name")
+    return str(named) if named else login_name()
+
+
+def login_name() -> str:
     try:
         return os.environ.get("USER") or getpass.getuser()
     except Exception:

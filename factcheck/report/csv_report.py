@@ -11,12 +11,12 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
-from factcheck.report.gather import ReportOptions
-from factcheck.report.layout import Layout, write_report
+from factcheck.core.shown import visible
+from factcheck.report.layout import Layout, ReportJob
+from factcheck.report.public import PublicClaim, public_claims
 from factcheck.report.wording import describe_change, last_verdict, notes, value_text
 
 COLUMNS = (
@@ -37,19 +37,13 @@ def neutralise(value: object) -> str:
     return text
 
 
-def write_csv(
-    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
-) -> int:
-    return write_report(CSV, engine, out, options or ReportOptions(), {}, workers=workers)
-
-
-def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
+def _head(engine: Engine, job: ReportJob) -> str:
     lines: list[str] = []
     csv.writer(_Lines(lines), lineterminator="\r\n").writerow(COLUMNS)
     return "\ufeff" + lines[0]
 
 
-def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     lines: list[str] = []
     writer = csv.writer(_Lines(lines), lineterminator="\r\n")
     records = iter(records)
@@ -66,7 +60,7 @@ class _Lines:
         self.write = lines.append
 
 
-def _tail(count: int) -> str:
+def _tail(count: int, job: ReportJob) -> str:
     return ""
 
 
@@ -112,4 +106,47 @@ def row(record: dict) -> list[object]:
     ]
 
 
-CSV = Layout(_head, _claims, _tail)
+INTERNAL = Layout(_head, _claims, _tail)
+
+
+# --- the public report: one row per judged claim, nothing internal ------------------------
+
+PUBLIC_COLUMNS = (
+    "claim_id", "verdict", "rating", "claim", "article", "article_url", "article_published",
+    "said_by", "explanation", "sources", "source_urls", "reviewed", "reviewer",
+)
+
+
+def _public_head(engine: Engine, job: ReportJob) -> str:
+    lines: list[str] = []
+    csv.writer(_Lines(lines), lineterminator="\r\n").writerow(PUBLIC_COLUMNS)
+    return "\ufeff" + lines[0]
+
+
+def _public_claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
+    lines: list[str] = []
+    writer = csv.writer(_Lines(lines), lineterminator="\r\n")
+    for claim in public_claims(records, job):
+        writer.writerow([neutralise(value) for value in public_row(claim)])
+        yield lines.pop()
+
+
+def public_row(claim: PublicClaim) -> list[object]:
+    """A claim's public cells: a stranger's text with its control characters shown (line
+    breaks kept inside a cell)."""
+    shown = _shown
+    return [
+        claim.id, claim.status, claim.rating, shown(" ".join(claim.text.split())),
+        shown(claim.article.title), claim.article.url, claim.article.published,
+        shown(claim.said_by), shown("\n\n".join(claim.explanation)),
+        shown("\n".join(f"{s.title} ({s.relation}): {' '.join(s.passage.split())}" for s in claim.sources)),
+        "\n".join(dict.fromkeys(s.url for s in claim.sources if s.url)),
+        claim.reviewed, shown(claim.reviewer),
+    ]
+
+
+def _shown(text: str | None) -> str | None:
+    return visible(text, keep="\n") if text else text
+
+
+PUBLIC = Layout(_public_head, _public_claims, _tail)

@@ -22,7 +22,6 @@ from sqlalchemy import text
 from factcheck.core.db import make_engine
 from factcheck.core.ingest import ingest_paths
 from factcheck.core.linking import link_all
-from factcheck.report.gather import ReportOptions
 from factcheck.report.json_report import write_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +68,7 @@ def _state(db: str) -> list:
     """What a user sees of the database: every claim with its status, links and history."""
     engine = make_engine(db)
     out = io.StringIO()
-    write_json(engine, out, ReportOptions())
+    write_json(engine, out)
     engine.dispose()
     return json.loads(out.getvalue())["claims"]
 

@@ -52,6 +52,7 @@ The plant produced 13 units <script>alert('passage')</script> last year.
 }
 FIRST_EVENT = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
 PUBLISHER = {"publisher": "Example Checks", "publisher_url": "https://checks.example.org/report"}
+INTERNAL_FORMATS = ("md", "html", "csv", "json")
 
 
 def _write(folder: Path, files: dict[str, str]) -> None:
@@ -170,17 +171,32 @@ def report_engine(report_db: str):
     engine.dispose()
 
 
+REPORT_DATE = "2024-06-10"  # the date a public report bears, pinned
+
+
 @pytest.fixture
 def export(report_engine):
-    """export(fmt, options=None, **kwargs) -> the report as text, as the CLI would write it."""
+    """export(fmt, where=None, *, audience=None, workers=0, **request) -> the report as text,
+    as the export service writes it; a public report gets PUBLISHER unless given others."""
+    return exporter(report_engine)
+
+
+def exporter(engine):
     import io
+    from dataclasses import replace
 
-    from factcheck.report import writer_for
-    from factcheck.report.gather import ReportOptions
+    from factcheck.core.filters import ClaimFilter
+    from factcheck.report.export import ExportRequest, plan_export, write_export
+    from factcheck.report.formats import format_named
 
-    def run(fmt: str, options=None, **kwargs) -> str:
+    def run(fmt: str, where=None, *, audience: str | None = None, workers: int = 0, **request) -> str:
+        if (audience or format_named(fmt).default_audience) == "public":
+            request = PUBLISHER | request
+        asked = ExportRequest(format=fmt, audience=audience, where=where or ClaimFilter(), **request)
+        plan = plan_export(engine, asked)  # the settings of the test (see tests/conftest.py)
+        plan = replace(plan, job=replace(plan.job, date=REPORT_DATE))
         out = io.StringIO()
-        writer_for(fmt)(report_engine, out, options or ReportOptions(), **(PUBLISHER | kwargs))
+        write_export(engine, plan, out, workers=workers)
         return out.getvalue()
 
     return run
