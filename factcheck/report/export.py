@@ -80,12 +80,15 @@ def plan_export(engine: Engine, request: ExportRequest, settings: Settings | Non
     if audience == "internal":
         _refuse_public_options(request)
         return ExportPlan(fmt, audience, ReportJob(where=where))
-    where = public_where(where)
-    documents = report_documents(engine, where)
+    judged = public_where(where)
+    documents = report_documents(engine, judged)
+    # with nothing judged yet, the articles asked for still tell the language
+    asked_for = documents or report_documents(engine, ClaimFilter(document=where.document))
+    language = _language(request.language, settings, asked_for)
     job = ReportJob(
-        where=where,
+        where=judged,
         audience=audience,
-        words=WORDS[_language(request.language, settings, documents)],
+        words=WORDS[language],
         publisher=_publisher(request, settings, fmt),
         credit=request.credit,
         title=_title(request.title),

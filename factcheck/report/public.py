@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from factcheck.core.language import detect_language
 from factcheck.core.models import UNDO_NOTE
 from factcheck.report.layout import ReportJob
-from factcheck.report.wording import VERDICTS, last_verdict, web_url
+from factcheck.report.wording import VERDICTS, Words, last_verdict, web_url
 
 TITLE_LIMIT = 300  # characters of a title shown: a page's <title> can be any length
 UNTITLED = "—"  # shown for a document without a title: never its file path
@@ -138,6 +138,12 @@ def _sources(links: list[dict]) -> Iterator[Source]:
                 relation=link["relation"],
                 passage=link["passage"],
             )
+
+
+def attribution(claim: PublicClaim, words: Words) -> str:
+    """Who the claim is from, in words: "said by 奥尔特曼", "according to Reuters"."""
+    said = words.said_by if claim.said_by_kind == "Person" else words.according_to
+    return said.format(name=claim.said_by)
 
 
 def language_of(text: str) -> str | None:

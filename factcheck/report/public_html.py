@@ -10,6 +10,7 @@ Content-Security-Policy are those of the internal page (html.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy.engine import Engine
@@ -17,7 +18,13 @@ from sqlalchemy.engine import Engine
 from factcheck.report.gather import ReportDocument, report_documents, status_counts
 from factcheck.report.html import CONTEXT, POLICY, chart, escape, escaped, link_or_text, stylesheet
 from factcheck.report.layout import Layout, ReportJob
-from factcheck.report.public import UNTITLED, PublicClaim, clipped, language_of, public_claims
+from factcheck.report.public import (
+    UNTITLED,
+    PublicClaim,
+    clipped,
+    language_of,
+    public_claims,
+)
 from factcheck.report.wording import VERDICTS, Words, long_date
 
 HEADING = 120  # characters of a claim shown as its heading; the quote below has it whole
@@ -74,9 +81,15 @@ def _publisher(job: ReportJob) -> str:
     name = job.publisher.name
     if not name:
         return ""
-    shown = link_or_text(job.publisher.url, name)
-    before, _, after = job.words.publisher.partition("{name}")
-    return f'<p class="publisher"{_lang(name)}>{escape(before)}{shown}{escape(after)}</p>\n'
+    shown = f"<span{_lang(name)}>{link_or_text(job.publisher.url, name)}</span>"
+    return f'<p class="publisher">{_filled(job.words.publisher, name=shown)}</p>\n'
+
+
+def _filled(template: str, **html: str) -> str:
+    """A sentence of the report's words with pieces of HTML in its {slots}: the words are
+    escaped, the pieces (already escaped) are not."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return "".join(html[part] if index % 2 else escape(part) for index, part in enumerate(parts))
 
 
 def _articles(documents: list[ReportDocument], words: Words) -> str:
@@ -96,8 +109,7 @@ def _articles(documents: list[ReportDocument], words: Words) -> str:
 def _dated(published: str | None, words: Words) -> str:
     if not published:
         return ""
-    before, _, after = words.published.partition("{date}")
-    return f'{words.separator}<span class="when">{escape(before)}{_time(published, words)}{escape(after)}</span>'
+    return f'{words.separator}<span class="when">{_filled(words.published, date=_time(published, words))}</span>'
 
 
 def _count_table(counts: dict[str, int], words: Words) -> str:
@@ -116,12 +128,11 @@ def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
 
 def _claim(claim: PublicClaim, words: Words) -> str:
     heading = clipped(claim.text, HEADING)
-    before, text, after = escaped(claim.before, claim.text, claim.after)
     return "".join([
         f'<article class="claim" id="{claim.anchor}">\n<header>'
         f'<span class="badge {claim.status}">{escape(claim.rating)}</span>'
         f"<h2{_lang(heading)}>{escape(heading)}</h2></header>\n",
-        f'<blockquote class="quote"{_lang(claim.text)}>{before}<mark>{text}</mark>{after}</blockquote>\n',
+        _quote(claim, heading),
         _where(claim, words),
         _explanation(claim, words),
         _sources(claim, words),
@@ -130,14 +141,21 @@ def _claim(claim: PublicClaim, words: Words) -> str:
     ])
 
 
+def _quote(claim: PublicClaim, heading: str) -> str:
+    """The claim in the words around it; not when the heading already says all of it."""
+    if not (claim.before.strip() or claim.after.strip()) and heading == " ".join(claim.text.split()):
+        return ""
+    before, text, after = escaped(claim.before, claim.text, claim.after)
+    return f'<blockquote class="quote"{_lang(claim.text)}>{before}<mark>{text}</mark>{after}</blockquote>\n'
+
+
 def _where(claim: PublicClaim, words: Words) -> str:
     article = claim.article
     cited = f"<cite{_lang(article.title)}>{link_or_text(article.url, article.title)}</cite>"
-    before, _, after = words.in_article.partition("{article}")
-    parts = [f"{escape(before)}{cited}{escape(after)}{_dated(article.published, words)}"]
+    parts = [_filled(words.in_article, article=cited) + _dated(article.published, words)]
     if claim.said_by:
-        said = words.said_by.format(name=claim.said_by)
-        parts.append(f"<span{_lang(claim.said_by)}>{escape(said)}</span>")
+        said = words.said_by if claim.said_by_kind == "Person" else words.according_to
+        parts.append(_filled(said, name=f"<span{_lang(claim.said_by)}>{escape(claim.said_by)}</span>"))
     return f'<p class="where">{words.separator.join(parts)}</p>\n'
 
 
@@ -172,10 +190,10 @@ def _reviewed(claim: PublicClaim, words: Words) -> str:
         return ""
     when = _time(claim.reviewed, words)
     if claim.reviewer:
-        said = escape(words.reviewed_by).replace("{date}", when)
-        said = said.replace("{name}", f"<span{_lang(claim.reviewer)}>{escape(claim.reviewer)}</span>")
+        name = f"<span{_lang(claim.reviewer)}>{escape(claim.reviewer)}</span>"
+        said = _filled(words.reviewed_by, date=when, name=name)
     else:
-        said = escape(words.reviewed).replace("{date}", when)
+        said = _filled(words.reviewed, date=when)
     return f'<p class="reviewed">{said}</p>\n'
 
 

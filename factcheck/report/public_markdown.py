@@ -13,7 +13,7 @@ from factcheck.report.gather import report_documents, status_counts
 from factcheck.report.html import CONTEXT
 from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.markdown import cell, link
-from factcheck.report.public import UNTITLED, PublicClaim, clipped, public_claims
+from factcheck.report.public import UNTITLED, PublicClaim, attribution, clipped, public_claims
 from factcheck.report.public_html import HEADING, report_date, report_title
 from factcheck.report.wording import VERDICTS, Words, long_date
 
@@ -42,7 +42,7 @@ def _head(engine: Engine, job: ReportJob) -> str:
             f"- {_link(d.url, clipped(d.title) or UNTITLED)}{_dated(d.published, words)}\n" for d in documents
         ))
     lines.append(f"## {words.summary}\n")
-    lines.append("".join(f"- **{words.verdicts[s]}**: {c}\n" for s, c in counts.items()))
+    lines.append("".join(f"- **{words.verdicts[s]}**{words.colon}{c}\n" for s, c in counts.items()))
     return "\n".join(lines) + "\n"
 
 
@@ -58,14 +58,16 @@ def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
 
 
 def _claim(claim: PublicClaim, words: Words) -> str:
+    heading = clipped(claim.text, HEADING)
     quote = " ".join(part for part in (text(claim.before), f"**{text(claim.text)}**", text(claim.after)) if part)
+    quoted = "" if quote == f"**{text(heading)}**" else f"> {quote}\n\n"  # the heading says it all
     where = words.in_article.replace("{article}", _link(claim.article.url, claim.article.title))
     where += _dated(claim.article.published, words)
     if claim.said_by:
-        where += words.separator + text(words.said_by.format(name=claim.said_by))
+        where += words.separator + text(attribution(claim, words))
     parts = [
-        f"## {words.verdicts[claim.status]}: {text(clipped(claim.text, HEADING))}\n\n",
-        f"> {quote}\n\n",
+        f"## {words.verdicts[claim.status]}{words.colon}{text(heading)}\n\n",
+        quoted,
         f"{where}\n\n",
     ]
     if claim.explanation:

@@ -98,7 +98,9 @@ class Words:
     articles: str
     published: str  # "{date}"
     in_article: str  # "{article}"
-    said_by: str  # "{name}"
+    said_by: str  # "{name}": a person who made the claim
+    according_to: str  # "{name}": a source the article cites for it
+    colon: str  # after a verdict, before what it judges
     explanation: str
     sources: str
     reviewed: str  # "{date}"
@@ -131,6 +133,8 @@ ENGLISH = Words(
     published="published {date}",
     in_article="In {article}",
     said_by="said by {name}",
+    according_to="according to {name}",
+    colon=": ",
     explanation="Explanation",
     sources="Sources",
     reviewed="Reviewed {date}",
@@ -157,6 +161,8 @@ CHINESE = Words(
     published="发布于{date}",
     in_article="出自{article}",
     said_by="{name}所说",
+    according_to="据{name}",
+    colon="：",
     explanation="核查说明",
     sources="信息来源",
     reviewed="核查于{date}",

@@ -104,12 +104,12 @@ def _pin_times(engine) -> None:
         session.commit()
 
 
-def build(engine, folder: Path) -> None:
+def build(engine, folder: Path, articles: dict = ARTICLES, evidence: dict = EVIDENCE, review=None) -> None:
     from factcheck.core.ingest import ingest_paths
     from factcheck.core.linking import link_all
 
-    _write(folder / "articles", ARTICLES)
-    _write(folder / "evidence", EVIDENCE)
+    _write(folder / "articles", articles)
+    _write(folder / "evidence", evidence)
     here = Path.cwd()
     os.chdir(folder)  # documents keep the relative paths a user types
     try:
@@ -118,14 +118,33 @@ def build(engine, folder: Path) -> None:
     finally:
         os.chdir(here)
     link_all(engine)
-    _review(engine)
+    if review is None:
+        _review(engine)
+    else:
+        review(engine, lambda fragment: claim_id(engine, fragment), lambda claim: link_id(engine, claim))
     _pin_times(engine)
+
+
+def build_chinese(engine, folder: Path) -> None:
+    import chinese_corpus
+
+    build(engine, folder, chinese_corpus.ARTICLES, chinese_corpus.EVIDENCE, chinese_corpus.review)
 
 
 @pytest.fixture(scope="package")
 def report_db(tmp_path_factory):
     """A SQLite file, or, when FACTCHECK_DB names a PostgreSQL server, a fresh database there
     (dropped afterwards): the reports must read the same from both."""
+    yield from _database(tmp_path_factory, build)
+
+
+@pytest.fixture(scope="package")
+def report_db_zh(tmp_path_factory):
+    """The same, of the Chinese corpus (chinese_corpus.py)."""
+    yield from _database(tmp_path_factory, build_chinese)
+
+
+def _database(tmp_path_factory, builder):
     from factcheck.core.db import make_engine
 
     folder = tmp_path_factory.mktemp("report")
@@ -133,13 +152,13 @@ def report_db(tmp_path_factory):
     if not server.startswith("postgresql"):
         url = f"sqlite:///{folder / 'claims.db'}"
         engine = make_engine(url)
-        build(engine, folder)
+        builder(engine, folder)
         engine.dispose()
         yield url
         return
     with _postgres_database(server) as url:
         engine = make_engine(url)
-        build(engine, folder)
+        builder(engine, folder)
         engine.dispose()
         yield url
 
@@ -200,6 +219,16 @@ def exporter(engine):
         return out.getvalue()
 
     return run
+
+
+@pytest.fixture
+def export_zh(report_db_zh):
+    """export(...) over the Chinese corpus."""
+    from factcheck.core.db import make_engine
+
+    engine = make_engine(report_db_zh)
+    yield exporter(engine)
+    engine.dispose()
 
 
 @pytest.fixture
