@@ -69,6 +69,7 @@ def hostile_report(engine, tmp_path):
     from dataclasses import replace
 
     from conftest import build
+
     from factcheck.report.export import ExportRequest, export_to_file, plan_export
 
     def judge(engine, claim_id, link_id):
@@ -120,6 +121,7 @@ def test_the_checks_catch_a_page_that_obeys_its_payloads(browser, tmp_path):
 
 def test_the_chinese_report_renders_with_its_language(browser, report_db_zh, tmp_path):
     from conftest import exporter
+
     from factcheck.core.db import make_engine
 
     engine = make_engine(report_db_zh)
