@@ -38,8 +38,12 @@ def neutralise(value: object) -> str:
 
 
 def _head(engine: Engine, job: ReportJob) -> str:
+    return _header(COLUMNS)
+
+
+def _header(columns: tuple[str, ...]) -> str:
     lines: list[str] = []
-    csv.writer(_Lines(lines), lineterminator="\r\n").writerow(COLUMNS)
+    csv.writer(_Lines(lines), lineterminator="\r\n").writerow(columns)
     return "\ufeff" + lines[0]
 
 
@@ -118,9 +122,7 @@ PUBLIC_COLUMNS = (
 
 
 def _public_head(engine: Engine, job: ReportJob) -> str:
-    lines: list[str] = []
-    csv.writer(_Lines(lines), lineterminator="\r\n").writerow(PUBLIC_COLUMNS)
-    return "\ufeff" + lines[0]
+    return _header(PUBLIC_COLUMNS)
 
 
 def _public_claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:

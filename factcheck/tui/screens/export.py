@@ -109,14 +109,22 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
             self._propose_path(before)
 
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
-        self.query_one("#path", Input).focus()
+        missing = self._missing_publisher()
+        self.query_one(f"#{missing[0]}" if missing else "#path", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "path":
-            self.focus_next()
-            return
+    def _missing_publisher(self) -> tuple[str, str] | None:
+        """The first publisher field the format needs and the dialog lacks: (id, name)."""
+        if self.audience != "public" or not self.fmt.needs_publisher:
+            return None
+        for field, _, named in PUBLISHER_FIELDS:
+            if not self.query_one(f"#{field}", Input).value.strip():
+                return field, named
+        return None
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        """Enter in any field exports, or says what is missing and goes there."""
         try:
-            choice = self._choice(event.value.strip())
+            choice = self._choice(self.query_one("#path", Input).value.strip())
         except UserError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
@@ -130,10 +138,15 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         typed = {key: self.query_one(f"#{field}", Input).value.strip() for field, key, _ in PUBLISHER_FIELDS}
         for field, key, named in PUBLISHER_FIELDS:
             if public and typed[key]:
-                check_value(key, typed[key], named)
-            elif public and self.fmt.needs_publisher:
-                self.query_one(f"#{field}", Input).focus()
-                raise UserError(f"{self.fmt.name} needs the {named} (it is kept for the next export)")
+                try:
+                    check_value(key, typed[key], named)
+                except UserError:
+                    self.query_one(f"#{field}", Input).focus()
+                    raise
+        missing = self._missing_publisher()
+        if missing:
+            self.query_one(f"#{missing[0]}", Input).focus()
+            raise UserError(f"{self.fmt.name} needs the {missing[1]} (it is kept for the next export)")
         request = ExportRequest(
             format=self.fmt.name, audience=self.audience, where=self.where,
             publisher=(typed["publisher.name"] or None) if public else None,
