@@ -75,11 +75,11 @@ def plan_export(engine: Engine, request: ExportRequest, settings: Settings | Non
     audience = request.audience or fmt.default_audience
     if audience not in fmt.audiences:
         raise UserError(f"{fmt.name} has no {audience} audience: choose {' or '.join(fmt.audiences)}")
-    settings = settings if settings is not None else load_settings()
     where = _checked_where(engine, request.where)
-    if audience == "internal":
+    if audience == "internal":  # the settings say nothing an internal report uses
         _refuse_public_options(request)
         return ExportPlan(fmt, audience, ReportJob(where=where))
+    settings = settings if settings is not None else load_settings()
     judged = public_where(where)
     documents = report_documents(engine, judged)
     # with nothing judged yet, the articles asked for still tell the language

@@ -104,33 +104,18 @@ def _where(record: dict) -> str:
 def _quantities(quantities: list[dict]) -> str:
     if not quantities:
         return ""
-    rows = "".join(_QUANTITY_ROW.format(*fields) for fields in _quantity_cells(quantities))
+    rows = "".join(map(_quantity_row, quantities))
     return f"| as written | kind | normalised | value | qualifier |\n|---|---|---|---|---|\n{rows}\n"
 
 
-_QUANTITY_ROW = "| {} | {} | **{}** | {} | {} |\n"
-_FIELD = "\x00"  # between the cells of a table escaped as one string (see _quantity_cells)
-
-
-def _quantity_cells(quantities: list[dict]) -> Iterator[list[str]]:
-    """The five cells of each quantity, inert. A claim's cells are escaped as one string,
-    one search and one translate for the table rather than one per cell (money displays
-    hold `$`, so most tables need it), then cut apart again at the NULs put between them:
-    stored text holds none (ingest refuses it), and should one slip in, each cell is done
-    on its own."""
-    fields = [
-        (q["text"] or "", q["kind"] or "", q["display"] or "", value_text(q) or "", q.get("qualifier") or "")
-        for q in quantities
-    ]
-    joined = _FIELD.join([_FIELD.join(row) for row in fields])
-    if joined.count(_FIELD) != 5 * len(fields) - 1:
-        yield from ([cell(field) for field in row] for row in fields)
-        return
-    if _NEEDS_WORK.search(joined):
-        joined = joined.translate(_INERT)
-    cells = [field.strip() for field in joined.split(_FIELD)]
-    for first in range(0, len(cells), 5):
-        yield cells[first:first + 5]
+def _quantity_row(q: dict) -> str:
+    fields = (q["text"] or "", q["kind"] or "", q["display"] or "", value_text(q) or "", q.get("qualifier") or "")
+    # One search for the whole row: quantities seldom hold anything to escape.
+    if _NEEDS_WORK.search("".join(fields)):
+        fields = tuple(map(cell, fields))
+    else:
+        fields = tuple(field.strip() for field in fields)
+    return "| {} | {} | **{}** | {} | {} |\n".format(*fields)
 
 
 def _evidence(links: list[dict]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
+from factcheck.core.attribution import speaker_of
 from factcheck.core.language import detect_language
 from factcheck.core.models import UNDO_NOTE
 from factcheck.report.layout import ReportJob
@@ -65,8 +66,6 @@ class PublicClaim:
 
 def public_claims(records: Iterable[dict], job: ReportJob) -> Iterator[PublicClaim]:
     """The public form of each record that has a verdict."""
-    from factcheck.core.claims import speaker_of  # the extractor's rules, loaded when needed
-
     verdicts = job.words.verdicts
     for record in records:
         status = record["status"]
