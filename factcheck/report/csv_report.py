@@ -14,9 +14,7 @@ from itertools import islice
 
 from sqlalchemy.engine import Engine
 
-from factcheck.core.shown import visible
 from factcheck.report.layout import Layout, ReportJob
-from factcheck.report.public import PublicClaim, public_claims
 from factcheck.report.wording import describe_change, last_verdict, notes, value_text
 
 COLUMNS = (
@@ -38,18 +36,18 @@ def neutralise(value: object) -> str:
 
 
 def _head(engine: Engine, job: ReportJob) -> str:
-    return _header(COLUMNS)
+    return header(COLUMNS)
 
 
-def _header(columns: tuple[str, ...]) -> str:
+def header(columns: tuple[str, ...]) -> str:
     lines: list[str] = []
-    csv.writer(_Lines(lines), lineterminator="\r\n").writerow(columns)
+    csv.writer(Lines(lines), lineterminator="\r\n").writerow(columns)
     return "\ufeff" + lines[0]
 
 
 def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     lines: list[str] = []
-    writer = csv.writer(_Lines(lines), lineterminator="\r\n")
+    writer = csv.writer(Lines(lines), lineterminator="\r\n")
     records = iter(records)
     while batch := list(islice(records, 500)):  # writerows: one call for many rows
         writer.writerows(map(cells, batch))
@@ -57,14 +55,14 @@ def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
         lines.clear()
 
 
-class _Lines:
+class Lines:
     """A file for csv.writer that keeps each line it is given."""
 
     def __init__(self, lines: list[str]) -> None:
         self.write = lines.append
 
 
-def _tail(count: int, job: ReportJob) -> str:
+def no_tail(count: int, job: ReportJob) -> str:
     return ""
 
 
@@ -110,45 +108,4 @@ def row(record: dict) -> list[object]:
     ]
 
 
-INTERNAL = Layout(_head, _claims, _tail)
-
-
-# --- the public report: one row per judged claim, nothing internal ------------------------
-
-PUBLIC_COLUMNS = (
-    "claim_id", "verdict", "rating", "claim", "article", "article_url", "article_published",
-    "said_by", "explanation", "sources", "source_urls", "reviewed", "reviewer",
-)
-
-
-def _public_head(engine: Engine, job: ReportJob) -> str:
-    return _header(PUBLIC_COLUMNS)
-
-
-def _public_claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
-    lines: list[str] = []
-    writer = csv.writer(_Lines(lines), lineterminator="\r\n")
-    for claim in public_claims(records, job):
-        writer.writerow([neutralise(value) for value in public_row(claim)])
-        yield lines.pop()
-
-
-def public_row(claim: PublicClaim) -> list[object]:
-    """A claim's public cells: a stranger's text with its control characters shown (line
-    breaks kept inside a cell)."""
-    shown = _shown
-    return [
-        claim.id, claim.status, claim.rating, shown(" ".join(claim.text.split())),
-        shown(claim.article.title), claim.article.url, claim.article.published,
-        shown(claim.said_by), shown("\n\n".join(claim.explanation)),
-        shown("\n".join(f"{s.title} ({s.relation}): {' '.join(s.passage.split())}" for s in claim.sources)),
-        "\n".join(dict.fromkeys(s.url for s in claim.sources if s.url)),
-        claim.reviewed, shown(claim.reviewer),
-    ]
-
-
-def _shown(text: str | None) -> str | None:
-    return visible(text, keep="\n") if text else text
-
-
-PUBLIC = Layout(_public_head, _public_claims, _tail)
+INTERNAL = Layout(_head, _claims, no_tail)

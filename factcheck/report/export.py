@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from sqlalchemy.engine import Engine
 
 from factcheck.core.errors import UserError
 from factcheck.core.filters import ClaimFilter
-from factcheck.core.settings import Settings, check_value, load_settings
 from factcheck.report.formats import Format, format_named
 from factcheck.report.gather import ReportDocument, report_documents
 from factcheck.report.layout import Publisher, ReportJob, write_report
 from factcheck.report.wording import LANGUAGES, VERDICTS, WORDS, web_url
+
+if TYPE_CHECKING:
+    from factcheck.core.settings import Settings
 
 LANGUAGE_CHOICES = ("auto", *LANGUAGES)
 
@@ -79,6 +81,8 @@ def plan_export(engine: Engine, request: ExportRequest, settings: Settings | Non
     if audience == "internal":  # the settings say nothing an internal report uses
         _refuse_public_options(request)
         return ExportPlan(fmt, audience, ReportJob(where=where))
+    from factcheck.core.settings import load_settings  # here: an internal report needs none
+
     settings = settings if settings is not None else load_settings()
     judged = public_where(where)
     documents = report_documents(engine, judged)
@@ -145,6 +149,8 @@ def _publisher(request: ExportRequest, settings: Settings, fmt: Format) -> Publi
 
 
 def _given(key: str, raw: str | None, option: str) -> str | None:
+    from factcheck.core.settings import check_value
+
     return None if raw is None else str(check_value(key, raw, option))
 
 

@@ -54,9 +54,9 @@ FORMATS: tuple[Format, ...] = (
     Format("html", ".html", "one self-contained page to publish or print", _layouts(
         public="factcheck.report.public_html:PUBLIC", internal="factcheck.report.html:INTERNAL")),
     Format("csv", ".csv", "a row per claim, for a spreadsheet", _layouts(
-        internal="factcheck.report.csv_report:INTERNAL", public="factcheck.report.csv_report:PUBLIC")),
+        internal="factcheck.report.csv_report:INTERNAL", public="factcheck.report.public_data:PUBLIC_CSV")),
     Format("json", ".json", "every field, for programs", _layouts(
-        internal="factcheck.report.json_report:INTERNAL", public="factcheck.report.json_report:PUBLIC")),
+        internal="factcheck.report.json_report:INTERNAL", public="factcheck.report.public_data:PUBLIC_JSON")),
     Format("claimreview", ".jsonld", "schema.org ClaimReview markup for search engines", _layouts(
         public="factcheck.report.claimreview:PUBLIC"), needs_publisher=True),
 )
