@@ -8,8 +8,8 @@ same way shows that the checks can fail."""
 from __future__ import annotations
 
 import pytest
-from browser import Browser, BrowserError, find_chromium
-from conftest import REPORT_DATE
+from headless_chromium import Browser, BrowserError, find_chromium
+from report_corpus import REPORT_DATE
 
 PROBE = "http://127.0.0.1:9"  # the discard port: a request there is seen, never answered
 PAYLOADS = {
@@ -68,7 +68,7 @@ def hostile_report(engine, tmp_path):
     """The public HTML report of a judged hostile article, as the export service writes it."""
     from dataclasses import replace
 
-    from conftest import build
+    from report_corpus import build
 
     from factcheck.report.export import ExportRequest, export_to_file, plan_export
 
@@ -120,7 +120,7 @@ def test_the_checks_catch_a_page_that_obeys_its_payloads(browser, tmp_path):
 
 
 def test_the_chinese_report_renders_with_its_language(browser, report_db_zh, tmp_path):
-    from conftest import exporter
+    from report_corpus import exporter
 
     from factcheck.core.db import make_engine
 

@@ -154,7 +154,7 @@ def hostile_engine(engine, tmp_path):
 
 
 def test_a_hostile_title_and_note_stay_escaped_and_bounded(hostile_engine):
-    from conftest import exporter
+    from report_corpus import exporter
 
     run = exporter(hostile_engine)
     page = run("html", audience="public")
