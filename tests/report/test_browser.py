@@ -19,7 +19,7 @@ PAYLOADS = {
     "svg": "<svg onload=\"window.__owned='svg'\"></svg>",
     "style": f"<link rel=stylesheet href=\"{PROBE}/style.css\">",
 }
-ARTICLE = f"""# Plant output {PAYLOADS['script']} report
+ARTICLE = f"""# Plant output {PAYLOADS['script']} report {'W' * 10_000}
 
 Source: javascript:window.__owned='source'
 Published: 2024-05-20
@@ -101,7 +101,8 @@ def test_the_public_report_runs_nothing_fetches_nothing_and_renders(browser, hos
     for payload in (PAYLOADS["img"], PAYLOADS["link"], PAYLOADS["svg"]):
         assert payload in found["text"]  # shown as the text it is
     assert (found["scripts"], found["images"], found["handlers"], found["javascript"]) == (0, 0, 0, 0)
-    assert found["claims"] == 2 and not found["wide"]
+    assert found["claims"] == 2 and not found["wide"]  # a 10,000-character title, a 3,000-letter word
+    assert len(found["title"]) <= 300
     shot = visit.screenshot()
     (tmp_path / "report.png").write_bytes(shot)
     assert shot.startswith(b"\x89PNG") and len(shot) > 10_000
