@@ -97,4 +97,4 @@ def shortened(text: str, limit: int = SHORT) -> str:
     return cut.rstrip(" ,;:，、。；：") + "…"
 
 
-PUBLIC = Layout(_head, _claims, _tail, separator=",")
+PUBLIC = Layout(_head, _claims, _tail, separator=",", parts=frozenset({"history"}))  # no sources shown

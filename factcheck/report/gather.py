@@ -106,13 +106,17 @@ _LINKS = select(
 ).join(Claim, col(Link.claim_id) == col(Claim.id))
 
 
+PARTS = frozenset({"quantities", "links", "history"})  # what a record holds besides the claim
+
+
 def iter_claim_records(
-    engine: Engine, where: ClaimFilter | None = None, *, context: int = 0, span: Span = (None, None)
+    engine: Engine, where: ClaimFilter | None = None, *, context: int = 0, span: Span = (None, None),
+    parts: frozenset[str] = PARTS,
 ) -> Iterator[dict]:
     """Claim records in document order. With `context` > 0 each record also carries
     "context": the text around the claim in its document (up to that many characters
     each side, cut at a line break when there is one). `span` limits the records to a range
-    of keys (see spans)."""
+    of keys (see spans). `parts`: those not named are not read, and stay empty lists."""
     where = where or ClaimFilter()
     after, until = span
     documents: dict[int, tuple] = {}
@@ -128,9 +132,9 @@ def iter_claim_records(
             claim_id, document_id, start = rows[-1][:3]
             batch = (after, (document_id, start, claim_id))
             after = batch[1]
-            quantities = _quantities(connection, where, batch)
-            links, passages = _links(connection, where, batch, passages)
-            events = _events(connection, where, batch)
+            quantities = _quantities(connection, where, batch) if "quantities" in parts else {}
+            links, passages = _links(connection, where, batch, passages) if "links" in parts else ({}, passages)
+            events = _events(connection, where, batch) if "history" in parts else {}
             document_ids = {row[1] for row in rows}
             documents = _by_id(connection, Document.id, _DOCUMENT_COLUMNS, document_ids, documents)
             if context:

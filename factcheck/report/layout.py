@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from factcheck.core.filters import ClaimFilter
 from factcheck.report import gather
-from factcheck.report.gather import Span, iter_claim_records
+from factcheck.report.gather import PARTS, Span, iter_claim_records
 from factcheck.report.wording import ENGLISH, Words
 
 PIECES = 500  # claims rendered before a write: few large writes rather than many small ones
@@ -53,13 +53,18 @@ class ReportJob:
 class Layout:
     """How a format writes a report. `claims` renders records into one piece of text per claim
     shown (a format may leave claims out); `separator` goes between two pieces; `context` is
-    how much of the document text around each claim the records carry (gather.surrounding)."""
+    how much of the document text around each claim the records carry (gather.surrounding);
+    `parts`, which of a claim's quantities, links and history it shows (the rest is not read)."""
 
     head: Callable[[Engine, ReportJob], str]
     claims: Callable[[Iterable[dict], ReportJob], Iterator[str]]
     tail: Callable[[int, ReportJob], str]
     separator: str = ""
     context: int = 0
+    parts: frozenset[str] = PARTS
+
+    def records(self, engine: Engine, job: ReportJob, span: Span = (None, None)) -> Iterator[dict]:
+        return iter_claim_records(engine, job.where, context=self.context, span=span, parts=self.parts)
 
 
 def write_report(layout: Layout, engine: Engine, out: TextIO, job: ReportJob, *, workers: int = 0) -> int:
@@ -69,7 +74,7 @@ def write_report(layout: Layout, engine: Engine, out: TextIO, job: ReportJob, *,
     if len(parts) > 1:
         count = _write_in_parallel(layout, engine, out, job, parts, workers)
     else:
-        records = iter_claim_records(engine, job.where, context=layout.context)
+        records = layout.records(engine, job)
         count = _write_pieces(out, layout.claims(records, job), layout.separator, 0)
     out.write(layout.tail(count, job))
     return count
@@ -85,7 +90,7 @@ def _write_pieces(out: TextIO, pieces: Iterator[str], separator: str, count: int
 
 def _render(layout: Layout, engine: Engine, job: ReportJob, span: Span) -> tuple[str, int]:
     """One part of the report: its claims' pieces joined, and how many there are."""
-    records = iter_claim_records(engine, job.where, context=layout.context, span=span)
+    records = layout.records(engine, job, span)
     pieces = list(layout.claims(records, job))
     return layout.separator.join(pieces), len(pieces)
 

@@ -9,17 +9,17 @@ Every public format (HTML, Markdown, CSV, JSON, ClaimReview) renders these recor
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from factcheck.core.attribution import speaker_of
 from factcheck.core.language import detect_language
 from factcheck.core.models import UNDO_NOTE
 from factcheck.report.layout import ReportJob
-from factcheck.report.wording import VERDICTS, Words, last_verdict, web_url
+from factcheck.report.wording import Words, last_verdict, web_url
 
 TITLE_LIMIT = 300  # characters of a title shown: a page's <title> can be any length
 UNTITLED = "—"  # shown for a document without a title: never its file path
-PUBLIC_STATUSES = ",".join(VERDICTS)
+PUBLIC_PARTS = frozenset({"links", "history"})  # what a public report reads of a claim: no quantities
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +59,6 @@ class PublicClaim:
     @property
     def anchor(self) -> str:
         return f"claim-{self.id}"
-
-    def as_json(self) -> dict:
-        return asdict(self)
 
 
 def public_claims(records: Iterable[dict], job: ReportJob) -> Iterator[PublicClaim]:

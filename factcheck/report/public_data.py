@@ -17,7 +17,7 @@ from factcheck.report.gather import iso, report_documents
 from factcheck.report.html import CONTEXT
 from factcheck.report.json_report import list_tail
 from factcheck.report.layout import Layout, ReportJob
-from factcheck.report.public import PublicClaim, clipped, public_claims
+from factcheck.report.public import PUBLIC_PARTS, PublicClaim, clipped, public_claims
 from factcheck.report.public_html import report_date, report_title
 from factcheck.report.wording import web_url
 
@@ -41,10 +41,10 @@ def _json_head(engine: Engine, job: ReportJob) -> str:
 def _json_claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     dumps = orjson.dumps
     for claim in public_claims(records, job):
-        yield "\n  " + dumps(claim.as_json()).decode()
+        yield "\n  " + dumps(claim).decode()  # orjson writes a dataclass as its fields, in order
 
 
-PUBLIC_JSON = Layout(_json_head, _json_claims, list_tail, separator=",", context=CONTEXT)
+PUBLIC_JSON = Layout(_json_head, _json_claims, list_tail, separator=",", context=CONTEXT, parts=PUBLIC_PARTS)
 
 
 PUBLIC_COLUMNS = (
@@ -83,4 +83,4 @@ def _shown(text: str | None) -> str | None:
     return visible(text, keep="\n") if text else text
 
 
-PUBLIC_CSV = Layout(_csv_head, _csv_claims, no_tail)
+PUBLIC_CSV = Layout(_csv_head, _csv_claims, no_tail, parts=PUBLIC_PARTS)

@@ -19,6 +19,7 @@ from factcheck.report.gather import ReportDocument, report_documents, status_cou
 from factcheck.report.html import CONTEXT, POLICY, chart, escape, escaped, link_or_text, stylesheet
 from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.public import (
+    PUBLIC_PARTS,
     UNTITLED,
     PublicClaim,
     clipped,
@@ -202,4 +203,4 @@ def _tail(count: int, job: ReportJob) -> str:
     return f"{empty}</main>\n</body>\n</html>\n"
 
 
-PUBLIC = Layout(_head, _claims, _tail, context=CONTEXT)
+PUBLIC = Layout(_head, _claims, _tail, context=CONTEXT, parts=PUBLIC_PARTS)

@@ -13,7 +13,14 @@ from factcheck.report.gather import report_documents, status_counts
 from factcheck.report.html import CONTEXT
 from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.markdown import cell, link
-from factcheck.report.public import UNTITLED, PublicClaim, attribution, clipped, public_claims
+from factcheck.report.public import (
+    PUBLIC_PARTS,
+    UNTITLED,
+    PublicClaim,
+    attribution,
+    clipped,
+    public_claims,
+)
 from factcheck.report.public_html import HEADING, report_date, report_title
 from factcheck.report.wording import VERDICTS, Words, long_date
 
@@ -93,4 +100,4 @@ def _tail(count: int, job: ReportJob) -> str:
     return "" if count else f"*{job.words.no_claims}*\n"
 
 
-PUBLIC = Layout(_head, _claims, _tail, context=CONTEXT)
+PUBLIC = Layout(_head, _claims, _tail, context=CONTEXT, parts=PUBLIC_PARTS)
