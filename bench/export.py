@@ -2,12 +2,15 @@
 100,000), each run as a user runs it (`factcheck export -o FILE` in a fresh process).
 
     python bench/export.py [--claims 100000] [--rebuild] [--formats md,html,csv,json,claimreview]
-                           [--one-core]
+                           [--audiences default|both] [--one-core] [--against DIR] [--rounds N]
 
-Prints seconds, peak resident memory and output size per format; asserts nothing. The
-database is kept in a temporary folder between runs (--rebuild makes it again). The export
-renders parts of a large report in a worker process per spare core; --one-core pins it to
-one core, so it runs alone, to compare. CPU is the time of every process of the export.
+Prints seconds, peak resident memory and output size per format and audience; asserts
+nothing. The database is kept in a temporary folder between runs (--rebuild makes it again).
+The export renders parts of a large report in a worker process per spare core; --one-core
+pins it to one core, so it runs alone, to compare. CPU is the time of every process of the
+export. --against DIR also runs the factcheck package found in DIR (a copy of an earlier
+revision, e.g. `git archive REV factcheck | tar -x -C DIR`) on the same database, each
+export right after the other, so both see the same load: a comparison in one run.
 """
 
 from __future__ import annotations
@@ -88,14 +91,23 @@ def _source(i: int) -> dict:
             "language": "en", "sha256": f"s{i}", "text": "x" * 400, "url": f"https://evidence.example.org/{i}"}
 
 
-def measure(url: str, fmt: str, output: Path, one_core: bool = False) -> tuple[float, float, float, int]:
+def measure(
+    url: str, fmt: str, output: Path, one_core: bool = False, audience: str | None = None, code: str | None = None,
+) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds, peak resident MiB (of the largest process) and bytes of one
-    `factcheck export` (CPU time shows the work when other jobs share the cores)."""
-    env = dict(os.environ, FACTCHECK_PUBLISHER="Bench Desk", FACTCHECK_PUBLISHER_URL="https://bench.example.org/")
+    `factcheck export` (CPU time shows the work when other jobs share the cores); `code`: the
+    folder to import factcheck from instead of this one."""
+    env = dict(os.environ, FACTCHECK_PUBLISHER="Bench Desk", FACTCHECK_PUBLISHER_URL="https://bench.example.org/",
+               FACTCHECK_CONFIG=str(output.parent / "no-settings.toml"))
+    if code:
+        env["PYTHONPATH"] = code
     command = [sys.executable, "-m", "factcheck", "--db", url, "export", "--format", fmt, "-o", str(output)]
+    if audience:
+        command += ["--audience", audience]
     pin = (lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})) if one_core else None
     began = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, preexec_fn=pin)
+    # run from the output's folder: the current folder would come before PYTHONPATH
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, preexec_fn=pin, cwd=output.parent)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - began
     if status != 0:
@@ -115,7 +127,11 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--formats", default="md,html,csv,json,claimreview")
+    parser.add_argument("--audiences", choices=("default", "both"), default="default",
+                        help="each format's default audience, or both where it has both")
     parser.add_argument("--one-core", action="store_true", help="pin the export to one core")
+    parser.add_argument("--against", help="a folder holding another factcheck package to compare")
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
     folder = Path(tempfile.gettempdir()) / f"factcheck-bench-export-{args.claims}"
     folder.mkdir(exist_ok=True)
@@ -129,10 +145,27 @@ def main() -> None:
     cores = 1 if args.one_core else len(os.sched_getaffinity(0))
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, export on {cores}; "
           f"reference loop {reference_loop():.2f} s (the same loop, to compare machines and loads)")
-    print(f"{'format':<12} {'wall s':>7} {'CPU s':>6} {'peak MiB':>9} {'output MB':>10}")
-    for fmt in args.formats.split(","):
-        seconds, cpu, peak, size = measure(url, fmt, folder / f"report.{fmt}", args.one_core)
-        print(f"{fmt:<12} {seconds:>7.2f} {cpu:>6.2f} {peak:>9.0f} {size / 1e6:>10.1f}")
+    print(f"{'format':<12} {'audience':<9} {'code':<8} {'wall s':>7} {'CPU s':>6} {'peak MiB':>9} {'output MB':>10}")
+    for _ in range(args.rounds):
+        for fmt, audience in _runs(args.formats.split(","), args.audiences):
+            codes = [("this", None)] + ([("against", args.against)] if args.against else [])
+            for name, code in codes:
+                # the other code may not know --audience: its own default is asked for then
+                asked = audience if code is None and args.audiences == "both" else None
+                seconds, cpu, peak, size = measure(url, fmt, folder / f"report.{fmt}", args.one_core, asked, code)
+                shown = audience if asked or code is None else "default"
+                print(f"{fmt:<12} {shown:<9} {name:<8} {seconds:>7.2f} {cpu:>6.2f} {peak:>9.0f} {size / 1e6:>10.1f}")
+
+
+def _runs(formats: list[str], audiences: str) -> list[tuple[str, str]]:
+    from factcheck.report.formats import format_named
+
+    runs = []
+    for name in formats:
+        found = format_named(name)
+        chosen = found.audiences if audiences == "both" else (found.default_audience,)
+        runs += [(name, audience) for audience in chosen]
+    return runs
 
 
 if __name__ == "__main__":

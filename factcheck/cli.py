@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from factcheck.core.errors import UserError
+from factcheck.report.formats import NAMES as FORMAT_NAMES  # names only: no writer is imported
 from factcheck.start import INTERRUPTED  # exit status of a Ctrl-C, as typer returns it
 
 app = typer.Typer(
@@ -132,7 +133,8 @@ def load_demo_if_empty(engine) -> None:
     _link(engine, _encoder_or_warn())
 
 
-def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, follow_links: bool = False):
+def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, follow_links: bool = False,
+            url: str | None = None):
     from factcheck.core.ingest import ingest_paths
 
     State.after_interrupt = (
@@ -144,7 +146,7 @@ def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, follow
     report = _run_with_progress(
         label,
         lambda update: ingest_paths(
-            engine, paths, role=role, date=date, progress=update, jobs=jobs, follow_links=follow_links
+            engine, paths, role=role, date=date, progress=update, jobs=jobs, follow_links=follow_links, url=url
         ),
     )
     _say_report(report, role)
@@ -243,6 +245,9 @@ def ingest(
     ] = None,
     timeout: Annotated[float, TIMEOUT] = 30.0,
     follow_links: Annotated[bool, FOLLOW_LINKS] = False,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Where the article is published (one file): its web address.")
+    ] = None,
 ) -> None:
     """Read articles (files, folders, web pages or feeds) and extract their claims.
     Ingesting the same bytes, or an unchanged page, again adds nothing."""
@@ -253,11 +258,17 @@ def ingest(
             "Missing argument 'PATHS...': files, folders or web addresses, or --feed URL "
             "(see 'factcheck ingest --help')"
         )
+    if url is not None and (urls or feed):
+        raise UserError("--url names where one article file lives; a web page keeps the address it was fetched from")
+    url = _check_url(url, files)
     engine = _engine()
     added = False
     if files:
-        report = _ingest(engine, files, role="article", date=date, jobs=jobs or _cpus(), follow_links=follow_links)
+        report = _ingest(engine, files, role="article", date=date, jobs=jobs or _cpus(),
+                         follow_links=follow_links, url=url)
         added |= bool(report.added)
+        if url and report.unchanged:
+            _set_url(engine, files[0], url)
     if urls:
         added |= bool(_ingest_web(engine, urls, role="article", date=date, timeout=timeout).added)
     for address in feed or []:
@@ -299,6 +310,28 @@ def _ingest_web(engine, addresses, *, role: str, date: str | None, timeout: floa
     )
     _say_report(report, role)
     return report
+
+
+def _check_url(url: str | None, paths: list[Path]) -> str | None:
+    """--url names where one article lives: an http(s) address, for one file."""
+    if url is None:
+        return None
+    from factcheck.core.addresses import web_url
+    from factcheck.core.shown import visible
+
+    if web_url(url.strip()) is None:
+        raise UserError(f"--url {visible(url)!r}: expected an http:// or https:// address")
+    if len(paths) != 1 or paths[0].is_dir():
+        raise UserError("--url names where one article lives: give one file, not a folder or several")
+    return url.strip()
+
+
+def _set_url(engine, path: Path, url: str) -> None:
+    from factcheck.core.ingest import set_document_url
+    from factcheck.core.shown import shown_path
+
+    if set_document_url(engine, path, url):
+        _say(f"{shown_path(path)}: already stored; its address is now {url}")
 
 
 def _cpus() -> int:
@@ -405,24 +438,25 @@ def search(
 
 @app.command()
 def claims(
-    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (refuted,misleading).")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (comma-separated).")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only claims with a quantity of this kind.")] = None,
     previously_checked: Annotated[bool, typer.Option("--previously-checked", help="Only claims not judged yet whose twin in another article was.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
     """List claims, most check-worthy first (↺: checked before in another article)."""
-    from factcheck.core.filters import ClaimFilter, check_kind, check_statuses
+    from factcheck.core.filters import ClaimFilter, check_kind, parse_statuses
 
-    status = check_statuses(status) if status is not None else None
+    if status is not None:
+        status = parse_statuses(status)
     if kind:
         check_kind(kind)
     engine = _engine(reading=True)
     if as_json:
-        from factcheck.report.gather import ReportOptions
         from factcheck.report.json_report import write_json
 
-        options = ReportOptions(status=status, kind=kind, previously_checked=previously_checked)
-        _write_stdout(lambda out: write_json(engine, out, options))
+        _write_stdout(lambda out: write_json(
+            engine, out, ClaimFilter(status=status, kind=kind, previously_checked=previously_checked)
+        ))
         return
     where = ClaimFilter(status=status, kind=kind, previously_checked=previously_checked)
     from factcheck.cli_review import claim_table
@@ -452,7 +486,7 @@ def checks(
         raise UserError(f"unknown check kind {kind!r}: choose one of {', '.join(CHECK_KINDS)}")
     engine = _engine(reading=not recompute)
     if document:
-        from factcheck.report.gather import check_document
+        from factcheck.report.export import check_document
 
         check_document(engine, document)
     if recompute:
@@ -506,49 +540,42 @@ def review(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv, json or claimreview.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMAT_NAMES)}.")] = "md",
     output: Annotated[str, typer.Option("-o", "--output", help="File; - or none for stdout.")] = "-",
-    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (refuted,misleading).")] = None,
+    audience: Annotated[str | None, typer.Option("--audience", help="public (html, claimreview) or internal (md, csv, json): who the report is for.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only these statuses (comma-separated).")] = None,
     document: Annotated[str | None, typer.Option("--document", help="Only claims of this document (path or its end).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only claims reviewed on or after this date (UTC).")] = None,
-    publisher: Annotated[str | None, typer.Option("--publisher", help="ClaimReview author name (env FACTCHECK_PUBLISHER).")] = None,
-    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (env FACTCHECK_PUBLISHER_URL).")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who publishes the report (setting publisher.name).")] = None,
+    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="Where the report is published (setting publisher.url).")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="auto, en or zh: the public report's words and dates (setting report.language).")] = None,
+    credit: Annotated[bool, typer.Option("--credit", help="Name each verdict's reviewer in the public report.")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="The public report's title (default: from its articles).")] = None,
 ) -> None:
     """Write the verification report."""
-    from factcheck.core.filters import check_statuses
-    from factcheck.report import FORMATS, writer_for
-    from factcheck.report.gather import ReportOptions, check_document
+    from factcheck.core.filters import ClaimFilter, parse_statuses
+    from factcheck.report.export import ExportRequest, export_to_file, plan_export, write_export
 
-    if fmt not in FORMATS:
-        raise UserError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if status is not None:
-        status = check_statuses(status)
-    if document is not None and not document.strip():
-        raise UserError("--document needs a path (or the end of one)")
-    options = ReportOptions(status=status, document=document, since=_check_date(since, "--since"))
-    if fmt == "claimreview":
-        from factcheck.report.claimreview import resolve_publisher
-
-        publisher, publisher_url = resolve_publisher(publisher, publisher_url)
-    elif publisher is not None or publisher_url is not None:
-        given = "--publisher" if publisher is not None else "--publisher-url"
-        raise UserError(f"{given} is for --format claimreview, not {fmt}")
-    write = writer_for(fmt)
+    where = ClaimFilter(
+        status=parse_statuses(status) if status is not None else None,
+        document=document, since=_check_date(since, "--since"),
+    )
+    request = ExportRequest(
+        format=fmt, audience=audience, where=where, publisher=publisher, publisher_url=publisher_url,
+        language=language, credit=credit, title=title,
+    )
     engine = _engine(reading=True)
-    if document:
-        check_document(engine, document)
-    if output != "-":
-        _check_not_the_database(engine, Path(output))
-
-    def run(out) -> int:
-        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url, workers=_spare_cores())
-
+    plan = plan_export(engine, request)
     if output == "-":
         State.after_interrupt = "the report on standard output is incomplete"
-        _write_stdout(run)
-        return
-    count = _write_atomically(Path(output), run)
-    _say(f"wrote {output} ({_counted(count, 'claim')})")
+        results = []
+        _write_stdout(lambda out: results.append(write_export(engine, plan, out, workers=_spare_cores())))
+        result = results[0]
+    else:
+        result = export_to_file(engine, plan, Path(output), devices=True, workers=_spare_cores())
+        _say(f"wrote {output} ({result.summary()})")
+    for warning in result.warnings():
+        _say(warning)
 
 
 @app.command()
@@ -674,16 +701,6 @@ def _write_stdout(write) -> None:
     except OSError as error:  # a full disk behind a redirection, a closed terminal
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the rest cannot go out either
         raise UserError(f"cannot write to standard output ({error.strerror or error})") from None
-
-
-def _write_atomically(path: Path, write):
-    """Write a report whole or not at all (see core.files.replacing); a device or pipe such
-    as /dev/null is written directly."""
-    from factcheck.core.files import replacing
-
-    with replacing(path, what="report", devices=True, shared=True) as target, \
-            open(target, "w", encoding="utf-8", newline="") as out:
-        return write(out)
 
 
 def _usage_error(error: typer.TyperException) -> int:

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 
-from factcheck.core.aliases import chinese_names
+from factcheck.core.attribution import speaker_of
 from factcheck.core.dates import infer_reference_date
 from factcheck.core.extraction import ClaimDraft, QuantityMatch
 from factcheck.core.quantities import QUANTITY_WORDS, extract_quantities
@@ -196,12 +196,6 @@ _ENGLISH_NOUNS = alternation(w for w in _LABEL_NOUNS_FOLDED if w.isascii())
 _ENGLISH_NOUN_FIRST = re.compile(_ENGLISH_NOUNS)
 _ENGLISH_NOUN_AFTER = re.compile(rf"[^a-z](?=({_ENGLISH_NOUNS}))")
 _ALL_NOUNS_GUARDED = re.compile(alternation(_LABEL_NOUNS_FOLDED, guard=r"(?<![a-z][a-z])"))
-# every branch starts with a literal, so the engine skips to them: said/says/told after a space
-_SPEECH = re.compile(r"表示|称|强调|透露|指出|说(?<![据听小传]说)(?=[。，,：:])|s(?<= s)a(?:id|ys)\b|t(?<= t)old\b")
-_SPEAKER_EN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
-_SPEAKER_LATIN = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) ?$")
-_NOT_NAMES = {"评价", "回应", "发文", "声明", "公告", "报告", "文章", "研究", "调查", "报道", "明确", "公开", "同时", "随后", "此前", "官方", "公司", "媒体", "分析", "另外", "此外", "对外"}
-_NOT_IN_NAMES = set("的我你他她它们这那对此在中是有被将把和与说声堪据")
 
 
 def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDraft]:
@@ -294,12 +288,10 @@ def make_label(sentence: str, quantities: list[QuantityMatch], offset: int = 0) 
     """'valuation $100B': the key quantity and the keyword nearest to it. `offset` is where
     the sentence starts in the text the quantities' offsets point into."""
     if not quantities:
-        for verb in _SPEECH.finditer(sentence):
-            name = _speaker(sentence, verb.start(), english=verb[0][0].isascii())
-            if name:
-                return f"statement by {name}"
-        source = _source(sentence)
-        return f"according to {source}" if source else "statement"
+        said = speaker_of(sentence)
+        if said is None:
+            return "statement"
+        return f"statement by {said.name}" if said.kind == "Person" else f"according to {said.name}"
     key = key_quantity(quantities)
     counted = key.unit if key.kind == "count" and len(key.unit) > 2 and key.unit.isascii() else None
     noun = _nearest_noun(sentence, key.start - offset, key.end - offset, counted)
@@ -333,46 +325,6 @@ def _noun_between(sentence: str, low: int, high: int, start: int, end: int) -> s
 
 
 _NOUN_WINDOW = 40  # characters either side of the key quantity where its noun may be
-
-
-# pronouns and sentence openers name no one: "He said", "The company said"
-_NOT_SPEAKERS = frozenset(["He", "She", "It", "They", "We", "I", "You", "This", "That", "The", "It's", "A", "An"])
-
-
-def _speaker(sentence: str, verb: int, *, english: bool) -> str | None:
-    """The name just before 表示/称/said: the Chinese characters touching the verb after any
-    title (猎户星空董事长傅盛 -> 傅盛), or one or two capitalised English words."""
-    if english:
-        found = _SPEAKER_EN.search(sentence, max(0, verb - 24), verb)
-        return found[1] if found and found[1].split()[0] not in _NOT_SPEAKERS else None
-    start = verb
-    while start > max(0, verb - 12) and ("\u4e00" <= sentence[start - 1] <= "\u9fff" or sentence[start - 1] == "·"):
-        start -= 1
-    run = sentence[start:verb]
-    if "在" in run:  # 毛宁在例行记者会上表示: the speaker stands before the place
-        run = run[: run.index("在")]
-    for adverb in ("最近", "也", "还", "再", "则"):
-        if run.endswith(adverb):
-            run = run[: -len(adverb)]
-            break
-    name = chinese_names(run)[:1]
-    if name and len(name[0]) <= 6 and not _NOT_IN_NAMES.intersection(name[0]) and name[0] not in _NOT_NAMES:
-        return name[0]
-    latin = _SPEAKER_LATIN.search(sentence, max(0, start - 30), start)  # Daniel Kokotajlo评价称
-    return latin[1] if latin else None
-
-
-# who a report is attributed to: according to Reuters, 据新华社报道
-_SOURCE_EN = re.compile(r"[Aa]ccording to (?:the |a |an )?((?:[A-Z][\w&.'’-]*)(?: (?:of |for |and )?[A-Z][\w&.'’-]*){0,4})")
-_SOURCE_ZH = re.compile(r"据([\u4e00-\u9fffA-Za-z·]{2,12}?)(?:的)?(?:报道|消息|统计(?!局)|数据|公告|披露|透露)")
-_NOT_SOURCES = frozenset(["不完全", "初步", "有关", "相关", "媒体", "了解", "悉"])
-
-
-def _source(sentence: str) -> str | None:
-    found = _SOURCE_EN.search(sentence) or _SOURCE_ZH.search(sentence)
-    if found is None or found[1] in _NOT_SOURCES:
-        return None
-    return found[1].rstrip(".'’")
 
 
 def _nearest_noun(sentence: str, key_start: int, key_end: int, counted: str | None = None) -> str | None:

@@ -2,7 +2,7 @@
 words `mine` and `previously-checked`, and free text, as SQL.
 
 `status:` takes several statuses separated by commas (`status:refuted,misleading`), as
-`--status` does on the command line; both read them with `check_statuses`. Free text that
+`--status` does on the command line; both read them with `parse_statuses`. Free text that
 is one side of a harvested alias (`Altman`, `奥尔特曼`) also finds the other side: the
 queue resolves the alias before it asks (`with_aliases`). `check:inconsistent` finds claims
 with a consistency finding of that result.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import Boolean, column, func, literal, or_, table, true
 from sqlalchemy.ext.compiler import compiles
@@ -36,6 +37,7 @@ from factcheck.core.models import (
     Finding,
     FindingClaim,
     Quantity,
+    ReviewEvent,
 )
 
 FILTER_FIELDS = ("status", "kind", "doc", "assignee", "check")
@@ -47,10 +49,11 @@ SHORTEST_INDEXED = 3  # the trigram index cannot find text shorter than one trig
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    status: str | None = None  # one status, or several separated by commas
+    status: str | None = None  # one status, or several joined by commas (see parse_statuses)
     kind: str | None = None  # quantity kind
     document: str | None = None  # document path, exact or a suffix
     text: str | None = None  # substring of the claim text or label, any case
+    since: str | None = None  # ISO date: claims with a review event on or after that day (UTC)
     assignee: str | None = None  # the reviewer claims are assigned to
     previously_checked: bool = False
     check: str | None = None  # a consistency finding's result: the claim has one such finding
@@ -58,8 +61,8 @@ class ClaimFilter:
     text_variants: tuple[str, ...] = ()
 
     @property
-    def statuses(self) -> list[str]:
-        return self.status.split(",") if self.status else []
+    def statuses(self) -> tuple[str, ...]:
+        return tuple(self.status.split(",")) if self.status else ()
 
     @property
     def phrases(self) -> list[str]:
@@ -75,8 +78,7 @@ class ClaimFilter:
         written so that the database finds the matching rows through its indexes."""
         found: list[ColumnElement] = []
         if self.status:
-            statuses = self.statuses
-            found.append(claim.status == statuses[0] if len(statuses) == 1 else claim.status.in_(statuses))
+            found.append(_status_is(claim, self.statuses, walking=walking))
         if self.assignee:
             found.append(claim.assignee == self.assignee)
         if self.previously_checked:
@@ -109,6 +111,8 @@ class ClaimFilter:
             found.append(or_(*(_contains(claim, phrase) for phrase in self.phrases)))
             if not walking and self.indexed_text:
                 found.append(TextIndexMatch(claim.id, self.phrases))
+        if self.since:
+            found.append(_reviewed_since(claim, self.since))
         return found
 
     @property
@@ -119,7 +123,7 @@ class ClaimFilter:
     @property
     def is_empty(self) -> bool:
         return not (
-            self.status or self.kind or self.document or self.text or self.assignee
+            self.status or self.kind or self.document or self.text or self.since or self.assignee
             or self.previously_checked or self.check
         )
 
@@ -148,6 +152,23 @@ def _contains(claim, phrase: str) -> ColumnElement:
     return AnyCaseLike(claim.text, pattern) | AnyCaseLike(claim.label, pattern)
 
 
+def _status_is(claim, statuses: tuple[str, ...], *, walking: bool = False) -> ColumnElement:
+    # Walking claims in document order, the status is tested on each row (`status || ''`
+    # is the same value with no index): through the status index SQLite would gather every
+    # match and sort them again for each batch of a report.
+    status = claim.status.concat("") if walking else claim.status
+    return status == statuses[0] if len(statuses) == 1 else status.in_(statuses)
+
+
+def _reviewed_since(claim, since: str) -> ColumnElement:
+    """EXISTS, not IN (SELECT ...): SQLite would build the whole IN list again for every
+    batch of a report; this looks up the claim's own events by index."""
+    start = datetime.combine(date.fromisoformat(since), time(), tzinfo=UTC)
+    event = ReviewEvent.__table__.alias("reviewed")  # apart from a query's own events
+    reviewed = select(event.c.id).where(event.c.claim_id == claim.id, event.c.at >= start)
+    return reviewed.correlate(claim).exists()
+
+
 def _claims_with_kind(kind: str) -> Select:
     return select(Quantity.claim_id).where(Quantity.kind == kind)
 
@@ -173,7 +194,7 @@ def matches_at_most(session: Session, where: ClaimFilter, few: int) -> bool:
 
 def _indexed_parts(where: ClaimFilter, sqlite: bool):
     if where.status:
-        yield select(Claim.id).where(col(Claim.status).in_(where.statuses))
+        yield select(Claim.id).where(_status_is(Claim, where.statuses))
     if where.assignee:
         yield select(Claim.id).where(Claim.assignee == where.assignee)
     if where.document:
@@ -266,9 +287,10 @@ def check_status(status: str) -> str:
     return status
 
 
-def check_statuses(typed: str) -> str:
-    """`refuted,misleading` (spaces allowed after the commas): each status checked, each
-    kept once, in the order given. The command line and the filter bar share it."""
+def parse_statuses(typed: str) -> str:
+    """`refuted, misleading` → "refuted,misleading": the one reading of a list of statuses
+    (the command line's --status, the filter's status:), each checked, each kept once, in
+    the order given."""
     statuses: list[str] = []
     for part in typed.split(","):
         status = part.strip()
@@ -314,7 +336,7 @@ def parse_filter(typed: str, *, me: str | None = None) -> ClaimFilter:
     status, kind, assignee = values.get("status"), values.get("kind"), values.get("assignee")
     check = values.get("check")
     if status:
-        status = check_statuses(status)
+        status = parse_statuses(status)
     if kind:
         check_kind(kind)
     if check:

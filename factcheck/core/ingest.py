@@ -120,13 +120,15 @@ def ingest_paths(
     progress: Progress | None = None,
     jobs: int = 1,
     follow_links: bool = False,
+    url: str | None = None,
 ) -> IngestReport:
     """Read and store every document under `paths`. A file named alone must be readable;
     inside a folder, an unreadable file is skipped and reported. Progress counts bytes, so
     one large file shows its progress too. With `jobs` > 1 and enough to read, worker
     processes extract while this process stores; the rows are the same either way. (Workers
     are spawned: they import the calling script again, which therefore needs the usual
-    `if __name__ == "__main__":` guard.) `follow_links`: see collect_files."""
+    `if __name__ == "__main__":` guard.) `follow_links`: see collect_files. `url`: where the
+    document lives (one file only), over what the file itself says."""
     paths = list(paths)
     files, skipped = collect_files(paths, follow_links=follow_links)
     named_alone = {Path(p) for p in paths if Path(p).is_file()}
@@ -138,7 +140,7 @@ def ingest_paths(
         stored = set(session.exec(select(Document.sha256)))
     done = 0
     with block_extractor(workers) as (submit, window):
-        opened = (_open(path, size, date, stored) for path, size in zip(files, sizes, strict=True))
+        opened = (_located(_open(path, size, date, stored), url) for path, size in zip(files, sizes, strict=True))
         stream = run_ahead(submit, window, _with_blocks(opened, role))
         for document, _ in stream:
             if progress:
@@ -228,6 +230,28 @@ def open_bytes(document: OpenedDocument, data: bytes, date: str | None, stored: 
         document.reference = document.reference or infer_reference_date(read.text)
         document.aliases = harvest_aliases(read.text)
     return document
+
+
+def _located(document: OpenedDocument, url: str | None) -> OpenedDocument:
+    if url and document.read is not None:
+        document.read.url = url
+    return document
+
+
+def set_document_url(engine: Engine, path: Path, url: str) -> bool:
+    """Record where a document already stored lives (found by its bytes, as ingest finds
+    it); False when it is not stored."""
+    try:
+        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as error:
+        raise UserError(f"{path}: cannot read ({error.strerror})") from None
+    with session_scope(engine) as session:
+        document = session.exec(select(Document).where(Document.sha256 == sha)).first()
+        if document is None:
+            return False
+        document.url = url
+        session.add(document)
+    return True
 
 
 def _with_blocks(documents: Iterable[OpenedDocument], role: str) -> Iterator[tuple[OpenedDocument | None, BlockTask | None]]:

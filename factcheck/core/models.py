@@ -26,6 +26,7 @@ ROLES = ("article", "source")
 RELATIONS = ("supports", "contradicts", "mentions")
 LINK_STATES = ("suggested", "confirmed", "rejected")
 QUANTITY_KINDS = ("money", "duration", "percent", "count", "date", "ratio", "measure")
+UNDO_NOTE = "undo of #"  # an undo event's note names the event it reverts
 
 
 def utc_now() -> datetime:

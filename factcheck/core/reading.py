@@ -14,6 +14,7 @@ from factcheck.core.charsets import decode
 from factcheck.core.errors import UserError
 from factcheck.core.extraction import ReadDocument
 from factcheck.core.html_reading import read_page
+from factcheck.core.language import detect_language
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -25,7 +26,6 @@ _HEADER = re.compile(r"^(Source|URL|Published|Date)\s*:\s*(.+?)\s*$", re.IGNOREC
 _TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 _DATE = re.compile(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 
@@ -118,7 +118,7 @@ def _finish(read: ReadDocument, name: str, declared_language: str | None = None)
     title = read.title
     if not title:
         title_match = _TITLE.search(text[:2000])
-        title = title_match.group(1) if title_match else text.strip().splitlines()[0][:120]
+        title = title_match.group(1) if title_match else _first_line(text)
     url, published = read.url, read.published
     for key, value in _HEADER.findall(text[:4000]):
         if key.lower() in ("source", "url") and url is None:
@@ -142,6 +142,13 @@ def language_of(text: str, declared: str | None) -> str:
     if declared and detected != "und" and (declared == "zh") == (detected == "zh"):
         return declared
     return detected
+
+
+def _first_line(text: str) -> str:
+    """A plain text's title: its first line that is not a header (Source:, Published:, …)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    titled = next((line for line in lines if not _HEADER.fullmatch(line)), lines[0])
+    return titled[:120]
 
 
 def _iso(value: str) -> str | None:
@@ -211,12 +218,3 @@ def _clipped(error: BaseException) -> str:
     """The library's words, on one short line."""
     said = " ".join(str(error).split()) or type(error).__name__
     return said if len(said) <= 120 else said[:119] + "…"
-
-
-def detect_language(text: str) -> str:
-    sample = text[:5000]
-    cjk = len(_CJK.findall(sample))
-    letters = sum(map(str.isalpha, sample))
-    if not letters:
-        return "und"
-    return "zh" if cjk / letters > 0.3 else "en"

@@ -22,6 +22,7 @@ from factcheck.core.filters import check_status
 from factcheck.core.models import (
     LINK_STATES,
     RELATIONS,
+    UNDO_NOTE,
     Claim,
     Document,
     Link,
@@ -34,10 +35,18 @@ from factcheck.core.quantities import extract_quantities
 
 UNDOABLE = ("status", "link", "claim", "assignee")
 BATCHED = ("status", "assignee")  # changes made to several claims at once, undone together
-UNDO_NOTE = "undo of #"  # an undo event's note names the event it reverts
 
 
 def default_reviewer() -> str:
+    """The name verdicts are recorded under: the reviewer.name setting (or
+    $FACTCHECK_REVIEWER), else the login."""
+    from factcheck.core.settings import load_settings
+
+    named = load_settings().get("reviewer.name")
+    return str(named) if named else login_name()
+
+
+def login_name() -> str:
     try:
         return os.environ.get("USER") or getpass.getuser()
     except Exception:

@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from factcheck.core.addresses import web_url
 from factcheck.core.errors import UserError
 from factcheck.core.shown import shown_path, visible
 
@@ -43,9 +43,8 @@ def _text(raw: str) -> str:
 
 
 def _http_url(raw: str) -> str:
-    value = raw.strip()
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or visible(value) != value:
+    value = web_url(raw.strip())
+    if value is None:
         raise ValueError("must be an http:// or https:// address")
     return value
 
@@ -167,6 +166,16 @@ def load_settings(path: Path | None = None) -> Settings:
             if record is not None:
                 stored[record.key] = _checked(record, value, shown_path(path))
     return Settings(path, stored)
+
+
+def check_value(key: str, raw: str, given_as: str) -> Value:
+    """A value given for a setting elsewhere than the file (an option, a dialog field),
+    checked by the setting's own rule; `given_as` names it in the message."""
+    record = setting(key)
+    try:
+        return record.parse(raw)
+    except ValueError as error:
+        raise UserError(f"{given_as} {visible(raw)!r}: {error}") from None
 
 
 def _checked(record: Setting, value: Any, where: str) -> Value:

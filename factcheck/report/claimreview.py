@@ -1,74 +1,40 @@
-"""ClaimReview: schema.org JSON-LD, one review per claim with a verdict, for search engines.
+"""ClaimReview: schema.org JSON-LD, one review per claim with a verdict, for search engines
+(Google's fact-check markup: its required and recommended fields).
 
-The publisher (the review's author) comes from the options or from FACTCHECK_PUBLISHER and
-FACTCHECK_PUBLISHER_URL. The publisher URL is where the report is published: it is the
-author's url, and with "#claim-N" (the anchor of the claim in the HTML report) each review's url.
+The publisher (the review's author) is an Organization with a name and a URL; the URL is
+where the HTML report is published, and with "#claim-N" (the claim's anchor in that report)
+each review's url. The claim's `appearance` is the article's web address; a claim whose
+article has none gets no appearance, never a file path.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
-from typing import TextIO
 
 import orjson
 from sqlalchemy.engine import Engine
 
-from factcheck.core.errors import UserError
-from factcheck.report.gather import ReportOptions
 from factcheck.report.json_report import inert
-from factcheck.report.layout import Layout, write_report
-from factcheck.report.wording import last_verdict, web_url
+from factcheck.report.layout import Layout, Publisher, ReportJob
+from factcheck.report.public import UNTITLED, PublicClaim, public_claims
+from factcheck.report.wording import RATINGS
 
-RATINGS = {
-    "supported": (5, "True"),
-    "misleading": (3, "Misleading"),
-    "refuted": (1, "False"),
-    "unverifiable": (None, "Unproven"),
-}
 SHORT = 75  # characters of claimReviewed, so it does not wrap on a phone
 
 
-def resolve_publisher(name: str | None, url: str | None) -> tuple[str, str]:
-    name = name or os.environ.get("FACTCHECK_PUBLISHER")
-    url = url or os.environ.get("FACTCHECK_PUBLISHER_URL")
-    if not name or not url:
-        raise UserError(
-            "ClaimReview needs a publisher: pass --publisher NAME and --publisher-url URL "
-            "(or set FACTCHECK_PUBLISHER and FACTCHECK_PUBLISHER_URL)"
-        )
-    if web_url(url) is None:
-        raise UserError(f"--publisher-url {url!r}: expected an http(s) address")
-    return name, url
-
-
-def write_claimreview(
-    engine: Engine,
-    out: TextIO,
-    options: ReportOptions | None = None,
-    *,
-    publisher: str | None = None,
-    publisher_url: str | None = None,
-    workers: int = 0,
-    **_: object,
-) -> int:
-    settings = {"author": _author(*resolve_publisher(publisher, publisher_url))}
-    return write_report(CLAIMREVIEW, engine, out, options or ReportOptions(), settings, workers=workers)
-
-
-def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
+def _head(engine: Engine, job: ReportJob) -> str:
     return "["
 
 
-def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     """Only claims with a verdict have a review."""
-    author, dumps = settings["author"], orjson.dumps
-    for record in records:
-        if record["status"] in RATINGS:
-            yield "\n" + embeddable(dumps(review(record, author)).decode())
+    dumps = orjson.dumps
+    author = _author(job.publisher)
+    for claim in public_claims(records, job):
+        yield "\n" + embeddable(dumps(review(claim, author)).decode())
 
 
-def _tail(count: int) -> str:
+def _tail(count: int, job: ReportJob) -> str:
     return "\n]\n" if count else "]\n"
 
 
@@ -78,40 +44,45 @@ def embeddable(text: str) -> str:
     return inert(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _author(name: str, url: str) -> dict:
-    return {"@type": "Organization", "name": name, "url": url}
+def _author(publisher: Publisher) -> dict:
+    return {"@type": "Organization", "name": publisher.name, "url": publisher.url}
 
 
-def review(record: dict, author: dict) -> dict:
-    value, name = RATINGS[record["status"]]
+def review(claim: PublicClaim, author: dict) -> dict:
+    rating_of = RATINGS[claim.status]
     rating: dict = {"@type": "Rating"}
-    if value is not None:
-        rating.update(ratingValue=value, bestRating=5, worstRating=1)
-    rating["alternateName"] = name
+    if rating_of.value is not None:
+        rating.update(ratingValue=rating_of.value, bestRating=5, worstRating=1)
+    rating["alternateName"] = rating_of.name
     result: dict = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{author['url'].split('#')[0]}#claim-{record['id']}",
-        "claimReviewed": shortened(record["text"]),
+        "url": f"{author['url'].split('#')[0]}#{claim.anchor}",
+        "claimReviewed": shortened(claim.text),
         "author": author,
         "reviewRating": rating,
-        "itemReviewed": _item(record),
+        "itemReviewed": _item(claim),
     }
-    verdict = last_verdict(record)
-    if verdict and verdict["at"]:
-        result["datePublished"] = verdict["at"][:10]
+    if claim.reviewed:
+        result["datePublished"] = claim.reviewed
     return result
 
 
-def _item(record: dict) -> dict:
-    url = web_url(record.get("document_url"))
-    appearance: dict = {"@type": "CreativeWork", "url": url or record["document"]}
-    if record.get("document_title"):
-        appearance["headline"] = record["document_title"]
-    item: dict = {"@type": "Claim", "appearance": [appearance]}
-    if record.get("document_published"):
-        item["datePublished"] = record["document_published"]
-        appearance["datePublished"] = record["document_published"]
+def _item(claim: PublicClaim) -> dict:
+    """The claim: who made it where the article says so, when, and where it appeared."""
+    item: dict = {"@type": "Claim"}
+    if claim.said_by:
+        item["author"] = {"@type": claim.said_by_kind, "name": claim.said_by}
+    article = claim.article
+    if article.published:
+        item["datePublished"] = article.published
+    if article.url:
+        appearance: dict = {"@type": "CreativeWork", "url": article.url}
+        if article.title != UNTITLED:
+            appearance["headline"] = article.title
+        if article.published:
+            appearance["datePublished"] = article.published
+        item["appearance"] = [appearance]
     return item
 
 
@@ -127,4 +98,4 @@ def shortened(text: str, limit: int = SHORT) -> str:
     return cut.rstrip(" ,;:，、。；：") + "…"
 
 
-CLAIMREVIEW = Layout(_head, _claims, _tail, separator=",")
+PUBLIC = Layout(_head, _claims, _tail, separator=",", parts=frozenset({"history"}))  # no sources shown

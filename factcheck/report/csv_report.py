@@ -11,13 +11,11 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
 from factcheck.core.shown import CONTROLS, escape
-from factcheck.report.gather import ReportOptions
-from factcheck.report.layout import Layout, write_report
+from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import describe_change, last_verdict, notes, value_text
 
 COLUMNS = (
@@ -41,21 +39,19 @@ def neutralise(value: object) -> str:
     return text
 
 
-def write_csv(
-    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
-) -> int:
-    return write_report(CSV, engine, out, options or ReportOptions(), {}, workers=workers)
+def _head(engine: Engine, job: ReportJob) -> str:
+    return header(COLUMNS)
 
 
-def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
+def header(columns: tuple[str, ...]) -> str:
     lines: list[str] = []
-    csv.writer(_Lines(lines), lineterminator="\r\n").writerow(COLUMNS)
+    csv.writer(Lines(lines), lineterminator="\r\n").writerow(columns)
     return "\ufeff" + lines[0]
 
 
-def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     lines: list[str] = []
-    writer = csv.writer(_Lines(lines), lineterminator="\r\n")
+    writer = csv.writer(Lines(lines), lineterminator="\r\n")
     records = iter(records)
     while batch := list(islice(records, 500)):  # writerows: one call for many rows
         writer.writerows(map(cells, batch))
@@ -75,14 +71,14 @@ def _escape(match: re.Match[str]) -> str:
     return escape(match.group())
 
 
-class _Lines:
+class Lines:
     """A file for csv.writer that keeps each line it is given."""
 
     def __init__(self, lines: list[str]) -> None:
         self.write = lines.append
 
 
-def _tail(count: int) -> str:
+def no_tail(count: int, job: ReportJob) -> str:
     return ""
 
 
@@ -129,4 +125,4 @@ def row(record: dict) -> list[object]:
     ]
 
 
-CSV = Layout(_head, _claims, _tail)
+INTERNAL = Layout(_head, _claims, no_tail)

@@ -1,4 +1,4 @@
-"""The records every report format is built from: the JSON contract of DESIGN.md.
+"""The records every report format is built from: the JSON shape of `export --format json`.
 
 Claims are read in document order, a batch at a time with keyset paging on
 (document_id, start, id), so memory stays flat and each batch costs the same at any depth.
@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from sqlalchemy import Integer, bindparam, func, tuple_
@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
-from factcheck.core.errors import UserError
+from factcheck.core.filters import ClaimFilter
 from factcheck.core.models import (
     STATUSES,
     Archive,
@@ -30,18 +30,10 @@ from factcheck.core.models import (
     Quantity,
     ReviewEvent,
 )
-from factcheck.core.queries import DOCUMENT_ORDER, ClaimFilter
+from factcheck.core.queries import DOCUMENT_ORDER
+from factcheck.core.queries import status_counts as count_by_status
 
 BATCH = 2000
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    status: str | None = None
-    kind: str | None = None
-    document: str | None = None
-    since: str | None = None  # ISO date: claims with a review event on or after that day (UTC)
-    previously_checked: bool = False  # only claims not judged yet whose twin elsewhere was
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -52,41 +44,19 @@ def iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def filtered(query: Select, options: ReportOptions) -> Select:
-    """The options as WHERE clauses, so counts and records always agree."""
-    where = ClaimFilter(status=options.status, kind=options.kind, document=options.document,
-                        previously_checked=options.previously_checked)
-    # As conditions tested claim by claim (EXISTS, not IN (SELECT ...)): every batch query
-    # walks a stretch of the claims in order, and SQLite would build an IN list over all the
-    # quantities again for each one (a 100,000-claim `--kind` export took 36 s).
-    query = query.where(*where.conditions(Claim, walking=True))
-    if options.since:
-        start = datetime.combine(date.fromisoformat(options.since), time(), tzinfo=UTC)
-        # EXISTS, not IN (SELECT ...): SQLite builds the whole IN list again for every batch
-        # query; this looks up the claim's own events by index.
-        event = ReviewEvent.__table__.alias("reviewed")  # apart from the events query's own
-        reviewed = select(event.c.id).where(event.c.claim_id == Claim.id, event.c.at >= start)
-        query = query.where(reviewed.correlate(Claim).exists())
-    return query
+def filtered(query: Select, where: ClaimFilter) -> Select:
+    """The filter as WHERE clauses tested claim by claim (EXISTS, not IN (SELECT ...)): every
+    batch query walks a stretch of the claims in order, and SQLite would build an IN list
+    over all the quantities again for each one (a 100,000-claim `--kind` export took 36 s)."""
+    return query.where(*where.conditions(Claim, walking=True))
 
 
-def status_counts(engine: Engine, options: ReportOptions | None = None) -> dict[str, int]:
-    """Claims per status under the options, in the order of STATUSES (zeros included)."""
-    options = options or ReportOptions()
-    query = filtered(select(Claim.status, func.count()).select_from(Claim), options)
+def status_counts(engine: Engine, where: ClaimFilter | None = None) -> dict[str, int]:
+    """Claims per status under the filter, in the order of STATUSES (zeros included), so
+    counts and records always agree."""
     with Session(engine) as session:
-        found = dict(session.exec(query.group_by(Claim.status)).all())
+        found = count_by_status(session, where or ClaimFilter())
     return {status: found.get(status, 0) for status in STATUSES}
-
-
-def check_document(engine: Engine, document: str) -> None:
-    """A --document that matches nothing is a typo, not an empty report."""
-    query = select(Document.id).where(
-        (Document.path == document) | col(Document.path).endswith("/" + document)
-    )
-    with Session(engine) as session:
-        if session.exec(query.limit(1)).first() is None:
-            raise UserError(f"no document matches {document!r}")
 
 
 _CLAIM_COLUMNS = (  # the first four are read by position: id, document_id, start, end
@@ -122,10 +92,10 @@ def _bounds(after: Key | None, last: Key | None) -> dict[str, int]:
 
 
 @lru_cache(maxsize=64)
-def _between(query: Select, options: ReportOptions, below: bool, above: bool) -> Select:
-    """The query under the options, bounded by claim keys given as parameters, so a batch
+def _between(query: Select, where: ClaimFilter, below: bool, above: bool) -> Select:
+    """The query under the filter, bounded by claim keys given as parameters, so a batch
     runs the same statement (compiled once) with new values."""
-    query = filtered(query, options)
+    query = filtered(query, where)
     if below:
         query = query.where(_key() > _bound("after"))
     if above:
@@ -150,21 +120,25 @@ _LINKS = select(
 ).join(Claim, col(Link.claim_id) == col(Claim.id))
 
 
+PARTS = frozenset({"quantities", "links", "history"})  # what a record holds besides the claim
+
+
 def iter_claim_records(
-    engine: Engine, options: ReportOptions | None = None, *, context: int = 0, span: Span = (None, None)
+    engine: Engine, where: ClaimFilter | None = None, *, context: int = 0, span: Span = (None, None),
+    parts: frozenset[str] = PARTS,
 ) -> Iterator[dict]:
     """Claim records in document order. With `context` > 0 each record also carries
     "context": the text around the claim in its document (up to that many characters
     each side, cut at a line break when there is one). `span` limits the records to a range
-    of keys (see spans)."""
-    options = options or ReportOptions()
+    of keys (see spans). `parts`: those not named are not read, and stay empty lists."""
+    where = where or ClaimFilter()
     after, until = span
     documents: dict[int, tuple] = {}
     texts: dict[int, tuple] = {}
     passages: dict[int, tuple] = {}
     with engine.connect() as connection:
         while True:
-            query = _between(_CLAIMS, options, after is not None, until is not None).limit(BATCH)
+            query = _between(_CLAIMS, where, after is not None, until is not None).limit(BATCH)
             rows = _raw(connection, query, _bounds(after, until))
             if not rows:
                 return
@@ -172,9 +146,9 @@ def iter_claim_records(
             claim_id, document_id, start = rows[-1][:3]
             batch = (after, (document_id, start, claim_id))
             after = batch[1]
-            quantities = _quantities(connection, options, batch)
-            links, passages = _links(connection, options, batch, passages)
-            events = _events(connection, options, batch)
+            quantities = _quantities(connection, where, batch) if "quantities" in parts else {}
+            links, passages = _links(connection, where, batch, passages) if "links" in parts else ({}, passages)
+            events = _events(connection, where, batch) if "history" in parts else {}
             document_ids = {row[1] for row in rows}
             documents = _by_id(connection, Document.id, _DOCUMENT_COLUMNS, document_ids, documents)
             if context:
@@ -208,15 +182,15 @@ def iter_claim_records(
                 return
 
 
-def spans(engine: Engine, options: ReportOptions | None = None, size: int = BATCH) -> list[Span]:
-    """The claims under the options cut into consecutive spans of `size` (the last may be
+def spans(engine: Engine, where: ClaimFilter | None = None, size: int = BATCH) -> list[Span]:
+    """The claims under the filter cut into consecutive spans of `size` (the last may be
     shorter), so that parts of one report can be read and rendered apart and joined in order."""
-    options = options or ReportOptions()
+    where = where or ClaimFilter()
     found: list[Span] = []
     after = None
     with engine.connect() as connection:
         while True:
-            query = _between(_KEYS, options, after is not None, False).offset(size - 1).limit(1)
+            query = _between(_KEYS, where, after is not None, False).offset(size - 1).limit(1)
             rows = _raw(connection, query, _bounds(after, None))
             if not rows:
                 found.append((after, None))
@@ -266,11 +240,11 @@ def _moment(value) -> str | None:
     return iso(value)
 
 
-def _within(query: Select, options: ReportOptions, batch: Span) -> tuple[Select, dict[str, int]]:
+def _within(query: Select, where: ClaimFilter, batch: Span) -> tuple[Select, dict[str, int]]:
     """Rows belonging to this batch's claims: the same filter, bounded by the batch's keys,
     instead of a long IN list."""
     after, last = batch
-    return _between(query, options, after is not None, True), _bounds(after, last)
+    return _between(query, where, after is not None, True), _bounds(after, last)
 
 
 def surrounding(text: str, start: int, end: int, width: int) -> dict:
@@ -303,11 +277,11 @@ def surrounding(text: str, start: int, end: int, width: int) -> dict:
     return {"before": before, "after": after, "clipped_before": clipped_before, "clipped_after": clipped_after}
 
 
-def _quantities(connection, options: ReportOptions, batch: Span) -> dict[int, list[dict]]:
+def _quantities(connection, where: ClaimFilter, batch: Span) -> dict[int, list[dict]]:
     """Quantities per claim in text order. Sorted here rather than by the database: an ORDER
     BY costs SQLite a temporary B-tree per batch. The sort key leads the columns, so plain
     tuple order is the order wanted (claim, start, id), with no key function."""
-    rows = _raw(connection, *_within(_QUANTITIES, options, batch))
+    rows = _raw(connection, *_within(_QUANTITIES, where, batch))
     rows.sort()
     grouped: dict[int, list[dict]] = {}
     current = None
@@ -327,8 +301,8 @@ def _quantities(connection, options: ReportOptions, batch: Span) -> dict[int, li
     return grouped
 
 
-def _events(connection, options: ReportOptions, batch: Span) -> dict[int, list[dict]]:
-    rows = _raw(connection, *_within(_EVENTS, options, batch))
+def _events(connection, where: ClaimFilter, batch: Span) -> dict[int, list[dict]]:
+    rows = _raw(connection, *_within(_EVENTS, where, batch))
     rows.sort()
     grouped: dict[int, list[dict]] = {}
     for claim_id, _, at, reviewer, field, old, new, note in rows:
@@ -341,9 +315,9 @@ def _events(connection, options: ReportOptions, batch: Span) -> dict[int, list[d
 _PASSAGE_COLUMNS = (Passage.text, *_DOCUMENT_COLUMNS)
 
 
-def _links(connection, options: ReportOptions, batch: Span, passages: dict[int, tuple]):
+def _links(connection, where: ClaimFilter, batch: Span, passages: dict[int, tuple]):
     """Links per claim, best first, and the passages they point to (with their documents)."""
-    rows = sorted(_raw(connection, *_within(_LINKS, options, batch)), key=_link_order)
+    rows = sorted(_raw(connection, *_within(_LINKS, where, batch)), key=_link_order)
     wanted = {row[7] for row in rows}
     passages = _by_id(
         connection, Passage.id, _PASSAGE_COLUMNS, wanted, passages,
@@ -384,3 +358,31 @@ def _reasons(text: str | None, seen: dict[str, list]) -> list:
     if key not in seen:
         seen[key] = json.loads(key)
     return list(seen[key])
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    """An article some of the report's claims come from, with how many."""
+
+    id: int
+    path: str
+    title: str
+    url: str | None
+    published: str | None
+    language: str
+    claims: int
+
+
+def report_documents(engine: Engine, where: ClaimFilter | None = None) -> list[ReportDocument]:
+    """The documents of the claims the filter selects, in document order: a report's
+    masthead lists them, and their languages choose the report's own."""
+    query = (
+        select(Document.id, Document.path, Document.title, Document.url, Document.published,
+               Document.language, func.count(col(Claim.id)))
+        .join(Claim, col(Claim.document_id) == col(Document.id))
+        .group_by(col(Document.id))
+        .order_by(col(Document.id))
+    )
+    with Session(engine) as session:
+        rows = session.exec((where or ClaimFilter()).apply(query)).all()
+    return [ReportDocument(*row) for row in rows]

@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterable, Iterator
 from importlib.resources import files
 from operator import itemgetter
-from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
+from factcheck.core.filters import ClaimFilter
 from factcheck.core.models import utc_now
 from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS, controls_pattern, visible
-from factcheck.report.gather import ReportOptions, iso, status_counts
-from factcheck.report.layout import Layout, write_report
+from factcheck.report.gather import iso, status_counts
+from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import (
     describe_change,
     fetched_on,
@@ -58,24 +58,22 @@ def escaped(*texts: str) -> tuple[str, ...] | list[str]:
     return [escape(text) for text in texts] if _SPECIAL.search("".join(texts)) else texts
 
 
-def write_html(
-    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
-) -> int:
-    return write_report(HTML, engine, out, options or ReportOptions(), {}, workers=workers)
-
-
-def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     return map(_claim, records)
 
 
-def _tail(count: int) -> str:
+def _tail(count: int, job: ReportJob) -> str:
     empty = "" if count else '<p class="empty">No claims match.</p>\n'
     return f"{empty}</main>\n</body>\n</html>\n"
 
 
-def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
-    counts = status_counts(engine, options)
-    css = files("factcheck.report").joinpath("report.css").read_text(encoding="utf-8")
+def stylesheet(name: str = "report.css") -> str:
+    return files("factcheck.report").joinpath(name).read_text(encoding="utf-8")
+
+
+def _head(engine: Engine, job: ReportJob) -> str:
+    counts = status_counts(engine, job.where)
+    css = stylesheet()
     total = sum(counts.values())
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -84,18 +82,18 @@ def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
         f"<title>Verification report</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
         "<header>\n<h1>Verification report</h1>\n"
         f'<p class="meta">Generated {iso(utc_now())} · {total} claim{"" if total == 1 else "s"}'
-        f"{_filters(options)}</p>\n</header>\n"
+        f"{_filters(job.where)}</p>\n</header>\n"
         f'<section class="summary" aria-label="Summary">\n{_count_table(counts)}{chart(counts)}</section>\n'
         "<main>\n"
     )
 
 
-def _filters(options: ReportOptions) -> str:
+def _filters(where: ClaimFilter) -> str:
     chosen = [
         f"{name} {escape(value)}"
         for name, value in (
-            ("status", options.status), ("kind", options.kind),
-            ("document", options.document), ("reviewed since", options.since),
+            ("status", where.status), ("kind", where.kind),
+            ("document", where.document), ("reviewed since", where.since),
         )
         if value
     ]
@@ -111,26 +109,29 @@ def _count_table(counts: dict[str, int]) -> str:
     return f"<table>\n<thead><tr><th>Verdict</th><th>Claims</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
 
 
-def chart(counts: dict[str, int]) -> str:
-    """Horizontal bars, one per status, scaled to the largest count."""
+def chart(counts: dict[str, int], names: dict[str, str] | None = None, title: str = "Claims per verdict") -> str:
+    """Horizontal bars, one per status, scaled to the largest count; `names` are the labels
+    of the statuses (their plain names unless given)."""
     label_width, bar_width, row = 110, 330, 26
     height = row * len(counts) + 4
     largest = max(counts.values(), default=0) or 1
+    shown = {status: escape(names[status] if names else status_name(status)) for status in counts}
     bars = []
     for index, (status, count) in enumerate(counts.items()):
         y = index * row + 4
         width = round(bar_width * count / largest, 1)
         bars.append(
-            f'<text x="{label_width - 8}" y="{y + 14}" text-anchor="end">{status_name(status)}</text>'
+            f'<text x="{label_width - 8}" y="{y + 14}" text-anchor="end">{shown[status]}</text>'
             f'<rect x="{label_width}" y="{y}" width="{max(width, 1)}" height="18" rx="3" '
             f'style="fill: var(--{status})"/>'
             f'<text x="{label_width + width + 6}" y="{y + 14}">{count}</text>'
         )
-    described = ", ".join(f"{status_name(s)} {c}" for s, c in counts.items())
+    described = ", ".join(f"{shown[s]} {c}" for s, c in counts.items())
+    title = escape(title)
     return (
         f'<svg class="chart" viewBox="0 0 {label_width + bar_width + 50} {height}" role="img" '
-        f'aria-label="Claims per verdict: {described}" xmlns="http://www.w3.org/2000/svg">'
-        f"<title>Claims per verdict</title>{''.join(bars)}</svg>\n"
+        f'aria-label="{title}: {described}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{title}</title>{''.join(bars)}</svg>\n"
     )
 
 
@@ -181,7 +182,7 @@ _SPAN = itemgetter("start", "end")
 
 def _where(record: dict) -> str:
     title = record.get("document_title") or record["document"]
-    source = _link_or_text(record.get("document_url"), title)
+    source = link_or_text(record.get("document_url"), title)
     published = record.get("document_published")
     path, published, fetched = escaped(record["document"], published or "", fetched_on(record.get("document_fetched")))
     dated = f", published {published}" if published else ""
@@ -193,7 +194,7 @@ def _where(record: dict) -> str:
     )
 
 
-def _link_or_text(url: str | None, text: str) -> str:
+def link_or_text(url: str | None, text: str) -> str:
     safe = web_url(url)
     if safe is None:
         return escape(text)
@@ -276,4 +277,4 @@ def _history(history: list[dict]) -> str:
     )
 
 
-HTML = Layout(_head, _claims, _tail, context=CONTEXT)
+INTERNAL = Layout(_head, _claims, _tail, context=CONTEXT)

@@ -11,23 +11,23 @@ from typing import TextIO
 import orjson
 from sqlalchemy.engine import Engine
 
+from factcheck.core.filters import ClaimFilter
 from factcheck.core.models import utc_now
 from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS
-from factcheck.report.gather import ReportOptions, iso
-from factcheck.report.layout import Layout, write_report
+from factcheck.report.gather import iso
+from factcheck.report.layout import Layout, ReportJob, write_report
 
 
-def write_json(
-    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
-) -> int:
-    return write_report(JSON, engine, out, options or ReportOptions(), {}, workers=workers)
+def write_json(engine: Engine, out: TextIO, where: ClaimFilter | None = None) -> int:
+    """The internal JSON report of the claims `where` selects: `claims --json` prints it."""
+    return write_report(INTERNAL, engine, out, ReportJob(where=where or ClaimFilter()))
 
 
-def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
+def _head(engine: Engine, job: ReportJob) -> str:
     return f'{{"generated_at": "{iso(utc_now())}", "claims": ['
 
 
-def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     dumps = orjson.dumps
     for record in records:
         yield "\n  " + inert(dumps(record).decode())
@@ -49,8 +49,8 @@ def _unicode_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def _tail(count: int) -> str:
+def list_tail(count: int, job: ReportJob) -> str:
     return "\n]}\n" if count else "]}\n"
 
 
-JSON = Layout(_head, _claims, _tail, separator=",")
+INTERNAL = Layout(_head, _claims, list_tail, separator=",")

@@ -13,45 +13,70 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
+from factcheck.core.filters import ClaimFilter
 from factcheck.report import gather
-from factcheck.report.gather import ReportOptions, Span, iter_claim_records
+from factcheck.report.gather import PARTS, Span, iter_claim_records
+from factcheck.report.wording import ENGLISH, Words
 
 PIECES = 500  # claims rendered before a write: few large writes rather than many small ones
 SPAN = gather.BATCH  # claims in a part of a report rendered apart: one batch of reading
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """Who publishes the report, and where: ClaimReview's author and the page's masthead."""
+
+    name: str | None = None
+    url: str | None = None  # an http(s) address, checked where it is given
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """What one report is asked to be: which claims, for whom, in which language, by whom."""
+
+    where: ClaimFilter = field(default_factory=ClaimFilter)
+    audience: str = "internal"  # or "public": judged claims only, nothing internal
+    words: Words = ENGLISH  # the report's own words and dates
+    publisher: Publisher = field(default_factory=Publisher)
+    credit: bool = False  # name each verdict's reviewer (public)
+    title: str | None = None  # instead of the title made from the articles (public)
+    date: str | None = None  # ISO date the report bears (public); today (UTC) when None
+
+
+@dataclass(frozen=True)
 class Layout:
     """How a format writes a report. `claims` renders records into one piece of text per claim
     shown (a format may leave claims out); `separator` goes between two pieces; `context` is
-    how much of the document text around each claim the records carry (gather.surrounding)."""
+    how much of the document text around each claim the records carry (gather.surrounding);
+    `parts`, which of a claim's quantities, links and history it shows (the rest is not read)."""
 
-    head: Callable[[Engine, ReportOptions, dict], str]
-    claims: Callable[[Iterable[dict], dict], Iterator[str]]
-    tail: Callable[[int], str]
+    head: Callable[[Engine, ReportJob], str]
+    claims: Callable[[Iterable[dict], ReportJob], Iterator[str]]
+    tail: Callable[[int, ReportJob], str]
     separator: str = ""
     context: int = 0
+    parts: frozenset[str] = PARTS
+
+    def records(self, engine: Engine, job: ReportJob, span: Span = (None, None)) -> Iterator[dict]:
+        return iter_claim_records(engine, job.where, context=self.context, span=span, parts=self.parts)
 
 
-def write_report(
-    layout: Layout, engine: Engine, out: TextIO, options: ReportOptions, settings: dict,
-    *, workers: int = 0,
-) -> int:
+def write_report(layout: Layout, engine: Engine, out: TextIO, job: ReportJob, *, workers: int = 0) -> int:
     """Write the whole report; returns how many claims it shows."""
-    out.write(layout.head(engine, options, settings))
-    parts = gather.spans(engine, options, SPAN) if workers and _can_fork(engine) else []
+    out.write(layout.head(engine, job))
+    parts = gather.spans(engine, job.where, SPAN) if workers and _can_fork(engine) else []
     if len(parts) > 1:
-        count = _write_in_parallel(layout, engine, out, options, settings, parts, workers)
+        count = _write_in_parallel(layout, engine, out, job, parts, workers)
     else:
-        records = iter_claim_records(engine, options, context=layout.context)
-        count = _write_pieces(out, layout.claims(records, settings), layout.separator, 0)
-    out.write(layout.tail(count))
+        records = layout.records(engine, job)
+        count = _write_pieces(out, layout.claims(records, job), layout.separator, 0)
+    out.write(layout.tail(count, job))
     return count
 
 
@@ -63,10 +88,10 @@ def _write_pieces(out: TextIO, pieces: Iterator[str], separator: str, count: int
     return count
 
 
-def _render(layout: Layout, engine: Engine, options: ReportOptions, settings: dict, span: Span) -> tuple[str, int]:
+def _render(layout: Layout, engine: Engine, job: ReportJob, span: Span) -> tuple[str, int]:
     """One part of the report: its claims' pieces joined, and how many there are."""
-    records = iter_claim_records(engine, options, context=layout.context, span=span)
-    pieces = list(layout.claims(records, settings))
+    records = layout.records(engine, job, span)
+    pieces = list(layout.claims(records, job))
     return layout.separator.join(pieces), len(pieces)
 
 
@@ -78,8 +103,7 @@ def _can_fork(engine: Engine) -> bool:
 
 
 def _write_in_parallel(
-    layout: Layout, engine: Engine, out: TextIO, options: ReportOptions, settings: dict,
-    parts: list[Span], workers: int,
+    layout: Layout, engine: Engine, out: TextIO, job: ReportJob, parts: list[Span], workers: int,
 ) -> int:
     """Parts go to the workers in order, two queued per worker; while the next part to write
     is not back yet, this process renders the next unassigned part itself, so the share of
@@ -92,14 +116,14 @@ def _write_in_parallel(
         stream.flush()
     pool = ProcessPoolExecutor(
         workers, mp_context=get_context("fork"), initializer=_start_worker,
-        initargs=(layout, engine, options, settings),
+        initargs=(layout, engine, job),
     )
     waiting: dict[int, Future | tuple[str, int]] = {}
     assigned = count = 0
 
     def render_here() -> None:
         nonlocal assigned
-        waiting[assigned] = _render(layout, engine, options, settings, parts[assigned])
+        waiting[assigned] = _render(layout, engine, job, parts[assigned])
         assigned += 1
 
     try:
@@ -130,15 +154,15 @@ def _write_in_parallel(
 _worker: tuple = ()
 
 
-def _start_worker(layout: Layout, engine: Engine, options: ReportOptions, settings: dict) -> None:
+def _start_worker(layout: Layout, engine: Engine, job: ReportJob) -> None:
     """In a forked worker: new connections of its own (SQLAlchemy's advice for a fork), and
     Ctrl-C is left to the parent, which stops the workers."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     engine.dispose(close=False)
-    _worker = (layout, engine, options, settings)
+    _worker = (layout, engine, job)
 
 
 def _render_part(span: Span) -> tuple[str, int]:
-    layout, engine, options, settings = _worker
-    return _render(layout, engine, options, settings, span)
+    layout, engine, job = _worker
+    return _render(layout, engine, job, span)

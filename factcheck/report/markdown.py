@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
 from factcheck.core.models import utc_now
 from factcheck.core.shown import CONTROLS, visible
-from factcheck.report.gather import ReportOptions, iso, status_counts
+from factcheck.report.gather import iso, status_counts
 from factcheck.report.html import CONTEXT
-from factcheck.report.layout import Layout, write_report
+from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import (
     describe_change,
     fetched_on,
@@ -53,14 +52,8 @@ def link(url: str | None, text: str) -> str:
     return f"[{cell(text)}](<{safe}>)"
 
 
-def write_markdown(
-    engine: Engine, out: TextIO, options: ReportOptions | None = None, *, workers: int = 0, **_: object
-) -> int:
-    return write_report(MARKDOWN, engine, out, options or ReportOptions(), {}, workers=workers)
-
-
-def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
-    counts = status_counts(engine, options)
+def _head(engine: Engine, job: ReportJob) -> str:
+    counts = status_counts(engine, job.where)
     total = sum(counts.values())
     return (
         "# Verification report\n\n"
@@ -69,11 +62,11 @@ def _head(engine: Engine, options: ReportOptions, settings: dict) -> str:
     )
 
 
-def _claims(records: Iterable[dict], settings: dict) -> Iterator[str]:
+def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
     return map(claim_section, records)
 
 
-def _tail(count: int) -> str:
+def _tail(count: int, job: ReportJob) -> str:
     return "" if count else "*No claims match.*\n"
 
 
@@ -186,4 +179,4 @@ def _history(history: list[dict]) -> str:
     return f"**History**\n\n| when | reviewer | change | note |\n|---|---|---|---|\n{rows}\n"
 
 
-MARKDOWN = Layout(_head, _claims, _tail, context=CONTEXT)
+INTERNAL = Layout(_head, _claims, _tail, context=CONTEXT)

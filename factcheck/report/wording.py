@@ -1,28 +1,35 @@
-"""How the gathered records read in every format: verdict names, values, changes, links."""
+"""How the gathered records read in every format: verdict names, values, changes, links;
+and the words and dates of the public report in each of its languages."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factcheck.core.addresses import web_url as web_url  # where it is defined
 
 VERDICTS = ("supported", "refuted", "misleading", "unverifiable")
 
 
+@dataclass(frozen=True)
+class Rating:
+    """A verdict as ClaimReview rates it, on a scale of 1 (false) to 5 (true)."""
+
+    value: int | None  # None: not on the scale (unproven)
+    name: str  # reviewRating.alternateName, and the verdict's word in English
+
+
+RATINGS = {
+    "supported": Rating(5, "True"),
+    "misleading": Rating(3, "Misleading"),
+    "refuted": Rating(1, "False"),
+    "unverifiable": Rating(None, "Unproven"),
+}
+
+
 def status_name(status: str) -> str:
     return status.replace("_", " ")
-
-
-_NOT_IN_URLS = re.compile(r"[\s\x00-\x1f<>\"'\\]")
-
-
-@lru_cache(maxsize=4096)  # the same few source addresses recur on every claim
-def web_url(url: str | None) -> str | None:
-    """The URL if it is a plain http(s) address, else None (javascript:, data:, paths, ...)."""
-    if not url or _NOT_IN_URLS.search(url):
-        return None
-    parts = urlsplit(url)
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def value_text(quantity: dict) -> str:
@@ -77,3 +84,134 @@ def last_verdict(record: dict) -> dict | None:
 def fetched_on(moment: str | None) -> str:
     """The day a page was fetched, from its ISO timestamp: what "as fetched on" cites."""
     return (moment or "")[:10]
+
+
+# --- the public report's own words, per language ----------------------------------------
+
+LANGUAGES = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Words:
+    """Everything a public report says in its own voice, in one language."""
+
+    language: str
+    title: str  # of a report over several articles
+    title_one: str  # of a report over one article: "{title}" is the article's title
+    verdicts: dict[str, str]  # status → the rating as published
+    relations: dict[str, str]  # link relation → how a source bears on the claim
+    months: tuple[str, ...]
+    claims_checked: Callable[[int], str]
+    articles: str
+    published: str  # "{date}"
+    in_article: str  # "{article}"
+    said_by: str  # "{name}": a person who made the claim
+    according_to: str  # "{name}": a source the article cites for it
+    colon: str  # after a verdict, before what it judges
+    explanation: str
+    sources: str
+    reviewed: str  # "{date}"
+    reviewed_by: str  # "{date}", "{name}"
+    publisher: str  # "{name}"
+    summary: str
+    no_claims: str
+    generated: str  # "{date}"
+    separator: str  # between items of a line
+    day: Callable[[int, int, int], str]  # year, month, day
+    month: Callable[[int, int], str]
+    month_day: Callable[[int, int], str]
+    year: Callable[[int], str]
+
+
+def _english_day(year: int, month: int, day: int) -> str:
+    return f"{day} {ENGLISH.months[month - 1]} {year}"
+
+
+ENGLISH = Words(
+    language="en",
+    title="Fact checks",
+    title_one="Fact check: {title}",
+    verdicts={status: RATINGS[status].name for status in VERDICTS},
+    relations={"supports": "supports the claim", "contradicts": "contradicts the claim", "mentions": "bears on the claim"},
+    months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December"),
+    claims_checked=lambda n: f"{n} claim{'' if n == 1 else 's'} checked",
+    articles="Articles reviewed",
+    published="published {date}",
+    in_article="In {article}",
+    said_by="said by {name}",
+    according_to="according to {name}",
+    colon=": ",
+    explanation="Explanation",
+    sources="Sources",
+    reviewed="Reviewed {date}",
+    reviewed_by="Reviewed {date} by {name}",
+    publisher="Published by {name}",
+    summary="Verdicts",
+    no_claims="No claim in this report has a verdict yet.",
+    generated="{date}",
+    separator=" · ",
+    day=_english_day,
+    month=lambda year, month: f"{ENGLISH.months[month - 1]} {year}",
+    month_day=lambda month, day: f"{day} {ENGLISH.months[month - 1]}",
+    year=str,
+)
+CHINESE = Words(
+    language="zh",
+    title="事实核查",
+    title_one="事实核查：{title}",
+    verdicts={"supported": "属实", "refuted": "错误", "misleading": "误导", "unverifiable": "无法证实"},
+    relations={"supports": "支持该说法", "contradicts": "与该说法相悖", "mentions": "与该说法相关"},
+    months=tuple(f"{m}月" for m in range(1, 13)),
+    claims_checked=lambda n: f"核查说法 {n} 条",
+    articles="核查的文章",
+    published="发布于{date}",
+    in_article="出自{article}",
+    said_by="{name}所说",
+    according_to="据{name}",
+    colon="：",
+    explanation="核查说明",
+    sources="信息来源",
+    reviewed="核查于{date}",
+    reviewed_by="{name}核查于{date}",
+    publisher="{name}发布",
+    summary="核查结论",
+    no_claims="本报告中的说法尚无核查结论。",
+    generated="{date}",
+    separator=" · ",
+    day=lambda year, month, day: f"{year}年{month}月{day}日",
+    month=lambda year, month: f"{year}年{month}月",
+    month_day=lambda month, day: f"{month}月{day}日",
+    year=lambda year: f"{year}年",
+)
+WORDS = {words.language: words for words in (ENGLISH, CHINESE)}
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?|--(\d\d)-(\d\d)")
+
+
+def long_date(value: str | None, words: Words) -> str:
+    """An ISO date, possibly partial, as a reader of the language writes it: "19 May 2024",
+    "2024年5月19日", "May 2024", "5月18日". Anything else is returned as it is."""
+    if not value:
+        return ""
+    found = _PARTIAL_DATE.fullmatch(value[:10] if len(value) > 10 and value[10] == "T" else value)
+    if found is None:
+        return value
+    year, month, day, bare_month, bare_day = found.groups()
+    try:
+        if bare_month:
+            return words.month_day(_in(bare_month, 12), _in(bare_day, 31))
+        if day:
+            return words.day(int(year), _in(month, 12), _in(day, 31))
+        if month:
+            return words.month(int(year), _in(month, 12))
+    except ValueError:
+        return value
+    return words.year(int(year))
+
+
+def _in(number: str, highest: int) -> int:
+    value = int(number)
+    if not 1 <= value <= highest:
+        raise ValueError(number)
+    return value

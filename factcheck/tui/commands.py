@@ -13,7 +13,7 @@ from factcheck.core.queries import ClaimFilter
 
 class QueueCommands(Provider):
     def _commands(self):
-        from factcheck.tui.screens.export import available_formats
+        from factcheck.report.formats import FORMATS
         from factcheck.tui.screens.queue import QueueScreen
 
         screen = self.screen
@@ -33,8 +33,21 @@ class QueueCommands(Provider):
         yield "Clear marks", screen.action_clear_marks, ""
         yield "Undo my last change", screen.action_undo, "walks back one change per use"
         yield "Add a claim the extractor missed", screen.action_add_claim, "from a sentence of this article"
-        for fmt in available_formats():
-            yield f"Export as {fmt}", partial(screen.action_export, fmt), "honours the status, kind and document filter"
+        for fmt in FORMATS:
+            yield f"Export as {fmt.name}", partial(screen.action_export, fmt.name), f"{fmt.description}; honours the filter"
+        yield "Set my reviewer name", self._set_reviewer, "recorded with each verdict, kept for the next session"
+
+    def _set_reviewer(self) -> None:
+        from factcheck.tui.screens.reviewer import ReviewerScreen
+
+        app = self.app
+
+        def chosen(name: str | None) -> None:
+            if name:
+                app.set_reviewer(name)
+                app.notify(f"verdicts are now recorded under {name}")
+
+        app.push_screen(ReviewerScreen(app.reviewer), chosen)
 
     async def discover(self) -> Hits:
         for name, run, help_text in self._commands():

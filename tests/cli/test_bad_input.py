@@ -22,7 +22,6 @@ from sqlalchemy import text
 from factcheck.core.db import make_engine
 from factcheck.core.ingest import ingest_paths
 from factcheck.core.linking import link_all
-from factcheck.report.gather import ReportOptions
 from factcheck.report.json_report import write_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +68,7 @@ def _state(db: str) -> list:
     """What a user sees of the database: every claim with its status, links and history."""
     engine = make_engine(db)
     out = io.StringIO()
-    write_json(engine, out, ReportOptions())
+    write_json(engine, out)
     engine.dispose()
     return json.loads(out.getvalue())["claims"]
 
@@ -106,7 +105,7 @@ def test_what_the_parser_refuses_is_one_line(tmp_path: Path, db_url: str, args, 
         (["export", "--format", "pdf"], "unknown format"),
         (["export", "--document", "no-such-article.txt"], "no document matches"),
         (["export", "--document", ""], "--document needs a path"),
-        (["export", "--format", "md", "--publisher", "Desk"], "--publisher is for --format claimreview"),
+        (["export", "--format", "md", "--publisher", "Desk"], "--publisher is for the public report"),
         (["export", "--format", "claimreview"], "publisher"),
         (["export", "-o", "no/such/folder/report.md"], "folder does not exist"),
         (["backup", "no/such/folder/claims.bak"], "folder does not exist"),
@@ -175,7 +174,7 @@ def test_a_folder_as_the_database(tmp_path: Path):
 
 @pytest.mark.parametrize("args, name", [
     (["export", "--format", "json", "-o"], "report.json"),
-    (["export", "--format", "html", "-o"], "report.html"),
+    (["export", "--format", "html", "--audience", "internal", "-o"], "report.html"),
     (["backup", "--portable"], "claims.jsonl"),
     pytest.param(["backup"], "claims.bak", marks=pytest.mark.sqlite_only(reason="a SQLite file backup")),
 ])
@@ -192,7 +191,7 @@ def test_a_full_disk_keeps_the_previous_file(tmp_path: Path, filled: str, args, 
 
 
 def test_a_full_disk_behind_standard_output(tmp_path: Path, filled: str):
-    for args in (["claims", "--json"], ["export", "--format", "html"]):
+    for args in (["claims", "--json"], ["export", "--format", "html", "--audience", "internal"]):
         with open(tmp_path / "out.txt", "w") as out:
             result = run(tmp_path, filled, *args, file_size_limit=40_000, stdout=out)
         one_line(result, "cannot write to standard output")

@@ -1,130 +1,29 @@
-"""A small fixture database for the report tests, built once with the core services: two
-articles and two evidence documents (some of it hostile), linked, with a few verdicts and notes.
-Review times are then pinned so every export is byte-for-byte reproducible."""
+"""The report tests' databases (report_corpus.py), built once per run with the core
+services, on SQLite or on the PostgreSQL server FACTCHECK_DB names; exporters over them."""
 
 from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from sqlalchemy import update
-from sqlmodel import Session, col, select
-
-ARTICLES = {
-    "chipmaker.md": """# Chipmaker results <script>alert("title")</script>
-
-Source: https://news.example.com/chipmaker?a=1&b=2
-Published: 2024-05-20
-
-The company said revenue rose 50% to $2 billion in 2023, according to its filing.
-
-Analysts estimate the deal is worth $51 million <img src=x onerror=alert(1)> in total.
-
-=HYPERLINK("http://evil.example","click") says the plant produced 13 units last year.
-
-A report | with `backticks` said the upgrade cost $5 million | per site.
-""",
-    "blog.txt": """Source: javascript:alert(document.cookie)
-Published: 2024-06-02
-
-The startup said it has 200 employees and grew 3x since 2022.
-""",
-}
-EVIDENCE = {
-    "filing.md": """# Annual filing 2023
-
-Source: https://evidence.example.org/filing
-Published: 2024-03-01
-
-Revenue for 2023 was $2 billion, up 50% from the prior year.
-
-@SUM(1+1) -cmd|' /C calc'!A0 The deal was valued at $51 million.
-
-Each site upgrade cost $5 million.
-""",
-    "leak.txt": """Source: data:text/html,<script>alert(1)</script>
-
-The plant produced 13 units <script>alert('passage')</script> last year.
-""",
-}
-FIRST_EVENT = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)
-PUBLISHER = {"publisher": "Example Checks", "publisher_url": "https://checks.example.org/report"}
-
-
-def _write(folder: Path, files: dict[str, str]) -> None:
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-
-
-def claim_id(engine, fragment: str) -> int:
-    from factcheck.core.models import Claim
-
-    with Session(engine) as session:
-        return session.exec(select(Claim.id).where(col(Claim.text).contains(fragment))).one()
-
-
-def link_id(engine, claim: int) -> int:
-    from factcheck.core.models import Link
-
-    with Session(engine) as session:
-        return session.exec(select(Link.id).where(Link.claim_id == claim).order_by(col(Link.id))).first()
-
-
-def _review(engine) -> None:
-    from factcheck.core.review import add_note, record_verdict, set_link_state
-
-    revenue, deal = claim_id(engine, "revenue rose"), claim_id(engine, "$51 million")
-    formula, startup = claim_id(engine, "=HYPERLINK"), claim_id(engine, "3x")
-    pipes = claim_id(engine, "| with")
-    record_verdict(engine, revenue, "supported", note="The filing states $2 billion, up 50%.", reviewer="ann")
-    set_link_state(engine, link_id(engine, revenue), "confirmed", reviewer="ann")
-    record_verdict(engine, deal, "in_progress", reviewer="ben")
-    record_verdict(engine, deal, "misleading", note="A letter of intent <script>alert('note')</script>", reviewer="ben")
-    record_verdict(engine, formula, "refuted", note='=HYPERLINK("http://evil.example","note")', reviewer="@ann")
-    record_verdict(engine, startup, "unverifiable", note="No filing | only a `press` release", reviewer="ann")
-    add_note(engine, startup, "Asked the company for figures.", reviewer="ben")
-    record_verdict(engine, pipes, "in_progress", reviewer="ann")
-    set_link_state(engine, link_id(engine, pipes), "rejected", reviewer="ann")
-
-
-def _pin_times(engine) -> None:
-    """One event a day from 2024-06-01, in the order they were recorded."""
-    from factcheck.core.models import ReviewEvent
-
-    with Session(engine) as session:
-        ids = session.exec(select(ReviewEvent.id).order_by(col(ReviewEvent.id))).all()
-        for index, event_id in enumerate(ids):
-            at = FIRST_EVENT + timedelta(days=index, minutes=index)
-            session.execute(update(ReviewEvent).where(col(ReviewEvent.id) == event_id).values(at=at))
-        session.commit()
-
-
-def build(engine, folder: Path) -> None:
-    from factcheck.core.ingest import ingest_paths
-    from factcheck.core.linking import link_all
-
-    _write(folder / "articles", ARTICLES)
-    _write(folder / "evidence", EVIDENCE)
-    here = Path.cwd()
-    os.chdir(folder)  # documents keep the relative paths a user types
-    try:
-        ingest_paths(engine, [Path("articles")], role="article")
-        ingest_paths(engine, [Path("evidence")], role="source")
-    finally:
-        os.chdir(here)
-    link_all(engine)
-    _review(engine)
-    _pin_times(engine)
+from report_corpus import build, build_chinese, claim_id, exporter
 
 
 @pytest.fixture(scope="package")
 def report_db(tmp_path_factory):
     """A SQLite file, or, when FACTCHECK_DB names a PostgreSQL server, a fresh database there
     (dropped afterwards): the reports must read the same from both."""
+    yield from _database(tmp_path_factory, build)
+
+
+@pytest.fixture(scope="package")
+def report_db_zh(tmp_path_factory):
+    """The same, of the Chinese corpus (chinese_corpus.py)."""
+    yield from _database(tmp_path_factory, build_chinese)
+
+
+def _database(tmp_path_factory, builder):
     from factcheck.core.db import make_engine
 
     folder = tmp_path_factory.mktemp("report")
@@ -132,13 +31,13 @@ def report_db(tmp_path_factory):
     if not server.startswith("postgresql"):
         url = f"sqlite:///{folder / 'claims.db'}"
         engine = make_engine(url)
-        build(engine, folder)
+        builder(engine, folder)
         engine.dispose()
         yield url
         return
     with _postgres_database(server) as url:
         engine = make_engine(url)
-        build(engine, folder)
+        builder(engine, folder)
         engine.dispose()
         yield url
 
@@ -172,18 +71,19 @@ def report_engine(report_db: str):
 
 @pytest.fixture
 def export(report_engine):
-    """export(fmt, options=None, **kwargs) -> the report as text, as the CLI would write it."""
-    import io
+    """export(fmt, where=None, *, audience=None, workers=0, **request) -> the report as text,
+    as the export service writes it; a public report gets PUBLISHER unless given others."""
+    return exporter(report_engine)
 
-    from factcheck.report import writer_for
-    from factcheck.report.gather import ReportOptions
 
-    def run(fmt: str, options=None, **kwargs) -> str:
-        out = io.StringIO()
-        writer_for(fmt)(report_engine, out, options or ReportOptions(), **(PUBLISHER | kwargs))
-        return out.getvalue()
+@pytest.fixture
+def export_zh(report_db_zh):
+    """export(...) over the Chinese corpus."""
+    from factcheck.core.db import make_engine
 
-    return run
+    engine = make_engine(report_db_zh)
+    yield exporter(engine)
+    engine.dispose()
 
 
 @pytest.fixture

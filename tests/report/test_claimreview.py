@@ -42,18 +42,21 @@ def test_every_review_has_the_required_and_recommended_fields(export, find_claim
             assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (value, 5, 1)
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["datePublished"]
-        (appearance,) = item["appearance"]
-        assert appearance["@type"] == "CreativeWork" and appearance["url"]
 
 
-def test_appearance_is_the_article_url_or_else_its_path(export, find_claim):
+def test_appearance_is_the_article_url_and_never_a_path(export, find_claim):
     reviews = {r["url"].rsplit("-", 1)[1]: r for r in json.loads(export("claimreview"))}
     web = reviews[str(find_claim("revenue rose"))]["itemReviewed"]
-    assert web["appearance"][0]["url"] == "https://news.example.com/chipmaker?a=1&b=2"
+    assert web["appearance"] == [{
+        "@type": "CreativeWork", "url": "https://news.example.com/chipmaker?a=1&b=2",
+        "headline": 'Chipmaker results <script>alert("title")</script>', "datePublished": "2024-05-20",
+    }]
     assert web["datePublished"] == "2024-05-20"
-    # The blog's Source: is a javascript: URL, which is never published as its address.
+    # The blog's Source: is a javascript: URL, which is never published as its address,
+    # and its file path is no address either: no appearance at all.
     blog = reviews[str(find_claim("3x"))]["itemReviewed"]
-    assert blog["appearance"][0]["url"] == "articles/blog.txt"
+    assert "appearance" not in blog
+    assert "blog.txt" not in export("claimreview")
 
 
 def test_publisher_comes_from_the_environment_when_not_given(export, monkeypatch):
@@ -63,7 +66,19 @@ def test_publisher_comes_from_the_environment_when_not_given(export, monkeypatch
     assert first["author"]["name"] == "Env Desk" and first["url"].startswith("https://env.example.org/#claim-")
 
 
-@pytest.mark.parametrize("name, url", [(None, None), ("Desk", None), ("Desk", "javascript:alert(1)")])
+def test_publisher_comes_from_the_settings_file_and_an_option_wins(export):
+    from factcheck.core.settings import save_setting
+
+    save_setting("publisher.name", "File Desk")
+    save_setting("publisher.url", "https://file.example.org/checks")
+    (first, *_) = json.loads(export("claimreview", publisher=None, publisher_url=None))
+    assert first["author"] == {"@type": "Organization", "name": "File Desk", "url": "https://file.example.org/checks"}
+    (first, *_) = json.loads(export("claimreview", publisher="Option Desk", publisher_url=None))
+    assert first["author"]["name"] == "Option Desk" and first["url"].startswith("https://file.example.org/checks#")
+
+
+@pytest.mark.parametrize("name, url", [(None, None), ("Desk", None), ("Desk", "javascript:alert(1)"),
+                                       (None, "https://desk.example.org/")])
 def test_missing_or_unsafe_publisher_is_a_user_error(export, monkeypatch, name, url):
     monkeypatch.delenv("FACTCHECK_PUBLISHER", raising=False)
     monkeypatch.delenv("FACTCHECK_PUBLISHER_URL", raising=False)

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from factcheck.core.filters import ClaimFilter
 from factcheck.report import gather
-from factcheck.report.gather import ReportOptions, iter_claim_records, status_counts, surrounding
+from factcheck.report.gather import iter_claim_records, status_counts, surrounding
 
 
 def test_small_batches_give_the_same_records_in_the_same_order(report_engine, monkeypatch):
@@ -29,12 +30,13 @@ def test_records_follow_document_order(report_engine):
 @pytest.mark.parametrize(
     "options, fragments",
     [
-        (ReportOptions(status="misleading"), ["$51 million"]),
-        (ReportOptions(document="blog.txt"), ["3x"]),
-        (ReportOptions(document="articles/blog.txt"), ["3x"]),
-        (ReportOptions(kind="money"), ["revenue rose", "$51 million", "| with"]),
-        (ReportOptions(since="2024-06-05"), ["3x", "=HYPERLINK", "| with"]),
-        (ReportOptions(since="2024-06-10"), []),
+        (ClaimFilter(status="misleading"), ["$51 million"]),
+        (ClaimFilter(document="blog.txt"), ["3x"]),
+        (ClaimFilter(document="articles/blog.txt"), ["3x"]),
+        (ClaimFilter(kind="money"), ["revenue rose", "$51 million", "| with"]),
+        (ClaimFilter(since="2024-06-05"), ["3x", "=HYPERLINK", "| with"]),
+        (ClaimFilter(since="2024-06-10"), []),
+        (ClaimFilter(status="misleading,refuted"), ["$51 million", "=HYPERLINK"]),
     ],
 )
 def test_filters_and_counts_agree(report_engine, find_claim, options, fragments):
@@ -50,7 +52,7 @@ def test_a_kind_picks_claims_and_keeps_all_their_quantities(report_engine, find_
     """`--kind money` chooses claims; each still shows every quantity it has (the percent of
     "revenue rose 50% to $2 billion" too), batch after batch."""
     monkeypatch.setattr(gather, "BATCH", 1)
-    records = {r["id"]: r for r in iter_claim_records(report_engine, ReportOptions(kind="money"))}
+    records = {r["id"]: r for r in iter_claim_records(report_engine, ClaimFilter(kind="money"))}
     revenue = records[find_claim("revenue rose")]
     assert {q["kind"] for q in revenue["quantities"]} >= {"money", "percent"}
     assert all(any(q["kind"] == "money" for q in r["quantities"]) for r in records.values())
@@ -70,7 +72,7 @@ def test_context_is_the_surrounding_text_up_to_a_line_break():
 
 
 def test_json_record_carries_the_contract_fields(export):
-    (claim, *_) = json.loads(export("json"))["claims"]
+    (claim, *_) = json.loads(export("json", audience="internal"))["claims"]
     assert {"id", "document", "text", "start", "end", "label", "checkworthiness", "status",
             "quantities", "links", "history"} <= claim.keys()
     for event in claim["history"]:

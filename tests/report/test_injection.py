@@ -17,10 +17,13 @@ from factcheck.report.csv_report import neutralise
 
 HOSTILE = ('<script>alert("title")</script>', "<img src=x onerror=alert(1)>",
            "<script>alert('passage')</script>", "<script>alert('note')</script>")
+# the public report has the judged claims and the sources a reviewer confirmed: the hostile
+# passage is only a suggestion
+SHOWN = {"internal": HOSTILE, "public": tuple(h for h in HOSTILE if "passage" not in h)}
 SAFE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "section",
     "table", "thead", "tbody", "tr", "th", "td", "span", "svg", "text", "rect", "main", "article",
-    "blockquote", "mark", "ol", "ul", "li", "a", "strong", "em", "hr",
+    "blockquote", "mark", "ol", "ul", "li", "a", "strong", "em", "hr", "time", "div", "cite",
 }
 
 
@@ -49,12 +52,13 @@ def assert_inert(page: Page) -> None:
             assert attrs["href"].startswith(("http://", "https://")), attrs["href"]
 
 
-def test_html_shows_hostile_text_as_text_and_runs_nothing(export):
-    report = export("html")
+@pytest.mark.parametrize("audience", ["internal", "public"])
+def test_html_shows_hostile_text_as_text_and_runs_nothing(export, audience):
+    report = export("html", audience=audience)
     page = Page(report)
     assert_inert(page)
     text = "".join(page.text)
-    for hostile in HOSTILE:
+    for hostile in SHOWN[audience]:
         assert hostile in text
     hrefs = [attrs["href"] for tag, attrs in page.tags if tag == "a"]
     assert "https://news.example.com/chipmaker?a=1&b=2" in hrefs
@@ -63,21 +67,24 @@ def test_html_shows_hostile_text_as_text_and_runs_nothing(export):
     assert "default-src 'none'" in policy
 
 
-def test_html_fetches_nothing_from_outside(export):
-    report = export("html")
+@pytest.mark.parametrize("audience", ["internal", "public"])
+def test_html_fetches_nothing_from_outside(export, audience):
+    report = export("html", audience=audience)
     for external in ("<link", "@import", "url(", "<script", "<iframe", "<img"):
         assert external not in report
 
 
-def test_markdown_rendered_on_a_code_host_stays_inert(export):
-    report = export("md")
+@pytest.mark.parametrize("audience", ["internal", "public"])
+def test_markdown_rendered_on_a_code_host_stays_inert(export, audience):
+    report = export("md", audience=audience)
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").render(report)
     page = Page(rendered)
     assert_inert(page)
     assert not [tag for tag, _ in page.tags if tag in ("code", "pre", "s", "del", "h4", "h5", "h6")]
     text = "".join(page.text)
-    for hostile in HOSTILE + ("A report | with `backticks` said", '=HYPERLINK("http://evil.example","click")'):
+    for hostile in SHOWN[audience] + ('=HYPERLINK("http://evil.example","click")',):
         assert hostile in text
+    assert audience == "public" or "A report | with `backticks` said" in text
 
 
 def test_markdown_tables_keep_their_columns(export):
@@ -128,7 +135,7 @@ def test_claimreview_can_be_embedded_in_a_script_element(export):
     report = export("claimreview")
     assert "<" not in report and ">" not in report and "&" not in report
     reviews = json.loads(report)
-    headlines = {r["itemReviewed"]["appearance"][0].get("headline") for r in reviews}
+    headlines = {r["itemReviewed"].get("appearance", [{}])[0].get("headline") for r in reviews}
     assert 'Chipmaker results <script>alert("title")</script>' in headlines
 
 

@@ -7,31 +7,35 @@ import re
 
 import pytest
 
-from factcheck.report import FORMATS, layout
-from factcheck.report.gather import ReportOptions, spans
+from factcheck.core.filters import ClaimFilter
+from factcheck.report import layout
+from factcheck.report.formats import FORMATS
+from factcheck.report.gather import spans
 
 GENERATED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize(
-    "options", [ReportOptions(), ReportOptions(since="2024-06-05"), ReportOptions(status="refuted")]
+    "fmt, audience", [(f.name, audience) for f in FORMATS for audience in f.audiences]
 )
-def test_parts_rendered_by_workers_join_into_the_same_report(export, monkeypatch, fmt, options):
-    whole = export(fmt, options)
-    monkeypatch.setattr(layout, "SPAN", 1)  # a part per claim: in ClaimReview most parts are empty
+@pytest.mark.parametrize(
+    "where", [ClaimFilter(), ClaimFilter(since="2024-06-05"), ClaimFilter(status="refuted")]
+)
+def test_parts_rendered_by_workers_join_into_the_same_report(export, monkeypatch, fmt, audience, where):
+    whole = export(fmt, where, audience=audience)
+    monkeypatch.setattr(layout, "SPAN", 1)  # a part per claim: in public reports most parts are empty
     for workers in (1, 2):
-        in_parts = export(fmt, options, workers=workers)
+        in_parts = export(fmt, where, audience=audience, workers=workers)
         # the generation time is written once, by this process, at the start
         assert GENERATED.sub("T", in_parts) == GENERATED.sub("T", whole)
 
 
 def test_spans_cover_every_claim_once_in_order(report_engine):
-    found = spans(report_engine, ReportOptions(), 4)
+    found = spans(report_engine, ClaimFilter(), 4)
     assert len(found) == 2  # 6 claims: four, then the rest
     (first, cut), (after, last) = found
     assert first is None and cut == after and last is None
-    refuted = spans(report_engine, ReportOptions(status="refuted"), 1)
+    refuted = spans(report_engine, ClaimFilter(status="refuted"), 1)
     assert len(refuted) == 2 and refuted[0][0] is None and refuted[1][1] is None
 
 

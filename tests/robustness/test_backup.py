@@ -21,7 +21,6 @@ from factcheck.core.linking import link_all
 from factcheck.core.models import Claim, ReviewEvent
 from factcheck.core.queries import ClaimFilter, count_claims
 from factcheck.core.review import add_note, record_verdict
-from factcheck.report.gather import ReportOptions
 from factcheck.report.json_report import write_json
 
 DEMO = Path(__file__).resolve().parents[2] / "sources"
@@ -37,7 +36,7 @@ def _fill(engine) -> None:
 
 def _report(engine) -> list[dict]:
     out = io.StringIO()
-    write_json(engine, out, ReportOptions())
+    write_json(engine, out)
     return json.loads(out.getvalue())["claims"]
 
 

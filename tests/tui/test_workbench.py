@@ -277,8 +277,8 @@ async def test_export_follows_the_status_filter_and_claimreview_without_publishe
         for fmt in ("html", "claimreview"):
             await export_with_key(app, pilot, settle, fmt, folder / f"out.{fmt}")
         messages = " ".join(str(n.message) for n in app._notifications)
-    assert f"wrote {folder / 'out.html'} (html, 1 claim)" in messages
-    assert "ClaimReview needs a publisher" in messages
+    assert f"wrote {folder / 'out.html'} (html, 1 claim, public)" in messages
+    assert "claimreview needs the publisher (it is kept for the next export)" in messages
     assert [p.name for p in folder.iterdir()] == ["out.html"]  # nothing half-written
 
 

@@ -1,99 +1,161 @@
-"""Exporting the report from the workbench: choose a format and a file; the writers are the
-CLI's, run in a worker, and the file is written whole or not at all (core.files)."""
+"""Exporting the report from the workbench: a format (from the format registry), who it is
+for, the publisher (filled from the settings and saved back to them), and a file. The export
+itself is the command line's service (report.export), run in a worker by the queue screen."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
-from sqlalchemy.engine import Engine
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from factcheck.core.db import check_not_the_database
 from factcheck.core.errors import UserError
-from factcheck.core.files import replacing
-from factcheck.core.queries import ClaimFilter
+from factcheck.core.filters import ClaimFilter
+from factcheck.core.settings import Settings, check_value
 from factcheck.core.shown import visible
-from factcheck.report import FORMATS, SUFFIXES, writer_for
-from factcheck.report.gather import ReportOptions
+from factcheck.report.export import ExportRequest, suggested_name
+from factcheck.report.formats import AUDIENCES, FORMATS, format_named
+
+PUBLISHER_FIELDS = (  # input id, setting, how it is named in a message
+    ("publisher-name", "publisher.name", "publisher"),
+    ("publisher-url", "publisher.url", "publisher URL"),
+)
 
 
-def available_formats() -> list[str]:
-    found = []
-    for fmt in FORMATS:
-        try:
-            writer_for(fmt)
-        except ValueError:
-            continue
-        found.append(fmt)
-    return found
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the dialog was asked: the export, where to write it, the publisher to keep."""
+
+    request: ExportRequest
+    path: str
+    publisher: dict[str, str]  # setting → value typed, to save
 
 
-def export_report(engine: Engine, fmt: str, path: Path, where: ClaimFilter) -> int:
-    """Write the report for the claims `where` selects (its status, kind and document);
-    returns how many claims it holds."""
-    try:
-        write = writer_for(fmt)
-    except ValueError:
-        raise UserError(f"the {fmt} format is not available yet") from None
-    publisher = publisher_url = None
-    if fmt == "claimreview":  # from FACTCHECK_PUBLISHER / _URL, as on the command line
-        from factcheck.report.claimreview import resolve_publisher
-
-        publisher, publisher_url = resolve_publisher(None, None)
-    check_not_the_database(engine, path)
-    options = ReportOptions(status=where.status, kind=where.kind, document=where.document)
-    # a device is refused: what the workbench writes to its own terminal would garble it
-    with replacing(path.expanduser(), what="report", shared=True) as target, \
-            open(target, "w", encoding="utf-8", newline="") as out:
-        return write(engine, out, options, publisher=publisher, publisher_url=publisher_url)
-
-
-class ExportScreen(ModalScreen[tuple[str, str] | None]):
+class ExportScreen(ModalScreen[ExportChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, where: ClaimFilter, fmt: str | None = None) -> None:
+    def __init__(self, where: ClaimFilter, settings: Settings, fmt: str | None = None) -> None:
         super().__init__()
-        self.where, self.fmt = where, fmt
+        self.where, self.settings = where, settings
+        self.format_given = fmt is not None  # from the command palette: straight to the file
+        self.fmt = format_named(fmt or FORMATS[0].name)
+        self.audience = self.fmt.default_audience
 
     def compose(self) -> ComposeResult:
-        formats = available_formats()
         scope = self.where.describe() or "all claims"
-        with Vertical(classes="dialog"):
-            yield Label(Content(f"Export report ({visible(scope)}) — choose a format, then a file"))
-            yield OptionList(*(Option(fmt, id=fmt) for fmt in formats), id="formats")
-            yield Input(value=self._default_path(self.fmt or formats[0]), id="path")
+        with Vertical(classes="dialog", id="export"):
+            yield Label(Content(f"Export report ({visible(scope)}) — choose a format, then a file; Enter exports"))
+            yield OptionList(*(Option(f"{f.name:<12} {f.description}", id=f.name) for f in FORMATS), id="formats")
+            with Horizontal(classes="field"):
+                yield Label("For", classes="name")
+                yield Select(self._audiences(), value=self.audience, allow_blank=False, id="audience")
+            with Horizontal(classes="field publisher"):
+                yield Label("Publisher", classes="name")
+                yield Input(self._setting("publisher.name"), placeholder="name", id="publisher-name")
+                yield Input(self._setting("publisher.url"), placeholder="https://…", id="publisher-url")
+            with Horizontal(classes="field"):
+                yield Label("File", classes="name")
+                yield Input(value=suggested_name(self.fmt, self.audience), id="path")
+
+    def _setting(self, key: str) -> str:
+        try:
+            value = self.settings.get(key)
+        except UserError:  # an environment variable that breaks the rule: shown as empty
+            return ""
+        return str(value) if value else ""
+
+    def _audiences(self) -> list[tuple[str, str]]:
+        return [(f"{name} — {AUDIENCES[name]}", name) for name in self.fmt.audiences]
 
     def on_mount(self) -> None:
         formats = self.query_one(OptionList)
-        if self.fmt:
-            formats.highlighted = formats.get_option_index(self.fmt)
-            self.query_one(Input).focus()
+        formats.highlighted = formats.get_option_index(self.fmt.name)
+        self._show_publisher()
+        if self.format_given:
+            self.query_one("#path", Input).focus()
         else:
-            formats.highlighted = 0
             formats.focus()
 
-    @staticmethod
-    def _default_path(fmt: str) -> str:
-        return f"factcheck-report{SUFFIXES.get(fmt, '.' + fmt)}"
+    def _show_publisher(self) -> None:
+        self.query_one(".publisher").display = self.audience == "public"
+
+    def _propose_path(self, before: str) -> None:
+        path = self.query_one("#path", Input)
+        if path.value == before:  # the reviewer has not typed a name of their own
+            path.value = suggested_name(self.fmt, self.audience)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.fmt = event.option.id
-        path = self.query_one(Input)
-        if path.value.startswith("factcheck-report"):
-            path.value = self._default_path(self.fmt)
+        if event.option.id is None or event.option.id == self.fmt.name:
+            return
+        before = suggested_name(self.fmt, self.audience)
+        self.fmt = format_named(event.option.id)
+        self.audience = self.fmt.default_audience
+        audience = self.query_one("#audience", Select)
+        audience.set_options(self._audiences())
+        audience.value = self.audience
+        self._show_publisher()
+        self._propose_path(before)
+
+    @on(Select.Changed, "#audience")
+    def _audience_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.audience:
+            before = suggested_name(self.fmt, self.audience)
+            self.audience = event.value
+            self._show_publisher()
+            self._propose_path(before)
 
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
-        self.query_one(Input).focus()
+        missing = self._missing_publisher()
+        self.query_one(f"#{missing[0]}" if missing else "#path", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.value.strip() and self.fmt:
-            self.dismiss((self.fmt, event.value.strip()))
+    def _missing_publisher(self) -> tuple[str, str] | None:
+        """The first publisher field the format needs and the dialog lacks: (id, name)."""
+        if self.audience != "public" or not self.fmt.needs_publisher:
+            return None
+        for field, _, named in PUBLISHER_FIELDS:
+            if not self.query_one(f"#{field}", Input).value.strip():
+                return field, named
+        return None
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        """Enter in any field exports, or says what is missing and goes there."""
+        try:
+            choice = self._choice(self.query_one("#path", Input).value.strip())
+        except UserError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        if choice is not None:
+            self.dismiss(choice)
+
+    def _choice(self, path: str) -> ExportChoice | None:
+        if not path:
+            return None
+        public = self.audience == "public"
+        typed = {key: self.query_one(f"#{field}", Input).value.strip() for field, key, _ in PUBLISHER_FIELDS}
+        for field, key, named in PUBLISHER_FIELDS:
+            if public and typed[key]:
+                try:
+                    check_value(key, typed[key], named)
+                except UserError:
+                    self.query_one(f"#{field}", Input).focus()
+                    raise
+        missing = self._missing_publisher()
+        if missing:
+            self.query_one(f"#{missing[0]}", Input).focus()
+            raise UserError(f"{self.fmt.name} needs the {missing[1]} (it is kept for the next export)")
+        request = ExportRequest(
+            format=self.fmt.name, audience=self.audience, where=self.where,
+            publisher=(typed["publisher.name"] or None) if public else None,
+            publisher_url=(typed["publisher.url"] or None) if public else None,
+        )
+        kept = {key: value for key, value in typed.items() if public and value and value != self._setting(key)}
+        return ExportChoice(request, path, kept)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

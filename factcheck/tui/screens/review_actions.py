@@ -26,7 +26,7 @@ from factcheck.core.review import (
 from factcheck.core.shown import visible
 from factcheck.tui.screens.add_claim import AddClaimScreen
 from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
-from factcheck.tui.screens.export import ExportScreen, export_report
+from factcheck.tui.screens.export import ExportChoice, ExportScreen
 from factcheck.tui.screens.help import HelpScreen
 
 READ_ONLY = "read-only database: you can read and export it, not save verdicts, notes or links"
@@ -70,9 +70,9 @@ class ReviewActions:
             self.reason, self.conflict = reason, conflict
 
     class Exported(Message):
-        def __init__(self, path: Path, fmt: str, count: int) -> None:
+        def __init__(self, path: Path, fmt: str, said: str, warnings: list[str]) -> None:
             super().__init__()
-            self.path, self.fmt, self.count = path, fmt, count
+            self.path, self.fmt, self.said, self.warnings = path, fmt, said, warnings
 
     _write_lock = threading.Lock()  # one write at a time, in key order
     _seen_versions: dict[int, int]  # claim id → version after this reviewer's own last write
@@ -246,18 +246,26 @@ class ReviewActions:
     def action_export(self, fmt: str | None = None) -> None:
         where: ClaimFilter = self.table.where
 
-        def chosen(choice: tuple[str, str] | None) -> None:
+        def chosen(choice: ExportChoice | None) -> None:
             if choice:
-                self.run_export(choice[0], Path(choice[1]), where)
+                self.run_export(choice)
 
-        self.app.push_screen(ExportScreen(where, fmt), chosen)
+        self.app.push_screen(ExportScreen(where, self.app.settings, fmt), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def run_export(self, fmt: str, path: Path, where: ClaimFilter) -> None:
-        count = export_report(self.engine, fmt, path, where)
-        self.post_message(self.Exported(path.expanduser().resolve(), fmt, count))
+    def run_export(self, choice: ExportChoice) -> None:
+        from factcheck.report.export import export_to_file, plan_export
+
+        if choice.publisher:  # kept before the export: a failed export does not lose them
+            self.app.keep_settings(choice.publisher)
+        plan = plan_export(self.engine, choice.request, self.app.settings)
+        path = Path(choice.path).expanduser()
+        # a device is refused: what the workbench writes to its own terminal would garble it
+        result = export_to_file(self.engine, plan, path)
+        self.post_message(self.Exported(path.resolve(), plan.format.name, result.summary(), result.warnings()))
 
     def on_review_actions_exported(self, message: Exported) -> None:
-        claims = f"{message.count} claim{'' if message.count == 1 else 's'}"
-        self.notify(visible(f"wrote {message.path} ({message.fmt}, {claims})"), title="Exported", timeout=10,
+        self.notify(visible(f"wrote {message.path} ({message.fmt}, {message.said})"), title="Exported", timeout=10,
                     markup=False)
+        for warning in message.warnings:
+            self.notify(visible(warning), severity="warning", timeout=10, markup=False)
