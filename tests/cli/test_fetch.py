@@ -190,9 +190,8 @@ def test_sources_add_fetches_evidence(site, engine):
 
 def test_reports_cite_the_page_as_fetched(site, engine):
     from factcheck.core.review import record_verdict
+    from factcheck.report.export import ExportRequest, plan_export, write_export
     from factcheck.report.gather import iter_claim_records
-    from factcheck.report.html import write_html
-    from factcheck.report.markdown import write_markdown
 
     url = site.page("/story", article("Budget approved", STORY, "<link rel='canonical' href='/news/budget'>"))
     ingest_urls(engine, [url])
@@ -204,11 +203,11 @@ def test_reports_cite_the_page_as_fetched(site, engine):
     assert record["document_url"] == site.url("/news/budget")
     assert record["document_fetched"].startswith(copy.fetched_at.date().isoformat())
     day = copy.fetched_at.date().isoformat()
-    for write in (write_markdown, write_html):
+    for fmt in ("md", "html"):
         from io import StringIO
 
         out = StringIO()
-        write(engine, out)
+        write_export(engine, plan_export(engine, ExportRequest(format=fmt, audience="internal")), out)
         assert f"as fetched on {day}" in out.getvalue()
 
 
