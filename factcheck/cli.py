@@ -12,7 +12,12 @@ import typer
 
 from factcheck.core.errors import UserError
 from factcheck.report.formats import NAMES as FORMAT_NAMES  # names only: no writer is imported
+from factcheck.report.formats import audience_help
+from factcheck.core.statuses import STATUSES
 from factcheck.start import INTERRUPTED  # exit status of a Ctrl-C, as typer returns it
+
+AUDIENCE_HELP = audience_help()
+STATUS_HELP = ", ".join(status.key for status in sorted(STATUSES, key=lambda status: status.open)) + "."
 
 app = typer.Typer(
     help="factcheck: extract checkable claims from articles, link evidence, record verdicts, export reports.",
@@ -523,7 +528,7 @@ def _write_findings(out, found, as_json: bool) -> None:
 @app.command()
 def review(
     claim_id: Annotated[int, typer.Argument(help="The claim's id.")],
-    status: Annotated[str, typer.Argument(help="supported, refuted, misleading, unverifiable, not_a_claim, in_progress, unreviewed.")],
+    status: Annotated[str, typer.Argument(help=STATUS_HELP)],
     note: Annotated[str | None, typer.Option("--note", help="Why.")] = None,
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
 ) -> None:
@@ -540,9 +545,9 @@ def review(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMAT_NAMES)}.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMAT_NAMES)}.")] = FORMAT_NAMES[0],
     output: Annotated[str, typer.Option("-o", "--output", help="File; - or none for stdout.")] = "-",
-    audience: Annotated[str | None, typer.Option("--audience", help="public (html, claimreview) or internal (md, csv, json): who the report is for.")] = None,
+    audience: Annotated[str | None, typer.Option("--audience", help=AUDIENCE_HELP)] = None,
     status: Annotated[str | None, typer.Option("--status", help="Only these statuses (comma-separated).")] = None,
     document: Annotated[str | None, typer.Option("--document", help="Only claims of this document (path or its end).")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only claims reviewed on or after this date (UTC).")] = None,

@@ -11,17 +11,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
-STATUSES = (
-    "unreviewed",
-    "in_progress",
-    "supported",
-    "refuted",
-    "misleading",
-    "unverifiable",
-    "not_a_claim",
-)
-OPEN_STATUSES = ("unreviewed", "in_progress")  # not yet judged
-JUDGED_STATUSES = tuple(status for status in STATUSES if status not in OPEN_STATUSES)
+from factcheck.core import statuses
+
+STATUSES = statuses.keys()  # each defined in core/statuses.py
+OPEN_STATUSES = statuses.open_keys()  # not yet judged
+JUDGED_STATUSES = statuses.judged_keys()
 ROLES = ("article", "source")
 RELATIONS = ("supports", "contradicts", "mentions")
 LINK_STATES = ("suggested", "confirmed", "rejected")

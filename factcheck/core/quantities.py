@@ -32,6 +32,7 @@ from factcheck.core.numerals import (
     parse_chinese,
     parse_english,
 )
+from factcheck.core.currencies import YUAN, glued_codes, named, yuan_names
 from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -46,7 +47,7 @@ _MONTH_NAMES = (
 
 _AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("money", "measure", "percent"))
 
-_GLUED_CURRENCIES = ("USD", "RMB", "CNY", "EUR", "GBP", "JPY", "HKD")
+_GLUED_CURRENCIES = glued_codes()
 _GLUED_CODES = "|".join(f"(?<={code})" for code in _GLUED_CURRENCIES)
 
 _YEAR = r"(?:1[89]|20)\d{2}"
@@ -738,8 +739,9 @@ def _quantify(
 
 
 # currencies whose amounts are also written in 元, as their sentence names them
-_YUAN_FAMILY = re.compile("新台币|台币|港币|港元|澳门币|澳门元|人民币")
-_YUAN_CODES = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门币": "MOP", "澳门元": "MOP"}
+_YUAN_CODES = yuan_names()
+_YUAN_FAMILY = re.compile("|".join(_YUAN_CODES))
+_YUAN_HINTS = frozenset(name[-2:] for name in _YUAN_CODES)  # a quick test before the search
 _SENTENCE_MARKS = "。！？!?\n"
 
 
@@ -747,7 +749,7 @@ def _carried_currency(text: str, start: int) -> str | None:
     """The currency a bare 元 is in: the last of the 元 currencies named earlier in its
     sentence (within 100 characters); None for the yuan."""
     before = text[max(0, start - 100) : start]
-    if "币" not in before and "港元" not in before and "门元" not in before:
+    if not any(hint in before for hint in _YUAN_HINTS):
         return None  # the common case
     named = _YUAN_FAMILY.findall(before, max(before.rfind(mark) for mark in _SENTENCE_MARKS) + 1)
     return _YUAN_CODES.get(named[-1]) if named else None
@@ -1019,8 +1021,7 @@ _MULTIPLIER_OBJECT = re.compile(
 )
 
 
-_JAPAN = re.compile(r"日元|日本|日圆|円|(?<![A-Za-z])(?:yen|Yen|JPY|Japan|Japanese|Tokyo|Nikkei)(?![A-Za-z])")
-_CHINA = re.compile(r"人民币|中国|(?<![A-Za-z])(?:yuan|Yuan|RMB|CNY|renminbi|China|Chinese|Beijing|Shanghai)(?![A-Za-z])")
+_JAPAN, _CHINA = named("JPY"), named(YUAN)
 _SIGN_REACH = 200  # characters either side of an amount where a country or currency is looked for
 
 
@@ -1032,9 +1033,9 @@ def _yen_or_yuan(text: str, start: int, end: int) -> str:
     window = text[low : end + _SIGN_REACH]
     japan = _distance(_JAPAN, window, start - low, end - low)
     if japan is None:
-        return "CNY"
+        return YUAN
     china = _distance(_CHINA, window, start - low, end - low)
-    return "JPY" if china is None or japan < china else "CNY"
+    return "JPY" if china is None or japan < china else YUAN
 
 
 def _distance(pattern: re.Pattern, window: str, start: int, end: int) -> int | None:

@@ -6,31 +6,12 @@ from __future__ import annotations
 import functools
 import re
 
-# surface -> ISO 4217 code
-CURRENCY_WORDS = {
-    "元人民币": "CNY", "人民币": "CNY", "元": "CNY", "美元": "USD", "美金": "USD", "港元": "HKD",
-    "港币": "HKD", "新台币": "TWD", "台币": "TWD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP",
-    "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD", "瑞郎": "CHF", "块钱": "CNY",
-    "澳门元": "MOP", "澳门币": "MOP", "新加坡元": "SGD", "瑞士法郎": "CHF", "卢比": "INR",
-    "泰铢": "THB",
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "yen": "JPY",
-    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "rupee": "INR", "won": "KRW", "USD": "USD", "RMB": "CNY", "CNY": "CNY", "EUR": "EUR",
-    "GBP": "GBP", "JPY": "JPY", "HKD": "HKD",
-}
-# written before the number: $5, US$100BN, USD34.6 million, RMB 5bn
-CURRENCY_PREFIXES = {
-    "US$": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD", "C$": "CAD", "S$": "SGD", "R$": "BRL",
-    "NZ$": "NZD", "MOP$": "MOP", "$": "USD", "Rs": "INR", "Rs.": "INR", "INR": "INR", "CHF": "CHF",
-    "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₩": "KRW", "USD": "USD", "RMB": "CNY",
-    "CNY": "CNY", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "HKD": "HKD", "人民币": "CNY",
-    "港币": "HKD", "新台币": "TWD", "台币": "TWD",
-}
-CURRENCY_SYMBOLS = {
-    "USD": "$", "CNY": "¥", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$", "TWD": "NT$",
-    "AUD": "A$", "CAD": "C$", "SGD": "S$", "INR": "₹", "KRW": "₩", "BRL": "R$", "NZD": "NZ$",
-    "MOP": "MOP$",
-}
+from factcheck.core.currencies import cent_words, currency_prefixes, currency_symbols, currency_words
+
+# each defined in core/currencies.py
+CURRENCY_WORDS = currency_words()  # written after the number → ISO 4217 code
+CURRENCY_PREFIXES = currency_prefixes()  # written before it: $5, US$100BN, USD34.6 million, RMB 5bn
+CURRENCY_SYMBOLS = currency_symbols()  # code → what a displayed amount starts with
 
 # surface -> (kind, unit, factor to the canonical value, display unit)
 _DURATIONS = {
@@ -98,8 +79,8 @@ NOT_QUANTITY = ("日", "号", "点", "时", "分", "月", "a.m.", "p.m.", "am", 
 UNITS: dict[str, tuple[str, str, float, str]] = {}
 for _word, _code in CURRENCY_WORDS.items():
     UNITS[_word] = ("money", _code, 1, "")
-for _word, (_code, _factor) in {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01)}.items():
-    UNITS[_word] = ("money", _code, _factor, "")
+for _word, _code in cent_words().items():
+    UNITS[_word] = ("money", _code, 0.01, "")
 for _word, (_factor, _display) in _DURATIONS.items():
     UNITS[_word] = ("duration", "s", _factor, _display)
 for _word, (_factor, _unit, *_shown) in _MEASURES.items():

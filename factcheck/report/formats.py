@@ -69,3 +69,11 @@ def format_named(name: str) -> Format:
         return BY_NAME[name]
     except KeyError:
         raise UserError(f"unknown format {name!r}: choose one of {', '.join(NAMES)}") from None
+
+
+def audience_help() -> str:
+    """Who each audience is, with the formats it is the default of: "public (html,
+    claimreview) or internal (md, csv, json): who the report is for"."""
+    defaults = {audience: [f.name for f in FORMATS if f.default_audience == audience] for audience in AUDIENCES}
+    return " or ".join(f"{audience} ({', '.join(names)})" for audience, names in defaults.items()) + \
+        ": who the report is for."

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from factcheck.core.filters import ClaimFilter
 from factcheck.core.models import utc_now
+from factcheck.core.statuses import report_css
 from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS, controls_pattern, visible
 from factcheck.report.gather import iso, status_counts
 from factcheck.report.layout import Layout, ReportJob
@@ -67,8 +68,16 @@ def _tail(count: int, job: ReportJob) -> str:
     return f"{empty}</main>\n</body>\n</html>\n"
 
 
+STATUS_COLOURS = "/* status colours: written from factcheck/core/statuses.py */\n"
+STATUS_BADGES = "/* status badges: written from factcheck/core/statuses.py */\n"
+
+
 def stylesheet(name: str = "report.css") -> str:
-    return files("factcheck.report").joinpath(name).read_text(encoding="utf-8")
+    """A stylesheet of the package; the statuses' colours and badges are written in from
+    their records."""
+    css = files("factcheck.report").joinpath(name).read_text(encoding="utf-8")
+    colours, badges = report_css()
+    return css.replace(STATUS_COLOURS, colours).replace(STATUS_BADGES, badges)
 
 
 def _head(engine: Engine, job: ReportJob) -> str:

@@ -6,30 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from factcheck.core.addresses import web_url as web_url  # where it is defined
+from factcheck.core.statuses import Rating as Rating  # noqa: F401  (ClaimReview's, defined with the statuses)
+from factcheck.core.statuses import status_named, verdicts
 
-VERDICTS = ("supported", "refuted", "misleading", "unverifiable")
-
-
-@dataclass(frozen=True)
-class Rating:
-    """A verdict as ClaimReview rates it, on a scale of 1 (false) to 5 (true)."""
-
-    value: int | None  # None: not on the scale (unproven)
-    name: str  # reviewRating.alternateName, and the verdict's word in English
-
-
-RATINGS = {
-    "supported": Rating(5, "True"),
-    "misleading": Rating(3, "Misleading"),
-    "refuted": Rating(1, "False"),
-    "unverifiable": Rating(None, "Unproven"),
-}
+VERDICTS = tuple(status.key for status in verdicts())  # what a public report publishes
+RATINGS = MappingProxyType({status.key: status.rating for status in verdicts()})
 
 
 def status_name(status: str) -> str:
-    return status.replace("_", " ")
+    return status_named(status).name
 
 
 def value_text(quantity: dict) -> str:
@@ -131,7 +119,7 @@ ENGLISH = Words(
     language="en",
     title="Fact checks",
     title_one="Fact check: {title}",
-    verdicts={status: RATINGS[status].name for status in VERDICTS},
+    verdicts={status.key: status.word("en") for status in verdicts()},
     relations={"supports": "supports the claim", "contradicts": "contradicts the claim", "mentions": "bears on the claim"},
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December"),
@@ -160,7 +148,7 @@ CHINESE = Words(
     language="zh",
     title="事实核查",
     title_one="事实核查：{title}",
-    verdicts={"supported": "属实", "refuted": "错误", "misleading": "误导", "unverifiable": "无法证实"},
+    verdicts={status.key: status.word("zh") for status in verdicts()},
     relations={"supports": "支持该说法", "contradicts": "与该说法相悖", "mentions": "与该说法相关"},
     months=tuple(f"{m}月" for m in range(1, 13)),
     claims_checked=lambda n: f"核查说法 {n} 条",

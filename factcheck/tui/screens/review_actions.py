@@ -11,6 +11,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
+from factcheck.core import statuses
 from factcheck.core.errors import ConflictError, UserError
 from factcheck.core.models import Claim
 from factcheck.core.queries import ClaimFilter
@@ -31,14 +32,6 @@ from factcheck.tui.screens.help import HelpScreen
 
 READ_ONLY = "read-only database: you can read and export it, not save verdicts, notes or links"
 
-VERDICT_KEYS = (
-    ("s", "supported", "Supported"),
-    ("r", "refuted", "Refuted"),
-    ("m", "misleading", "Misleading"),
-    ("v", "unverifiable", "Unverifiable"),
-    ("d", "not_a_claim", "Not a claim"),
-    ("p", "in_progress", "In progress"),
-)
 
 
 class ReviewActions:
@@ -46,7 +39,7 @@ class ReviewActions:
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
-        *(Binding(key, f"verdict('{status}')", label, id=f"claim.{status}") for key, status, label in VERDICT_KEYS),
+        *(Binding(s.workbench_key, f"verdict('{s.key}')", s.label, id=s.binding_id) for s in statuses.with_keys()),
         Binding("n", "note", "Note", id="claim.note"),
         Binding("c", "link('confirmed')", "Confirm link", id="link.confirm"),
         Binding("x", "link('rejected')", "Reject link", id="link.reject"),

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from factcheck.core.cells import clip
 from factcheck.core.filters import with_aliases
+from factcheck.core import statuses
 from factcheck.core.models import OPEN_STATUSES, Claim
 from factcheck.core.queries import (
     ClaimFilter,
@@ -60,15 +61,7 @@ LEAST_CLAIM = 10
 
 # status → theme variable for its colour (resolved on each theme change)
 CONTRADICTED, CONTRADICTED_MARK = "contradicted", "✗"  # the links column of a contradicted claim
-STATUS_COLOUR = {
-    "unreviewed": None,  # dim: nothing to see yet
-    "in_progress": "text-accent",
-    "supported": "text-success",
-    "refuted": "text-error",
-    "misleading": "text-warning",
-    "unverifiable": "text-secondary",
-    "not_a_claim": None,
-}
+STATUS_COLOUR = {status.key: status.queue_colour for status in statuses.STATUSES}
 
 
 class ClaimTable(DataTable):

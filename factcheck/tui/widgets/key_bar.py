@@ -15,10 +15,11 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
+from factcheck.core import statuses
+
 # Binding ids in the order they are shown; a tuple shares one entry under its own label.
 ORDER: tuple = (
-    "claim.supported", "claim.refuted", "claim.misleading", "claim.unverifiable", "claim.not_a_claim",
-    "claim.in_progress", "claim.reuse", "claim.note", "claim.assign", "queue.mark",
+    *(status.binding_id for status in statuses.with_keys()), "claim.reuse", "claim.note", "claim.assign", "queue.mark",
     (("link.previous", "link.next"), "Link"), "link.confirm", "link.reject", "link.open", "claim.link_evidence",
     "claim.undo", "claim.history", "queue.search", "detail.full", (("detail.up", "detail.down"), "Scroll"),
     "claim.add", "report.export", "app.help", "app.quit",

@@ -6,17 +6,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from factcheck.core import statuses
 from factcheck.core.models import STATUSES
 
-SHORT = {
-    "unreviewed": "new", "in_progress": "wip", "supported": "sup", "refuted": "ref",
-    "misleading": "mis", "unverifiable": "unv", "not_a_claim": "not",
-}
-COLOUR = {
-    "unreviewed": "$foreground-muted", "in_progress": "$text-accent", "supported": "$text-success",
-    "refuted": "$text-error", "misleading": "$text-warning", "unverifiable": "$text-secondary",
-    "not_a_claim": "$foreground-disabled",
-}
+SHORT = {status.key: status.short for status in statuses.STATUSES}
+COLOUR = {status.key: f"${status.theme_colour}" for status in statuses.STATUSES}
 BAR = 16
 
 
