@@ -464,7 +464,7 @@ def claims(
         ))
         return
     where = ClaimFilter(status=status, kind=kind, previously_checked=previously_checked)
-    from factcheck.cli_review import claim_table
+    from factcheck.cli.review import claim_table
 
     lines = claim_table(engine, where)
     _write_stdout(lambda out: out.write("\n".join(lines) + "\n"))
@@ -793,4 +793,4 @@ def _finished() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-from factcheck import cli_review  # noqa: E402, F401  (its commands join the command line)
+from factcheck.cli import review  # noqa: E402, F401  (its commands join the command line)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli import State, _counted, _engine, _say, _write_stdout, app, sources_app
+from factcheck.cli.app import State, _counted, _engine, _say, _write_stdout, app, sources_app
 from factcheck.core.errors import UserError
 
 DEFAULT_HOST = "127.0.0.1"
