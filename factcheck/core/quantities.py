@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.core.currencies import YUAN, glued_codes, named, yuan_names
 from factcheck.core.dates import (
     MONTHS,
     RELATIVE_YEARS,
@@ -32,7 +33,6 @@ from factcheck.core.numerals import (
     parse_chinese,
     parse_english,
 )
-from factcheck.core.currencies import YUAN, glued_codes, named, yuan_names
 from factcheck.core.units import CURRENCY_PREFIXES, CURRENCY_SYMBOLS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -6,7 +6,12 @@ from __future__ import annotations
 import functools
 import re
 
-from factcheck.core.currencies import cent_words, currency_prefixes, currency_symbols, currency_words
+from factcheck.core.currencies import (
+    cent_words,
+    currency_prefixes,
+    currency_symbols,
+    currency_words,
+)
 
 # each defined in core/currencies.py
 CURRENCY_WORDS = currency_words()  # written after the number → ISO 4217 code

@@ -17,8 +17,8 @@ from sqlalchemy.engine import Engine
 
 from factcheck.core.filters import ClaimFilter
 from factcheck.core.models import utc_now
-from factcheck.core.statuses import report_css
 from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS, controls_pattern, visible
+from factcheck.core.statuses import report_css
 from factcheck.report.gather import iso, status_counts
 from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import (

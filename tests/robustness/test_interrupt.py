@@ -154,7 +154,7 @@ def _driver_error_under(first: BaseException) -> Exception:
 
 
 def test_ctrl_c_under_a_driver_error_is_said_as_an_interrupt(monkeypatch, capsys):
-    from factcheck import cli
+    from factcheck.cli import run as cli
 
     def interrupted(**_):
         raise _driver_error_under(KeyboardInterrupt())
@@ -166,7 +166,7 @@ def test_ctrl_c_under_a_driver_error_is_said_as_an_interrupt(monkeypatch, capsys
 
 
 def test_the_same_driver_error_without_a_ctrl_c_is_no_interrupt(monkeypatch, capsys):
-    from factcheck import cli
+    from factcheck.cli import run as cli
 
     def failed(**_):
         raise _driver_error_under(ValueError("bad value"))

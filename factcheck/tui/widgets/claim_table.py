@@ -17,9 +17,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
+from factcheck.core import statuses
 from factcheck.core.cells import clip
 from factcheck.core.filters import with_aliases
-from factcheck.core import statuses
 from factcheck.core.models import OPEN_STATUSES, Claim
 from factcheck.core.queries import (
     ClaimFilter,
