@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.core.checks.run import DocumentDate, check_claims  # noqa: E402
-from factcheck.core.claims import extract_claims  # noqa: E402
+from factcheck.text.checks.run import DocumentDate, check_claims  # noqa: E402
+from factcheck.text.extract.claims import extract_claims  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from factcheck.core.db import make_engine
-from factcheck.core.models import Claim, Document, Link, Passage, Quantity, ReviewEvent
+from factcheck.store.db import make_engine
+from factcheck.store.models import Claim, Document, Link, Passage, Quantity, ReviewEvent
 
 PER_ARTICLE = 100
 SENTENCE = "据报道,这家公司估值{n}亿美金,比去年增长{p}%,订单总额达{m}万美元。"

@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 # Only extraction at the top: ingest's worker processes start by importing this module
 # again (Python's spawn), so the database layer is imported where it is used.
-from factcheck.core.claims import extract_claims  # noqa: E402
-from factcheck.core.quantities import extract_quantities  # noqa: E402
-from factcheck.core.sentences import split_sentences  # noqa: E402
+from factcheck.text.extract.claims import extract_claims  # noqa: E402
+from factcheck.text.extract.quantities import extract_quantities  # noqa: E402
+from factcheck.text.extract.sentences import split_sentences  # noqa: E402
 
 EN_TABLE = ROOT / "tests" / "data" / "quantities_en.json"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -80,7 +80,7 @@ def corpus(prose: list[str], table: list[str], size: int, rng: random.Random, ta
 
 def extraction_rate(text: str) -> tuple[float, float, int]:
     """(MB/s wall, MB/s CPU, claims) for extract_claims over `text` in ingest's blocks."""
-    from factcheck.core.ingest import text_blocks
+    from factcheck.services.ingest import text_blocks
 
     size = len(text.encode("utf-8")) / 1e6
     wall, cpu = time.perf_counter(), time.process_time()
@@ -93,9 +93,9 @@ def checks_cost(text: str) -> tuple[float, float, int, int]:
     over `text` in ingest's blocks. Each block is extracted and then checked, one after the
     other, so a change in the machine's load falls on both alike. The ECB rates are read
     from the package's file at the first conversion, as in an ingest process, and counted."""
-    from factcheck.core.checks.run import DocumentDate, check_claims
-    from factcheck.core.dates import infer_reference_date
-    from factcheck.core.ingest import text_blocks
+    from factcheck.services.ingest import text_blocks
+    from factcheck.text.checks.run import DocumentDate, check_claims
+    from factcheck.text.extract.dates import infer_reference_date
 
     extracting = checking = 0.0
     findings = inconsistent = 0
@@ -118,8 +118,8 @@ def parallel_extraction_rate(text: str, workers: int) -> tuple[float, float, int
     stage without the database: documents of 100,000 characters handed to `workers` worker
     processes as ingest hands them (block_extractor), the rows sent back to this one. The
     workers are started and their imports done before the clock starts."""
-    from factcheck.core.block_extraction import BlockTask, block_extractor, run_ahead
-    from factcheck.core.ingest import text_blocks
+    from factcheck.services.ingest import text_blocks
+    from factcheck.text.extract.block_extraction import BlockTask, block_extractor, run_ahead
 
     tasks = [BlockTask("article", text[s:e], 0, None, True) for s, e in text_blocks(text, 100_000)]
     size = len(text.encode("utf-8")) / 1e6
@@ -150,8 +150,8 @@ def ingest_rate(text: str, folder: Path, jobs: int) -> tuple[float, float, int]:
     """(MB/s wall, MB/s CPU, claims) for `ingest` of the text as 1 MB files into a fresh
     SQLite database with `jobs` extracting processes. CPU is this process's (SQLite runs
     here) plus its worker processes'."""
-    from factcheck.core.db import make_engine
-    from factcheck.core.ingest import ingest_paths, text_blocks
+    from factcheck.services.ingest import ingest_paths, text_blocks
+    from factcheck.store.db import make_engine
 
     files = []
     for index, (start, end) in enumerate(text_blocks(text, 1_000_000)):
@@ -182,8 +182,8 @@ def big_file_memory(text: str, folder: Path, megabytes: int, jobs: int) -> None:
             out.write(text)
             written += len(text.encode("utf-8"))
     script = (
-        "import sys, time, resource; from factcheck.core.db import make_engine; "
-        "from factcheck.core.ingest import ingest_paths; "
+        "import sys, time, resource; from factcheck.store.db import make_engine; "
+        "from factcheck.services.ingest import ingest_paths; "
         f"e = make_engine('sqlite:///{folder / 'big.db'}'); t = time.perf_counter(); "
         f"r = ingest_paths(e, ['{path}'], jobs={jobs}); "
         "print(r.claims, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "

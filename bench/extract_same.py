@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import extract as bench  # noqa: E402
 
-from factcheck.core.claims import extract_claims  # noqa: E402
-from factcheck.core.ingest import text_blocks  # noqa: E402
-from factcheck.core.quantities import extract_quantities  # noqa: E402
-from factcheck.core.reading import read_document  # noqa: E402
+from factcheck.services.ingest import text_blocks  # noqa: E402
+from factcheck.text.extract.claims import extract_claims  # noqa: E402
+from factcheck.text.extract.quantities import extract_quantities  # noqa: E402
+from factcheck.text.read.reading import read_document  # noqa: E402
 
 
 def texts(megabytes: float) -> list[str]:

@@ -22,8 +22,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.core.block_extraction import BlockTask, extract_block  # noqa: E402
-from factcheck.core.numerals import MAX_NUMBER_CHARS  # noqa: E402
+from factcheck.text.extract.block_extraction import BlockTask, extract_block  # noqa: E402
+from factcheck.text.extract.numerals import MAX_NUMBER_CHARS  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
 # Below this many CPU seconds a time is mostly noise: a growth is measured from here up.

@@ -5,7 +5,7 @@
 Each shape nests one element in the next, `size` deep, with a few words in each, then
 closes them all: <div>, <blockquote>, <span>, <ul><li>, and <li> left open (which HTML
 closes by itself: siblings, not nesting). Printed per shape and size: the CPU time of
-the whole reading (factcheck.core.reading.read_bytes: nesting bounded, parsed, main text
+the whole reading (factcheck.text.read.reading.read_bytes: nesting bounded, parsed, main text
 by trafilatura or factcheck's reader) and of factcheck's reader alone on the parsed page,
 with the growth from the size before. Linear time shows as ~10x per 10x size. Figures
 are printed, not asserted (tests/robustness/test_html_growth.py asserts the ratios).
@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from factcheck.core.html_blocks import main_text  # noqa: E402
-from factcheck.core.html_reading import parse_page  # noqa: E402
-from factcheck.core.reading import read_bytes  # noqa: E402
+from factcheck.text.read.html_blocks import main_text  # noqa: E402
+from factcheck.text.read.html_reading import parse_page  # noqa: E402
+from factcheck.text.read.reading import read_bytes  # noqa: E402
 
 SHAPES = {
     "div": ("<div>", "</div>"),

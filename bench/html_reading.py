@@ -6,7 +6,7 @@ FOLDER defaults to the test pages (tests/data/pages: a dozen Chinese and English
 pages, 1-3 KB each). With --padded each page gets what a real news page carries around
 its article (about 100 KB: scripts and structured data in the head, a menu of 300 links,
 40 teaser cards, a footer of 150 links), so the times compare with real pages. Each page is read `--rounds` times; printed per page the fastest CPU time of the whole
-reading (factcheck.core.reading.read_bytes: decoding, nesting bound, parsing, trafilatura's
+reading (factcheck.text.read.reading.read_bytes: decoding, nesting bound, parsing, trafilatura's
 main text, metadata, normalising) and of trafilatura.extract alone with the same settings,
 then the mean and median over pages. The first round of the first page (imports, caches)
 is not counted. Figures are printed, not asserted.
@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from page_padding import padded  # noqa: E402  (the tests' padding of a page)
 
-from factcheck.core.html_reading import EXTRACT_OPTIONS  # noqa: E402
-from factcheck.core.reading import read_bytes  # noqa: E402
+from factcheck.text.read.html_reading import EXTRACT_OPTIONS  # noqa: E402
+from factcheck.text.read.reading import read_bytes  # noqa: E402
 
 
 def fastest(work, rounds: int) -> float:

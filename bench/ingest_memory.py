@@ -24,8 +24,8 @@ ARTICLE = ROOT / "sources" / "articles" / "tmtpost-openai-2024-05.txt"
 
 CHILD = """
 import gc, resource, sys, time
-from factcheck.core.db import make_engine
-from factcheck.core.ingest import ingest_paths
+from factcheck.store.db import make_engine
+from factcheck.services.ingest import ingest_paths
 
 def resident_mb():
     with open("/proc/self/statm") as statm:

@@ -40,14 +40,14 @@ from sqlalchemy import insert, select, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.core import vectors  # noqa: E402
-from factcheck.core.db import make_engine  # noqa: E402
-from factcheck.core.encoder import load_encoder, prepare  # noqa: E402
-from factcheck.core.linking import link_all  # noqa: E402
-from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity  # noqa: E402
-from factcheck.core.passages import split_passages  # noqa: E402
-from factcheck.core.quantities import extract_quantities  # noqa: E402
-from factcheck.core.sentences import split_sentences  # noqa: E402
+from factcheck.services.linking import link_all  # noqa: E402
+from factcheck.store import vectors  # noqa: E402
+from factcheck.store.db import make_engine  # noqa: E402
+from factcheck.store.models import Alias, Claim, Document, Link, Passage, Quantity  # noqa: E402
+from factcheck.text.encoder import load_encoder, prepare  # noqa: E402
+from factcheck.text.extract.passages import split_passages  # noqa: E402
+from factcheck.text.extract.quantities import extract_quantities  # noqa: E402
+from factcheck.text.extract.sentences import split_sentences  # noqa: E402
 
 COMPANIES = [
     ("OpenAI", "OpenAI"), ("Microsoft", "微软"), ("Google", "谷歌"), ("Anthropic", "Anthropic"),

@@ -28,12 +28,12 @@ from sqlalchemy import insert, select
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.core.backup import backup, restore  # noqa: E402
-from factcheck.core.db import make_engine  # noqa: E402
-from factcheck.core.errors import ConflictError  # noqa: E402
-from factcheck.core.ingest import ingest_paths  # noqa: E402
-from factcheck.core.models import Claim, Document  # noqa: E402
-from factcheck.core.review import fresh_claim, record_verdict  # noqa: E402
+from factcheck.errors import ConflictError  # noqa: E402
+from factcheck.services.ingest import ingest_paths  # noqa: E402
+from factcheck.services.review import fresh_claim, record_verdict  # noqa: E402
+from factcheck.store.backup import backup, restore  # noqa: E402
+from factcheck.store.db import make_engine  # noqa: E402
+from factcheck.store.models import Claim, Document  # noqa: E402
 
 STATUSES = ("supported", "refuted", "misleading", "unverifiable")
 

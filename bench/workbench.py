@@ -23,9 +23,9 @@ from sqlalchemy import insert
 from sqlmodel import Session
 from textual import events
 
-from factcheck.core.db import make_engine
-from factcheck.core.models import Claim, Document, Link, Passage, Quantity
-from factcheck.core.queries import ClaimFilter
+from factcheck.store.db import make_engine
+from factcheck.store.models import Claim, Document, Link, Passage, Quantity
+from factcheck.store.queries import ClaimFilter
 
 PER_DOCUMENT = 1000
 KINDS = [("money", "USD", "亿美元", 1e8, "${:.0f}00M"), ("percent", "%", "%", 1, "{:.0f}%"),
@@ -80,7 +80,7 @@ def generate(url: str, claims: int, seed: int = 7) -> None:
 
 
 def _now():
-    from factcheck.core.models import utc_now
+    from factcheck.store.models import utc_now
 
     return utc_now()
 

@@ -9,10 +9,10 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from factcheck.core.db import make_engine
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.review import record_verdict
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.services.review import record_verdict
+from factcheck.store.db import make_engine
 from factcheck.tui.app import make_app
 
 

@@ -17,7 +17,7 @@ import pytest
 # encoder (the `encoder_in_subprocesses` fixture). Tests in this process, fixtures of every
 # scope included, use the real encoder, loaded once: the switch is read here as "on".
 os.environ["FACTCHECK_ENCODER"] = "off"
-_encoder_module = importlib.import_module("factcheck.core.encoder")
+_encoder_module = importlib.import_module("factcheck.text.encoder")
 _encoder_module.switched_off = lambda: False
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,7 @@ def db_url(tmp_path: Path, request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def engine(db_url: str):
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     engine = make_engine(db_url)
     yield engine

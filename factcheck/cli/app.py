@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 app = typer.Typer(
     help="factcheck: extract checkable claims from articles, link evidence, record verdicts, export reports.",
@@ -45,7 +45,7 @@ class State:
 def _engine(*, reading: bool = False):
     """The database; `reading` for a command that only reads it, which may then open a
     SQLite file this user cannot write."""
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     return make_engine(State.db, reading=reading)
 
@@ -56,7 +56,7 @@ def _progress(label: str):
         return None, None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from factcheck.core.shown import shown_path
+    from factcheck.text.shown import shown_path
 
     bar = Progress(
         TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -80,7 +80,7 @@ def _run_with_progress(label: str, work):
 
 def _say(message: str) -> None:
     """One line on stderr: file names and text from the database in it are shown, not obeyed."""
-    from factcheck.core.shown import visible
+    from factcheck.text.shown import visible
 
     typer.echo(visible(message), err=True)
 
@@ -129,7 +129,7 @@ def _spare_cores() -> int:
 
 
 def _check_not_the_database(engine, path: Path) -> None:
-    from factcheck.core.db import check_not_the_database
+    from factcheck.store.db import check_not_the_database
 
     check_not_the_database(engine, path)
 

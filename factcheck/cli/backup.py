@@ -19,7 +19,7 @@ def backup(
 ) -> None:
     """Back up the whole database: a SQLite copy made online, or (PostgreSQL, --portable or a
     .jsonl name) a portable dump."""
-    from factcheck.core.backup import backup as write_backup
+    from factcheck.store.backup import backup as write_backup
 
     engine = _engine(reading=True)
     _check_not_the_database(engine, file)
@@ -39,7 +39,7 @@ def restore(
 ) -> None:
     """Restore a backup into the database, all or nothing. Refuses a non-empty database
     unless --replace."""
-    from factcheck.core.backup import restore as load_backup
+    from factcheck.store.backup import restore as load_backup
 
     State.verbose = verbose
     engine = _engine()

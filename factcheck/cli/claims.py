@@ -10,7 +10,7 @@ import typer
 
 from factcheck.cli.app import State, _counted, _engine, _say, _write_stdout, app
 from factcheck.cli.tables import Column, table_lines, terminal_width
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 
 @app.command()
@@ -21,7 +21,7 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print the export json shape.")] = False,
 ) -> None:
     """List claims, most check-worthy first (↺: checked before in another article)."""
-    from factcheck.core.filters import ClaimFilter, check_kind, parse_statuses
+    from factcheck.store.filters import ClaimFilter, check_kind, parse_statuses
 
     if status is not None:
         status = parse_statuses(status)
@@ -44,8 +44,8 @@ def claim_table(engine, where) -> list[str]:
     """`factcheck claims` as a human reads it: a heading, then one claim a line."""
     from sqlmodel import Session
 
-    from factcheck.core.earlier_verdicts import checked_before_ids
-    from factcheck.core.queries import document_names, list_claims, quantities_of, shown_values
+    from factcheck.services.earlier_verdicts import checked_before_ids
+    from factcheck.store.queries import document_names, list_claims, quantities_of, shown_values
 
     with Session(engine) as session:
         claims = list_claims(session, where)
@@ -73,9 +73,9 @@ def checks(
     """List the consistency checks' findings (an article's own numbers that do or do not add up)."""
     from sqlmodel import Session
 
-    from factcheck.core.checks import CHECK_KINDS
-    from factcheck.core.filters import ClaimFilter, check_result
-    from factcheck.core.findings import list_findings, recompute_all
+    from factcheck.services.findings import list_findings, recompute_all
+    from factcheck.store.filters import ClaimFilter, check_result
+    from factcheck.text.checks import CHECK_KINDS
 
     if result:
         check_result(result)
@@ -96,15 +96,15 @@ def checks(
 
 
 def _write_findings(out, found, as_json: bool) -> None:
-    from factcheck.core.checks import RESULTS
-    from factcheck.core.shown import visible
+    from factcheck.text.checks import RESULTS
+    from factcheck.text.shown import visible
 
     counts = {name: sum(f.result == name for f in found) for name in RESULTS}
     if as_json:
         import json
 
-        from factcheck.core.models import utc_now
         from factcheck.report.gather import iso
+        from factcheck.store.models import utc_now
 
         shape = {"generated_at": iso(utc_now()), "counts": counts, "findings": [f.as_json() for f in found]}
         out.write(json.dumps(shape, ensure_ascii=False, indent=1) + "\n")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from factcheck.cli.app import _say, _write_stdout, config_app
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 
 @config_app.callback(invoke_without_command=True)
@@ -20,8 +20,8 @@ def config_callback(ctx: typer.Context) -> None:
 @config_app.command("list")
 def config_list() -> None:
     """Every setting, its value and where the value comes from."""
-    from factcheck.core.settings import load_settings
-    from factcheck.core.shown import shown_path, visible
+    from factcheck.services.settings import load_settings
+    from factcheck.text.shown import shown_path, visible
 
     settings = load_settings()
     lines = [f"# {shown_path(settings.path)}"]
@@ -34,8 +34,8 @@ def config_list() -> None:
 @config_app.command("get")
 def config_get(key: Annotated[str, typer.Argument(help="A setting, e.g. publisher.name.")]) -> None:
     """Print a setting's value in force (nothing when it has none)."""
-    from factcheck.core.settings import load_settings
-    from factcheck.core.shown import visible
+    from factcheck.services.settings import load_settings
+    from factcheck.text.shown import visible
 
     value = load_settings().get(key)
     if value is not None:
@@ -48,8 +48,8 @@ def config_set(
     value: Annotated[str, typer.Argument(help="Its new value.")],
 ) -> None:
     """Store a setting in the settings file."""
-    from factcheck.core.settings import save_setting, settings_path
-    from factcheck.core.shown import shown_path, visible
+    from factcheck.services.settings import save_setting, settings_path
+    from factcheck.text.shown import shown_path, visible
 
     stored = save_setting(key, value)
     _say(f"{key} = {visible(_setting_text(stored))} (in {shown_path(settings_path())})")
@@ -58,7 +58,7 @@ def config_set(
 @config_app.command("unset")
 def config_unset(key: Annotated[str, typer.Argument(help="A setting, e.g. workbench.theme.")]) -> None:
     """Remove a setting from the settings file: its default applies again."""
-    from factcheck.core.settings import save_setting
+    from factcheck.services.settings import save_setting
 
     save_setting(key, None)
     _say(f"{key} unset")

@@ -10,7 +10,7 @@ def _encoder_or_warn(*, needed: bool = False):
     """The sentence encoder, loaded now; None when switched off (FACTCHECK_ENCODER=off) or,
     unless `needed`, when its model is broken (said in one line: linking goes on by
     numbers, names and words)."""
-    from factcheck.core.encoder import EncoderUnavailable, default_encoder
+    from factcheck.text.encoder import EncoderUnavailable, default_encoder
 
     try:
         return default_encoder()
@@ -25,7 +25,7 @@ def _embed(engine, encoder, owners) -> None:
     """Store the vectors `owners` lack (claims at ingest, passages at `sources add`)."""
     if encoder is None:
         return
-    from factcheck.core.vectors import refresh
+    from factcheck.store.vectors import refresh
 
     State.after_interrupt = "the vectors computed before it are kept; the next command computes the rest"
     done = _run_with_progress("Embedding", lambda update: refresh(engine, encoder, update, owners))
@@ -34,7 +34,7 @@ def _embed(engine, encoder, owners) -> None:
 
 
 def _link(engine, encoder):
-    from factcheck.core.linking import link_all
+    from factcheck.services.linking import link_all
 
     _embed(engine, encoder, _all_owners())
     State.after_interrupt = "the links suggested before it are kept as they were"
@@ -46,6 +46,6 @@ def _link(engine, encoder):
 
 
 def _all_owners():
-    from factcheck.core.vectors import CLAIMS, PASSAGES
+    from factcheck.store.vectors import CLAIMS, PASSAGES
 
     return (CLAIMS, PASSAGES)

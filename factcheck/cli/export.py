@@ -30,8 +30,8 @@ def export(
     title: Annotated[str | None, typer.Option("--title", help="The public report's title (default: from its articles).")] = None,
 ) -> None:
     """Write the verification report."""
-    from factcheck.core.filters import ClaimFilter, parse_statuses
     from factcheck.report.export import ExportRequest, export_to_file, plan_export, write_export
+    from factcheck.store.filters import ClaimFilter, parse_statuses
 
     where = ClaimFilter(
         status=parse_statuses(status) if status is not None else None,

@@ -25,13 +25,13 @@ from factcheck.cli.app import (
 )
 from factcheck.cli.encoding import _embed, _encoder_or_warn, _link
 from factcheck.cli.tables import Column, table_lines, terminal_width
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 
 def load_demo_if_empty(engine) -> None:
     from sqlmodel import Session
 
-    from factcheck.core.queries import document_count
+    from factcheck.store.queries import document_count
 
     with Session(engine) as session:
         if document_count(session) or not DEMO_FOLDER.is_dir():
@@ -47,7 +47,7 @@ def load_demo_if_empty(engine) -> None:
 
 def _ingest(engine, paths, *, role: str, date: str | None, jobs: int = 1, follow_links: bool = False,
             url: str | None = None):
-    from factcheck.core.ingest import ingest_paths
+    from factcheck.services.ingest import ingest_paths
 
     State.after_interrupt = (
         "the documents stored before it are whole, the one in progress was not stored "
@@ -130,7 +130,7 @@ def ingest(
     for address in feed or []:
         added |= bool(_ingest_web(engine, address, role="article", date=date, timeout=timeout, feed=True).added)
     if added:
-        from factcheck.core.vectors import CLAIMS
+        from factcheck.store.vectors import CLAIMS
 
         encoder = _encoder_or_warn()
         _embed(engine, encoder, (CLAIMS,))
@@ -140,7 +140,7 @@ def ingest(
 
 def _files_and_addresses(arguments: list[str]) -> tuple[list[Path], list[str]]:
     """Paths as given, and web addresses; any other scheme is refused."""
-    from factcheck.core.fetching import check_address
+    from factcheck.services.fetching import check_address
 
     files, urls = [], []
     for argument in arguments:
@@ -152,7 +152,7 @@ def _files_and_addresses(arguments: list[str]) -> tuple[list[Path], list[str]]:
 
 
 def _ingest_web(engine, addresses, *, role: str, date: str | None, timeout: float, feed: bool = False):
-    from factcheck.core.web_ingest import ingest_feed, ingest_urls
+    from factcheck.services.web_ingest import ingest_feed, ingest_urls
 
     State.after_interrupt = (
         "the pages stored before it are whole, the one in progress was not stored "
@@ -172,8 +172,8 @@ def _check_url(url: str | None, paths: list[Path]) -> str | None:
     """--url names where one article lives: an http(s) address, for one file."""
     if url is None:
         return None
-    from factcheck.core.addresses import web_url
-    from factcheck.core.shown import visible
+    from factcheck.text.read.addresses import web_url
+    from factcheck.text.shown import visible
 
     if web_url(url.strip()) is None:
         raise UserError(f"--url {visible(url)!r}: expected an http:// or https:// address")
@@ -183,8 +183,8 @@ def _check_url(url: str | None, paths: list[Path]) -> str | None:
 
 
 def _set_url(engine, path: Path, url: str) -> None:
-    from factcheck.core.ingest import set_document_url
-    from factcheck.core.shown import shown_path
+    from factcheck.services.ingest import set_document_url
+    from factcheck.text.shown import shown_path
 
     if set_document_url(engine, path, url):
         _say(f"{shown_path(path)}: already stored; its address is now {url}")
@@ -193,7 +193,7 @@ def _set_url(engine, path: Path, url: str) -> None:
 def _has_passages(engine) -> bool:
     from sqlmodel import Session, select
 
-    from factcheck.core.models import Passage
+    from factcheck.store.models import Passage
 
     with Session(engine) as session:
         return session.exec(select(Passage.id).limit(1)).first() is not None
@@ -233,7 +233,7 @@ def sources_list(
 
     from sqlmodel import Session
 
-    from factcheck.core.sources import list_sources
+    from factcheck.services.sources import list_sources
 
     with Session(_engine(reading=True)) as session:
         found = list_sources(session)

@@ -9,7 +9,7 @@ import typer
 
 from factcheck.cli.app import _engine, _say, _write_stdout, app
 from factcheck.cli.encoding import _embed, _encoder_or_warn, _link
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 
 @app.command()
@@ -36,7 +36,7 @@ def link(
         return
     if passage_id is None or relation is None:
         raise UserError("link by hand needs CLAIM_ID PASSAGE_ID --relation supports|contradicts|mentions")
-    from factcheck.core.review import link_evidence
+    from factcheck.services.review import link_evidence
 
     for number, what in ((claim_id, "claim"), (passage_id, "passage")):
         if not 0 < number < 2**63:
@@ -46,8 +46,8 @@ def link(
 
 
 def _explain(engine, claim_id: int) -> None:
-    from factcheck.core.linking import explain as explain_claim
-    from factcheck.evidence_output import write_explanation
+    from factcheck.cli.evidence_output import write_explanation
+    from factcheck.services.linking import explain as explain_claim
 
     explained = explain_claim(engine, claim_id, encoder=_encoder_or_warn())
     _write_stdout(lambda out: write_explanation(engine, claim_id, explained, out))
@@ -60,10 +60,10 @@ def search(
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="How many passages.")] = 10,
 ) -> None:
     """Find evidence passages by meaning and by words, in Chinese, English and other languages."""
-    from factcheck.core.db import is_read_only
-    from factcheck.core.evidence import PassageSearch
-    from factcheck.core.vectors import PASSAGES
-    from factcheck.evidence_output import write_hits
+    from factcheck.cli.evidence_output import write_hits
+    from factcheck.services.evidence import PassageSearch
+    from factcheck.store.db import is_read_only
+    from factcheck.store.vectors import PASSAGES
 
     if not query.strip():
         raise UserError("search: nothing to look for")

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from factcheck.cli.app import _counted, _engine, _say, app
-from factcheck.core.errors import UserError
-from factcheck.core.statuses import STATUSES
+from factcheck.errors import UserError
+from factcheck.store.statuses import STATUSES
 
 STATUS_HELP = ", ".join(status.key for status in sorted(STATUSES, key=lambda status: status.open)) + "."
 
@@ -22,8 +22,8 @@ def review(
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Defaults to $USER.")] = None,
 ) -> None:
     """Record a verdict: the status changes and the history gains an entry, together."""
-    from factcheck.core.filters import check_status
-    from factcheck.core.review import record_verdict
+    from factcheck.services.review import record_verdict
+    from factcheck.store.filters import check_status
 
     check_status(status)
     if not 0 < claim_id < 2**63:  # beyond what a database id can be
@@ -40,9 +40,9 @@ def assign(
     reviewer: Annotated[str | None, typer.Option("--reviewer", help="Who assigns (defaults to the reviewer.name setting, then $USER).")] = None,
 ) -> None:
     """Assign claims to a reviewer (or --unassign them): one change, in the history, undoable."""
-    from factcheck.core.assignments import assign as assign_claims
-    from factcheck.core.assignments import check_assignee
-    from factcheck.core.shown import visible
+    from factcheck.services.assignments import assign as assign_claims
+    from factcheck.services.assignments import check_assignee
+    from factcheck.text.shown import visible
 
     if (to is None) == (not unassign):
         raise UserError("assign: say --to NAME or --unassign")

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from factcheck.cli.app import State, _say, app
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 from factcheck.start import INTERRUPTED  # exit status of a Ctrl-C, as typer returns it
 
 
@@ -28,7 +28,7 @@ def _environment_error(error: Exception) -> UserError | None:
     is imported only if it was in use, so --help stays fast.)"""
     if "sqlalchemy" not in sys.modules and not isinstance(error, OSError):
         return None
-    from factcheck.core.db import environment_error, resolve_url
+    from factcheck.store.db import environment_error, resolve_url
 
     return environment_error(error, resolve_url(State.db))
 

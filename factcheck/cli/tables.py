@@ -17,7 +17,7 @@ def cut(text: str, width: int) -> str:
     characters are shown, never obeyed."""
     from rich.cells import cell_len
 
-    from factcheck.core.shown import visible
+    from factcheck.text.shown import visible
 
     shown = visible(" ".join(text.split()))
     if cell_len(shown) <= width:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from factcheck.cli.app import State, _engine, _say, app
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 DEFAULT_HOST = "127.0.0.1"
 
@@ -20,7 +20,7 @@ LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 def workbench() -> None:
-    from factcheck.core.db import is_read_only, resolve_url
+    from factcheck.store.db import is_read_only, resolve_url
 
     engine = _engine(reading=True)
     read_only = is_read_only(engine)
@@ -41,8 +41,8 @@ def serve(
 ) -> None:
     """Serve the workbench to a web browser (textual-serve). Each page opens its own
     workbench on this database."""
-    from factcheck.core.db import resolve_url
-    from factcheck.serving import bind_failure, check_port_free, workbench_command
+    from factcheck.cli.serving import bind_failure, check_port_free, workbench_command
+    from factcheck.store.db import resolve_url
 
     address = host or DEFAULT_HOST
     if host is not None and host.strip() not in LOOPBACK:

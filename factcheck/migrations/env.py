@@ -1,10 +1,10 @@
-"""Alembic environment: runs on the connection handed over by factcheck.core.db.upgrade."""
+"""Alembic environment: runs on the connection handed over by factcheck.store.db.upgrade."""
 
 from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import factcheck.core.models  # noqa: F401  (registers every table on SQLModel.metadata)
+import factcheck.store.models  # noqa: F401  (registers every table on SQLModel.metadata)
 
 target_metadata = SQLModel.metadata
 

@@ -14,9 +14,9 @@ from itertools import islice
 
 from sqlalchemy.engine import Engine
 
-from factcheck.core.shown import CONTROLS, escape
 from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import describe_change, last_verdict, notes, value_text
+from factcheck.text.shown import CONTROLS, escape
 
 COLUMNS = (
     "id", "status", "verdict_at", "reviewer", "assignee", "label", "claim", "document", "document_url",

@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, TextIO
 
 from sqlalchemy.engine import Engine
 
-from factcheck.core.errors import UserError
-from factcheck.core.filters import ClaimFilter
-from factcheck.core.shown import visible
+from factcheck.errors import UserError
 from factcheck.report.formats import Format, format_named
 from factcheck.report.gather import ReportDocument, report_documents
 from factcheck.report.layout import Publisher, ReportJob, write_report
 from factcheck.report.wording import LANGUAGES, VERDICTS, WORDS, web_url
+from factcheck.store.filters import ClaimFilter
+from factcheck.text.shown import visible
 
 if TYPE_CHECKING:
-    from factcheck.core.settings import Settings
+    from factcheck.services.settings import Settings
 
 LANGUAGE_CHOICES = ("auto", *LANGUAGES)
 
@@ -82,7 +82,7 @@ def plan_export(engine: Engine, request: ExportRequest, settings: Settings | Non
     if audience == "internal":  # the settings say nothing an internal report uses
         _refuse_public_options(request)
         return ExportPlan(fmt, audience, ReportJob(where=where))
-    from factcheck.core.settings import load_settings  # here: an internal report needs none
+    from factcheck.services.settings import load_settings  # here: an internal report needs none
 
     settings = settings if settings is not None else load_settings()
     judged = public_where(where)
@@ -155,7 +155,7 @@ def _publisher(request: ExportRequest, settings: Settings, fmt: Format) -> Publi
 
 
 def _given(key: str, raw: str | None, option: str) -> str | None:
-    from factcheck.core.settings import check_value
+    from factcheck.services.settings import check_value
 
     return None if raw is None else str(check_value(key, raw, option))
 
@@ -191,9 +191,9 @@ def write_export(engine: Engine, plan: ExportPlan, out: TextIO, *, workers: int 
 def export_to_file(
     engine: Engine, plan: ExportPlan, path: Path, *, devices: bool = False, workers: int = 0
 ) -> ExportResult:
-    """Write the report whole or not at all (see core.files.replacing), never over the
+    """Write the report whole or not at all (see store.files.replacing), never over the
     database; `devices`: a device or pipe such as /dev/null is written directly."""
-    from factcheck.core.db import check_not_the_database
+    from factcheck.store.db import check_not_the_database
 
     path = Path(path).expanduser()
     check_not_the_database(engine, path)
@@ -201,7 +201,7 @@ def export_to_file(
 
 
 def write_atomically(path: Path, write: Callable[[TextIO], ExportResult], *, devices: bool = True):
-    from factcheck.core.files import replacing
+    from factcheck.store.files import replacing
 
     with replacing(path, what="report", devices=devices, shared=True) as target, \
             open(target, "w", encoding="utf-8", newline="") as out:

@@ -12,7 +12,7 @@ from importlib import import_module
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 if TYPE_CHECKING:
     from factcheck.report.layout import Layout

@@ -19,8 +19,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
-from factcheck.core.filters import ClaimFilter
-from factcheck.core.models import (
+from factcheck.store.filters import ClaimFilter
+from factcheck.store.models import (
     STATUSES,
     Archive,
     Claim,
@@ -30,8 +30,8 @@ from factcheck.core.models import (
     Quantity,
     ReviewEvent,
 )
-from factcheck.core.queries import DOCUMENT_ORDER
-from factcheck.core.queries import status_counts as count_by_status
+from factcheck.store.queries import DOCUMENT_ORDER
+from factcheck.store.queries import status_counts as count_by_status
 
 BATCH = 2000
 

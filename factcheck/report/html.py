@@ -15,10 +15,6 @@ from operator import itemgetter
 
 from sqlalchemy.engine import Engine
 
-from factcheck.core.filters import ClaimFilter
-from factcheck.core.models import utc_now
-from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS, controls_pattern, visible
-from factcheck.core.statuses import report_css
 from factcheck.report.gather import iso, status_counts
 from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import (
@@ -29,6 +25,10 @@ from factcheck.report.wording import (
     value_text,
     web_url,
 )
+from factcheck.store.filters import ClaimFilter
+from factcheck.store.models import utc_now
+from factcheck.store.statuses import report_css
+from factcheck.text.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS, controls_pattern, visible
 
 CONTEXT = 160  # characters of the document shown each side of a claim
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
@@ -68,8 +68,8 @@ def _tail(count: int, job: ReportJob) -> str:
     return f"{empty}</main>\n</body>\n</html>\n"
 
 
-STATUS_COLOURS = "/* status colours: written from factcheck/core/statuses.py */\n"
-STATUS_BADGES = "/* status badges: written from factcheck/core/statuses.py */\n"
+STATUS_COLOURS = "/* status colours: written from factcheck/store/statuses.py */\n"
+STATUS_BADGES = "/* status badges: written from factcheck/store/statuses.py */\n"
 
 
 def stylesheet(name: str = "report.css") -> str:

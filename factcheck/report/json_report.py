@@ -11,11 +11,11 @@ from typing import TextIO
 import orjson
 from sqlalchemy.engine import Engine
 
-from factcheck.core.filters import ClaimFilter
-from factcheck.core.models import utc_now
-from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS
 from factcheck.report.gather import iso
 from factcheck.report.layout import Layout, ReportJob, write_report
+from factcheck.store.filters import ClaimFilter
+from factcheck.store.models import utc_now
+from factcheck.text.shown import BIDI_CONTROLS, C1_CONTROLS
 
 
 def write_json(engine: Engine, out: TextIO, where: ClaimFilter | None = None) -> int:

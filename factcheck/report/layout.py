@@ -19,10 +19,10 @@ from typing import TextIO
 
 from sqlalchemy.engine import Engine
 
-from factcheck.core.filters import ClaimFilter
 from factcheck.report import gather
 from factcheck.report.gather import PARTS, Span, iter_claim_records
 from factcheck.report.wording import ENGLISH, Words
+from factcheck.store.filters import ClaimFilter
 
 PIECES = 500  # claims rendered before a write: few large writes rather than many small ones
 SPAN = gather.BATCH  # claims in a part of a report rendered apart: one batch of reading

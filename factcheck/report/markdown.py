@@ -13,8 +13,6 @@ from collections.abc import Iterable, Iterator
 
 from sqlalchemy.engine import Engine
 
-from factcheck.core.models import utc_now
-from factcheck.core.shown import CONTROLS, visible
 from factcheck.report.gather import iso, status_counts
 from factcheck.report.html import CONTEXT
 from factcheck.report.layout import Layout, ReportJob
@@ -26,6 +24,8 @@ from factcheck.report.wording import (
     value_text,
     web_url,
 )
+from factcheck.store.models import utc_now
+from factcheck.text.shown import CONTROLS, visible
 
 # `$` too: GitHub renders text between two dollar signs as mathematics. Every kind of line
 # break becomes a space, so untrusted text stays on its line (in its table cell).

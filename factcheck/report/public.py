@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from factcheck.core.attribution import speaker_of
-from factcheck.core.language import detect_language
-from factcheck.core.models import UNDO_NOTE
 from factcheck.report.layout import ReportJob
 from factcheck.report.wording import Words, last_verdict, web_url
+from factcheck.store.models import UNDO_NOTE
+from factcheck.text.extract.attribution import speaker_of
+from factcheck.text.read.language import detect_language
 
 TITLE_LIMIT = 300  # characters of a title shown: a page's <title> can be any length
 UNTITLED = "—"  # shown for a document without a title: never its file path

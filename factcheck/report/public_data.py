@@ -10,8 +10,6 @@ from collections.abc import Iterable, Iterator
 import orjson
 from sqlalchemy.engine import Engine
 
-from factcheck.core.models import utc_now
-from factcheck.core.shown import visible
 from factcheck.report.csv_report import Lines, header, neutralise, no_tail
 from factcheck.report.gather import iso, report_documents
 from factcheck.report.html import CONTEXT
@@ -20,6 +18,8 @@ from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.public import PUBLIC_PARTS, PublicClaim, clipped, public_claims
 from factcheck.report.public_html import report_date, report_title
 from factcheck.report.wording import web_url
+from factcheck.store.models import utc_now
+from factcheck.text.shown import visible
 
 
 def _json_head(engine: Engine, job: ReportJob) -> str:

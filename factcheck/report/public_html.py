@@ -41,7 +41,7 @@ def report_title(job: ReportJob, documents: list[ReportDocument]) -> str:
 
 
 def report_date(job: ReportJob) -> str:
-    from factcheck.core.models import utc_now
+    from factcheck.store.models import utc_now
 
     return job.date or utc_now().date().isoformat()
 

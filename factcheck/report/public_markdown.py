@@ -1,6 +1,6 @@
 """The public report in Markdown: the content of the public HTML page, for a CMS or a code
 host. Untrusted text is made inert as in the internal Markdown report (markdown.cell) and
-its control characters are shown, never obeyed (core.shown.visible)."""
+its control characters are shown, never obeyed (text.shown.visible)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 
 from sqlalchemy.engine import Engine
 
-from factcheck.core.shown import visible
 from factcheck.report.gather import report_documents, status_counts
 from factcheck.report.html import CONTEXT
 from factcheck.report.layout import Layout, ReportJob
@@ -23,6 +22,7 @@ from factcheck.report.public import (
 )
 from factcheck.report.public_html import HEADING, report_date, report_title
 from factcheck.report.wording import VERDICTS, Words, long_date
+from factcheck.text.shown import visible
 
 
 def text(value: str | None) -> str:

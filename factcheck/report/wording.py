@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from factcheck.core.addresses import web_url as web_url  # where it is defined
-from factcheck.core.statuses import Rating as Rating  # noqa: F401  (ClaimReview's, defined with the statuses)
-from factcheck.core.statuses import status_named, verdicts
+from factcheck.store.statuses import Rating as Rating  # noqa: F401  (ClaimReview's, defined with the statuses)
+from factcheck.store.statuses import status_named, verdicts
+from factcheck.text.read.addresses import web_url as web_url  # where it is defined
 
 VERDICTS = tuple(status.key for status in verdicts())  # what a public report publishes
 RATINGS = MappingProxyType({status.key: status.rating for status in verdicts()})

@@ -7,11 +7,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
-from factcheck.core.db import make_engine
-from factcheck.core.errors import UserError
-from factcheck.core.review import login_name
-from factcheck.core.settings import Settings, load_settings, save_setting, settings_path
-from factcheck.core.shown import visible
+from factcheck.errors import UserError
+from factcheck.services.review import login_name
+from factcheck.services.settings import Settings, load_settings, save_setting, settings_path
+from factcheck.store.db import make_engine
+from factcheck.text.shown import visible
 from factcheck.tui.commands import QueueCommands
 from factcheck.tui.keymap import load_keymap
 from factcheck.tui.screens.queue import QueueScreen

@@ -7,8 +7,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from factcheck.core.models import QUANTITY_KINDS, STATUSES
-from factcheck.core.queries import ClaimFilter
+from factcheck.store.models import QUANTITY_KINDS, STATUSES
+from factcheck.store.queries import ClaimFilter
 
 
 class QueueCommands(Provider):

@@ -11,7 +11,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 
 
 def keymap_path() -> Path:

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from factcheck.core.db import make_engine
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
 from factcheck.report.json_report import write_json
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.store.db import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "sources" / "articles" / "tmtpost-openai-2024-05.txt"

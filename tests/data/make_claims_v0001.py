@@ -16,10 +16,10 @@ TARGET = ROOT / "tests" / "data" / "claims-v0001.db"
 def main() -> None:
     from alembic import command
 
-    from factcheck.core.db import _alembic_config, make_engine
-    from factcheck.core.ingest import ingest_paths
-    from factcheck.core.linking import link_all
-    from factcheck.core.review import add_note, record_verdict
+    from factcheck.services.ingest import ingest_paths
+    from factcheck.services.linking import link_all
+    from factcheck.services.review import add_note, record_verdict
+    from factcheck.store.db import _alembic_config, make_engine
 
     TARGET.unlink(missing_ok=True)
     engine = make_engine(f"sqlite:///{TARGET}", migrate=False)

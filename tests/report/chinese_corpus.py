@@ -39,7 +39,7 @@ OpenAI的员工人数约为770人。
 
 
 def review(engine, claim_id, link_id) -> None:
-    from factcheck.core.review import add_note, record_verdict, set_link_state
+    from factcheck.services.review import add_note, record_verdict, set_link_state
 
     valuation, order = claim_id("估值达到"), claim_id("算力订单")
     latency, staff = claim_id("232毫秒"), claim_id("员工人数")

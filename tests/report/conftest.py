@@ -24,7 +24,7 @@ def report_db_zh(tmp_path_factory):
 
 
 def _database(tmp_path_factory, builder):
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     folder = tmp_path_factory.mktemp("report")
     server = os.environ.get("FACTCHECK_DB", "")
@@ -62,7 +62,7 @@ def _postgres_database(server: str):
 
 @pytest.fixture
 def report_engine(report_db: str):
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     engine = make_engine(report_db)
     yield engine
@@ -79,7 +79,7 @@ def export(report_engine):
 @pytest.fixture
 def export_zh(report_db_zh):
     """export(...) over the Chinese corpus."""
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     engine = make_engine(report_db_zh)
     yield exporter(engine)

@@ -61,21 +61,21 @@ def _write(folder: Path, files: dict[str, str]) -> None:
 
 
 def claim_id(engine, fragment: str) -> int:
-    from factcheck.core.models import Claim
+    from factcheck.store.models import Claim
 
     with Session(engine) as session:
         return session.exec(select(Claim.id).where(col(Claim.text).contains(fragment))).one()
 
 
 def link_id(engine, claim: int) -> int:
-    from factcheck.core.models import Link
+    from factcheck.store.models import Link
 
     with Session(engine) as session:
         return session.exec(select(Link.id).where(Link.claim_id == claim).order_by(col(Link.id))).first()
 
 
 def _review(engine) -> None:
-    from factcheck.core.review import add_note, record_verdict, set_link_state
+    from factcheck.services.review import add_note, record_verdict, set_link_state
 
     revenue, deal = claim_id(engine, "revenue rose"), claim_id(engine, "$51 million")
     formula, startup = claim_id(engine, "=HYPERLINK"), claim_id(engine, "3x")
@@ -93,7 +93,7 @@ def _review(engine) -> None:
 
 def _pin_times(engine) -> None:
     """One event a day from 2024-06-01, in the order they were recorded."""
-    from factcheck.core.models import ReviewEvent
+    from factcheck.store.models import ReviewEvent
 
     with Session(engine) as session:
         ids = session.exec(select(ReviewEvent.id).order_by(col(ReviewEvent.id))).all()
@@ -104,8 +104,8 @@ def _pin_times(engine) -> None:
 
 
 def build(engine, folder: Path, articles: dict = ARTICLES, evidence: dict = EVIDENCE, review=None) -> None:
-    from factcheck.core.ingest import ingest_paths
-    from factcheck.core.linking import link_all
+    from factcheck.services.ingest import ingest_paths
+    from factcheck.services.linking import link_all
 
     _write(folder / "articles", articles)
     _write(folder / "evidence", evidence)
@@ -137,9 +137,9 @@ def exporter(engine):
     import io
     from dataclasses import replace
 
-    from factcheck.core.filters import ClaimFilter
     from factcheck.report.export import ExportRequest, plan_export, write_export
     from factcheck.report.formats import format_named
+    from factcheck.store.filters import ClaimFilter
 
     def run(fmt: str, where=None, *, audience: str | None = None, workers: int = 0, **request) -> str:
         if (audience or format_named(fmt).default_audience) == "public":

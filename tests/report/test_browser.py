@@ -73,7 +73,7 @@ def hostile_report(engine, tmp_path):
     from factcheck.report.export import ExportRequest, export_to_file, plan_export
 
     def judge(engine, claim_id, link_id):
-        from factcheck.core.review import record_verdict, set_link_state
+        from factcheck.services.review import record_verdict, set_link_state
 
         plant, revenue = claim_id("13 units"), claim_id("revenue rose")
         record_verdict(engine, plant, "refuted",
@@ -123,7 +123,7 @@ def test_the_checks_catch_a_page_that_obeys_its_payloads(browser, tmp_path):
 def test_the_chinese_report_renders_with_its_language(browser, report_db_zh, tmp_path):
     from report_corpus import exporter
 
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     engine = make_engine(report_db_zh)
     page = tmp_path / "zh.html"

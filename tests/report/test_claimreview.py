@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 from factcheck.report.claimreview import shortened
 
 EXPECTED = {  # claim fragment → (ratingValue, alternateName, review date)
@@ -67,7 +67,7 @@ def test_publisher_comes_from_the_environment_when_not_given(export, monkeypatch
 
 
 def test_publisher_comes_from_the_settings_file_and_an_option_wins(export):
-    from factcheck.core.settings import save_setting
+    from factcheck.services.settings import save_setting
 
     save_setting("publisher.name", "File Desk")
     save_setting("publisher.url", "https://file.example.org/checks")

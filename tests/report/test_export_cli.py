@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 from factcheck.report.export import write_atomically
 
 

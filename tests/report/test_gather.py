@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from factcheck.core.filters import ClaimFilter
 from factcheck.report import gather
 from factcheck.report.gather import iter_claim_records, status_counts, surrounding
+from factcheck.store.filters import ClaimFilter
 
 
 def test_small_batches_give_the_same_records_in_the_same_order(report_engine, monkeypatch):

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from factcheck.core.filters import ClaimFilter
 from factcheck.report import layout
 from factcheck.report.formats import FORMATS
 from factcheck.report.gather import spans
+from factcheck.store.filters import ClaimFilter
 
 GENERATED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 

@@ -137,9 +137,9 @@ def hostile_engine(engine, tmp_path):
     markup, line breaks and control characters."""
     from sqlmodel import Session, select
 
-    from factcheck.core.ingest import ingest_paths
-    from factcheck.core.models import Claim
-    from factcheck.core.review import record_verdict
+    from factcheck.services.ingest import ingest_paths
+    from factcheck.services.review import record_verdict
+    from factcheck.store.models import Claim
 
     title = "<script>document.title='owned'</script>" + "Ｗ" * 20 + "long " * 1990
     article = tmp_path / "hostile.md"
@@ -173,7 +173,7 @@ def test_a_hostile_title_and_note_stay_escaped_and_bounded(hostile_engine):
 
 
 def test_a_report_without_judged_claims_says_so(export, export_zh):
-    from factcheck.core.filters import ClaimFilter
+    from factcheck.store.filters import ClaimFilter
 
     later = ClaimFilter(since="2030-01-01")
     page = export("html", audience="public", where=later, title="Checks <b>so far</b>")
@@ -184,8 +184,8 @@ def test_a_report_without_judged_claims_says_so(export, export_zh):
 
 
 def test_report_words_cover_every_verdict_and_relation():
-    from factcheck.core.models import RELATIONS
     from factcheck.report.wording import VERDICTS, WORDS
+    from factcheck.store.models import RELATIONS
 
     for words in WORDS.values():
         assert set(words.verdicts) == set(VERDICTS)

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
-from factcheck.core.models import (
+from factcheck.store.models import (
     Alias,
     Claim,
     Document,
@@ -63,7 +63,7 @@ FAIL_MARK = "EXTRACTION FAILS HERE"
 def extract_or_fail(task):
     """A worker's extraction that fails on a block carrying FAIL_MARK (importable by name,
     so a worker process can run it)."""
-    from factcheck.core.block_extraction import extract_block
+    from factcheck.text.extract.block_extraction import extract_block
 
     if FAIL_MARK in task.text:
         raise RuntimeError("extractor failed")
@@ -73,7 +73,7 @@ def extract_or_fail(task):
 def extract_or_die(task):
     """A worker's extraction whose process ends abruptly on a block carrying FAIL_MARK, as
     when the system kills it for memory."""
-    from factcheck.core.block_extraction import extract_block
+    from factcheck.text.extract.block_extraction import extract_block
 
     if FAIL_MARK in task.text:
         os._exit(9)

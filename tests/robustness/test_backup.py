@@ -13,15 +13,15 @@ import pytest
 from harness import assert_claim_index_in_step, one_line_error, row_counts
 from sqlmodel import Session, select
 
-from factcheck.core.backup import backup, restore
-from factcheck.core.db import make_engine
-from factcheck.core.errors import UserError
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.models import Claim, ReviewEvent
-from factcheck.core.queries import ClaimFilter, count_claims
-from factcheck.core.review import add_note, record_verdict
+from factcheck.errors import UserError
 from factcheck.report.json_report import write_json
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.services.review import add_note, record_verdict
+from factcheck.store.backup import backup, restore
+from factcheck.store.db import make_engine
+from factcheck.store.models import Claim, ReviewEvent
+from factcheck.store.queries import ClaimFilter, count_claims
 
 DEMO = Path(__file__).resolve().parents[2] / "sources"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Claim, ReviewEvent
+from factcheck.services.ingest import ingest_paths
+from factcheck.store.models import Claim, ReviewEvent
 
 WORKER = Path(__file__).resolve().parent / "verdict_worker.py"
 ARTICLE = Path(__file__).resolve().parents[2] / "sources" / "articles" / "tmtpost-openai-2024-05.txt"

@@ -24,12 +24,12 @@ from sqlalchemy import delete, func, make_url, select
 from sqlmodel import Session, SQLModel
 
 import factcheck.cli
-import factcheck.core.ingest
-import factcheck.core.linking
 import factcheck.report.json_report  # noqa: F401  (imported before forking, not in each child)
-from factcheck.core.db import make_engine
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Claim, Document, Link, Quantity
+import factcheck.services.ingest
+import factcheck.services.linking
+from factcheck.services.ingest import ingest_paths
+from factcheck.store.db import make_engine
+from factcheck.store.models import Claim, Document, Link, Quantity
 
 pytestmark = [
     pytest.mark.slow,

@@ -11,9 +11,9 @@ from harness import OverBudget, cpu_budget
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.core.claims import extract_claims
-from factcheck.core.errors import UserError
-from factcheck.core.reading import read_bytes
+from factcheck.errors import UserError
+from factcheck.text.extract.claims import extract_claims
+from factcheck.text.read.reading import read_bytes
 
 BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -16,9 +16,9 @@ import pytest
 from harness import one_line_error, row_counts
 from sqlmodel import Session, select
 
-from factcheck.core.errors import UserError
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Document
+from factcheck.errors import UserError
+from factcheck.services.ingest import ingest_paths
+from factcheck.store.models import Document
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "bad"
 ARTICLE = Path(__file__).resolve().parents[2] / "sources" / "articles" / "tmtpost-openai-2024-05.txt"
@@ -113,7 +113,7 @@ def test_a_folder_of_bad_files_skips_each_with_a_warning(cli, engine, corpus: Pa
 def test_a_failed_document_leaves_no_partial_rows(engine, corpus: Path, monkeypatch):
     """A failure while a document is being stored (here: in claim extraction) rolls the
     whole document back; a folder run reports nothing half-written."""
-    import factcheck.core.block_extraction as extraction
+    import factcheck.text.extract.block_extraction as extraction
 
     def broken(text, date=None):
         raise RuntimeError("extractor failed")

@@ -12,11 +12,11 @@ import time
 
 import pytest
 
-from factcheck.core.html_blocks import main_text
-from factcheck.core.html_nesting import bound_nesting
-from factcheck.core.html_reading import parse_page
-from factcheck.core.html_reading import trafilatura_reading as with_trafilatura
-from factcheck.core.reading import read_bytes
+from factcheck.text.read.html_blocks import main_text
+from factcheck.text.read.html_nesting import bound_nesting
+from factcheck.text.read.html_reading import parse_page
+from factcheck.text.read.html_reading import trafilatura_reading as with_trafilatura
+from factcheck.text.read.reading import read_bytes
 
 # 10x the size may cost up to 10x the time; the rest is room for a loaded machine
 # (quadratic work shows as 100x)

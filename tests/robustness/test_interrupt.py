@@ -19,8 +19,8 @@ import pytest
 from harness import row_counts
 from sqlmodel import Session, func, select
 
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Claim, Document
+from factcheck.services.ingest import ingest_paths
+from factcheck.store.models import Claim, Document
 
 pytestmark = [
     pytest.mark.slow,

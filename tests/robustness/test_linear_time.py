@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 from hostile import FLOOR, PATTERNS, growth, seconds, text_of  # noqa: E402
 
-from factcheck.core.claims import extract_claims  # noqa: E402
-from factcheck.core.quantities import extract_quantities  # noqa: E402
+from factcheck.text.extract.claims import extract_claims  # noqa: E402
+from factcheck.text.extract.quantities import extract_quantities  # noqa: E402
 
 # A linear reader grows 10× per 10× of text; a quadratic one 100×. The margin is for
 # caches and a busy machine, not for a slower kind of growth.

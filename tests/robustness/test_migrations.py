@@ -16,11 +16,11 @@ from sqlalchemy import MetaData, insert, select, text
 from sqlalchemy import create_engine as plain_engine
 from sqlmodel import Session
 
-from factcheck.core.db import _alembic_config, make_engine, schema_revision
-from factcheck.core.errors import UserError
-from factcheck.core.models import Claim, Document
-from factcheck.core.queries import ClaimFilter, count_claims
-from factcheck.core.review import record_verdict
+from factcheck.errors import UserError
+from factcheck.services.review import record_verdict
+from factcheck.store.db import _alembic_config, make_engine, schema_revision
+from factcheck.store.models import Claim, Document
+from factcheck.store.queries import ClaimFilter, count_claims
 
 FIXTURE = Path(__file__).resolve().parent.parent / "data" / "claims-v0001.db"
 TABLES = ("document", "passage", "claim", "quantity", "link", "reviewevent", "alias")
@@ -145,7 +145,7 @@ def test_head_revision_constant_matches_the_migrations():
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from factcheck.core import db
+    from factcheck.store import db
 
     config = Config()
     config.set_main_option("script_location", str(db.MIGRATIONS))

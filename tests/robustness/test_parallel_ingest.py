@@ -16,10 +16,11 @@ from harness import FAIL_MARK
 from sqlalchemy import delete
 from sqlmodel import Session, SQLModel, select
 
-from factcheck.core import block_extraction, ingest
-from factcheck.core.errors import UserError
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Alias, Claim, Document, Passage, Quantity
+from factcheck.errors import UserError
+from factcheck.services import ingest
+from factcheck.services.ingest import ingest_paths
+from factcheck.store.models import Alias, Claim, Document, Passage, Quantity
+from factcheck.text.extract import block_extraction
 
 DEMO = Path(__file__).resolve().parents[2] / "sources"
 ARTICLE = DEMO / "articles" / "tmtpost-openai-2024-05.txt"

@@ -18,8 +18,8 @@ import pytest
 from harness import one_line_error
 from sqlmodel import Session, select
 
-from factcheck.core.models import Claim
-from factcheck.core.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS
+from factcheck.store.models import Claim
+from factcheck.text.shown import BIDI_CONTROLS, C1_CONTROLS, CONTROLS
 
 # what a terminal would obey: every control but a line break and a tab, and the bidi controls
 RAW = re.compile("[" + re.escape("".join(c for c in CONTROLS if c not in "\n\t")) + "]")

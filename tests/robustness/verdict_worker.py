@@ -8,9 +8,9 @@ import json
 import random
 import sys
 
-from factcheck.core.db import make_engine
-from factcheck.core.errors import ConflictError
-from factcheck.core.review import fresh_claim, record_verdict
+from factcheck.errors import ConflictError
+from factcheck.services.review import fresh_claim, record_verdict
+from factcheck.store.db import make_engine
 
 VERDICTS = ("supported", "refuted", "misleading", "unverifiable", "in_progress")
 

@@ -16,9 +16,9 @@ DEMO = Path(__file__).resolve().parents[2] / "sources"
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    from factcheck.core.db import make_engine
-    from factcheck.core.ingest import ingest_paths
-    from factcheck.core.linking import link_all
+    from factcheck.services.ingest import ingest_paths
+    from factcheck.services.linking import link_all
+    from factcheck.store.db import make_engine
 
     path = tmp_path_factory.mktemp("demo") / "claims.db"
     engine = make_engine(f"sqlite:///{path}")
@@ -37,7 +37,7 @@ def demo_template(tmp_path_factory) -> Path:
 @pytest.fixture
 def demo_db(demo_template: Path, tmp_path: Path):
     """(url, engine) of a private copy of the demo database."""
-    from factcheck.core.db import make_engine
+    from factcheck.store.db import make_engine
 
     path = tmp_path / "claims.db"
     shutil.copy(demo_template, path)
@@ -74,6 +74,6 @@ def settle():
 def stay_put():
     """workbench.advance off: after a verdict the cursor stays on the claim judged (for the
     tests that judge one claim several times)."""
-    from factcheck.core.settings import save_setting
+    from factcheck.services.settings import save_setting
 
     save_setting("workbench.advance", "false")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 from textual.widgets import DataTable, Input
 
-from factcheck.core.models import Link, Passage, ReviewEvent
+from factcheck.store.models import Link, Passage, ReviewEvent
 from factcheck.tui.app import make_app
 from factcheck.tui.screens.evidence_search import EvidenceSearchScreen
 

@@ -15,10 +15,10 @@ import pytest
 from sqlmodel import Session, select
 from textual.widgets import DataTable
 
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Claim, ReviewEvent
-from factcheck.core.review import record_verdict
-from factcheck.core.shown import CONTROLS
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.review import record_verdict
+from factcheck.store.models import Claim, ReviewEvent
+from factcheck.text.shown import CONTROLS
 from factcheck.tui.app import make_app
 
 RAW = re.compile("[" + re.escape("".join(c for c in CONTROLS if c not in "\n\t")) + "]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.errors import UserError
+from factcheck.errors import UserError
 from factcheck.tui.keymap import load_keymap
 
 

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from factcheck.core.models import Claim, Document
-from factcheck.core.queries import list_claims
+from factcheck.store.models import Claim, Document
+from factcheck.store.queries import list_claims
 from factcheck.tui.app import make_app
 from factcheck.tui.widgets.claim_table import PAGE
 

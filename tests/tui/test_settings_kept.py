@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import tomllib
 
-from factcheck.core.settings import load_settings, save_setting
+from factcheck.services.settings import load_settings, save_setting
 from factcheck.tui.app import make_app
 from factcheck.tui.screens.export import ExportScreen
 

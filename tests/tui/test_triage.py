@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from factcheck.core.assignments import assign
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.models import Claim, ReviewEvent
-from factcheck.core.queries import list_claims
-from factcheck.core.review import record_verdict
+from factcheck.services.assignments import assign
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.services.review import record_verdict
+from factcheck.store.models import Claim, ReviewEvent
+from factcheck.store.queries import list_claims
 from factcheck.tui.app import make_app
 
 
@@ -41,7 +41,7 @@ async def test_five_keys_judge_five_claims_in_a_row_skipping_the_judged(demo_db,
 
 
 async def test_in_progress_and_the_setting_keep_the_cursor_where_it_is(demo_db, settle):
-    from factcheck.core.settings import save_setting
+    from factcheck.services.settings import save_setting
 
     url, engine = demo_db
     app = make_app(url, reviewer="ann", keymap={})

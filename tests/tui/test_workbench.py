@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from factcheck.core.models import Claim, Document, Link, ReviewEvent
-from factcheck.core.queries import list_claims
-from factcheck.core.review import record_verdict
+from factcheck.services.review import record_verdict
+from factcheck.store.models import Claim, Document, Link, ReviewEvent
+from factcheck.store.queries import list_claims
 from factcheck.tui.app import make_app
 
 
@@ -360,7 +360,7 @@ async def test_a_read_only_database_is_browsed_and_exported_but_never_written(de
     """An editor may read the team's database but not write it: the queue, the detail and
     the export work; a verdict, a note, a link or an undo says why not, before any dialog
     opens or the marks are cleared."""
-    from factcheck.core.db import create_sqlite_engine
+    from factcheck.store.db import create_sqlite_engine
 
     url, _ = demo_db
     database = tmp_path / "claims.db"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from factcheck.core.checks.findings import Finding
-from factcheck.core.checks.run import DocumentDate, check_claims
-from factcheck.core.claims import extract_claims
-from factcheck.core.dates import infer_reference_date
+from factcheck.text.checks.findings import Finding
+from factcheck.text.checks.run import DocumentDate, check_claims
+from factcheck.text.extract.claims import extract_claims
+from factcheck.text.extract.dates import infer_reference_date
 
 PUBLISHED = "2024-05-20"
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from factcheck.core.aliases import harvest_aliases
+from factcheck.text.extract.aliases import harvest_aliases
 
 
 def test_title_before_a_transliterated_name_is_not_part_of_it():

@@ -1,6 +1,6 @@
 """Re-finding a quoted span after its source was edited: exact, near, fuzzy, orphan."""
 
-from factcheck.core.anchoring import quote, reanchor
+from factcheck.text.extract.anchoring import quote, reanchor
 
 SOURCE = (
     "OpenAI in 2019 signed a nonbinding agreement to spend $51 million on the chips. "

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from factcheck.core.assignments import assign, check_assignee, known_reviewers
-from factcheck.core.earlier_verdicts import checked_before, judged_by_others, reuse_verdict
-from factcheck.core.errors import ConflictError, UserError
-from factcheck.core.filters import ClaimFilter, alias_variants, parse_filter, with_aliases
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.models import Claim, ReviewEvent
-from factcheck.core.queries import count_claims, list_claims
-from factcheck.core.review import record_verdict, undo
-from factcheck.core.sources import list_sources
+from factcheck.errors import ConflictError, UserError
+from factcheck.services.assignments import assign, check_assignee, known_reviewers
+from factcheck.services.earlier_verdicts import checked_before, judged_by_others, reuse_verdict
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.services.review import record_verdict, undo
+from factcheck.services.sources import list_sources
+from factcheck.store.filters import ClaimFilter, alias_variants, parse_filter, with_aliases
+from factcheck.store.models import Claim, ReviewEvent
+from factcheck.store.queries import count_claims, list_claims
 
 ARTICLES = {
     "a.txt": "据报道,OpenAI估值1000亿美金。\n据报道,公司去年收入20亿美元。\n",

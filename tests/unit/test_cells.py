@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from factcheck.core.cells import clip, kept_whole, line_spans
+from factcheck.text.cells import clip, kept_whole, line_spans
 
 
 def lines(text: str, width: int, names=()) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.charsets import codec_for, declared_in_page, decode
-from factcheck.core.errors import UserError
-from factcheck.core.reading import read_bytes
+from factcheck.errors import UserError
+from factcheck.text.read.charsets import codec_for, declared_in_page, decode
+from factcheck.text.read.reading import read_bytes
 
 PAGE = "<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>"
 FRENCH = "Le café coûte 4,20 € – « très cher », dit-il."

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from checks_helper import only, results, run_checks
 
-from factcheck.core.checks import rates
+from factcheck.text.checks import rates
 
 DEMO = "实际上,当前,这家估值1000亿美金(胡润研究院数据,约合人民币7100亿元)的 AI 巨兽OpenAI正面临新的内部和外部的双重承压。"
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from factcheck.core.checks.precision import half_unit, stated_span
-from factcheck.core.quantities import extract_quantities
+from factcheck.text.checks.precision import half_unit, stated_span
+from factcheck.text.extract.quantities import extract_quantities
 
 
 def _quantity(text: str):

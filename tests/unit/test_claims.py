@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.claims import extract_claims, make_label, score
-from factcheck.core.quantities import extract_quantities
+from factcheck.text.extract.claims import extract_claims, make_label, score
+from factcheck.text.extract.quantities import extract_quantities
 
 ARTICLE = Path(__file__).resolve().parents[2] / "sources" / "articles" / "tmtpost-openai-2024-05.txt"
 

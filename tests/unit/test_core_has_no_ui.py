@@ -6,8 +6,8 @@ import sys
 
 def test_core_and_report_import_without_textual():
     code = (
-        "import sys, pkgutil, importlib, factcheck.core, factcheck.report\n"
-        "for pkg in (factcheck.core, factcheck.report):\n"
+        "import sys, pkgutil, importlib, factcheck.text, factcheck.store, factcheck.services, factcheck.report\n"
+        "for pkg in (factcheck.text, factcheck.store, factcheck.services, factcheck.report):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

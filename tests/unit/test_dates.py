@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.dates import infer_reference_date, iso_date
-from factcheck.core.quantities import extract_quantities
+from factcheck.text.extract.dates import infer_reference_date, iso_date
+from factcheck.text.extract.quantities import extract_quantities
 
 
 def dates(text: str, reference: str | None = None) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.errors import UserError
-from factcheck.core.files import replacing
+from factcheck.errors import UserError
+from factcheck.store.files import replacing
 
 
 def _write(target: Path, text: str, **options) -> None:

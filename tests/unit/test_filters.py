@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import insert, text, update
 from sqlmodel import Session, select
 
-from factcheck.core import queries
-from factcheck.core.filters import AnyCaseLike, ClaimFilter, _escape_like
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Claim, Document
-from factcheck.core.queries import QUEUE_ORDER, count_claims, queue_page
-from factcheck.core.review import add_claim, undo
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.review import add_claim, undo
+from factcheck.store import queries
+from factcheck.store.filters import AnyCaseLike, ClaimFilter, _escape_like
+from factcheck.store.models import Claim, Document
+from factcheck.store.queries import QUEUE_ORDER, count_claims, queue_page
 
 SAMPLES = [  # (text, label)
     ("OpenAI 估值1000亿美金", "valuation $100B"),
@@ -188,7 +188,7 @@ def test_claims_added_after_an_ingest_are_indexed_too(engine, demo_copy):
 
 
 def test_a_document_that_fails_while_stored_leaves_the_index_as_it_was(engine, demo_copy, monkeypatch):
-    import factcheck.core.ingest as ingest
+    import factcheck.services.ingest as ingest
 
     real = ingest.Rows.insert
     calls = []

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from factcheck.core.checks.findings import INCONSISTENCY_RAISE
-from factcheck.core.claims import extract_claims
-from factcheck.core.errors import UserError
-from factcheck.core.filters import parse_filter
-from factcheck.core.findings import findings_for_claim, list_findings, recompute_all
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.models import Claim, Document, Finding, FindingClaim
-from factcheck.core.queries import count_claims, list_claims, queue_page
+from factcheck.errors import UserError
+from factcheck.services.findings import findings_for_claim, list_findings, recompute_all
+from factcheck.services.ingest import ingest_paths
+from factcheck.store.filters import parse_filter
+from factcheck.store.models import Claim, Document, Finding, FindingClaim
+from factcheck.store.queries import count_claims, list_claims, queue_page
+from factcheck.text.checks.findings import INCONSISTENCY_RAISE
+from factcheck.text.extract.claims import extract_claims
 
 DEMO = Path(__file__).resolve().parents[2] / "sources" / "articles"
 WRONG = (
@@ -98,7 +98,7 @@ def test_findings_are_written_in_the_articles_transaction(engine, tmp_path: Path
     def fail(*args, **kwargs):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr("factcheck.core.ingest.store_findings", fail)
+    monkeypatch.setattr("factcheck.services.ingest.store_findings", fail)
     with pytest.raises(RuntimeError):
         ingest_paths(engine, [_article(tmp_path)])
     with Session(engine) as session:

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.core.errors import UserError
-from factcheck.core.html_nesting import MAX_DEPTH, bound_nesting
-from factcheck.core.html_reading import parse_page
-from factcheck.core.reading import read_bytes
+from factcheck.errors import UserError
+from factcheck.text.read.html_nesting import MAX_DEPTH, bound_nesting
+from factcheck.text.read.html_reading import parse_page
+from factcheck.text.read.reading import read_bytes
 
 
 def nested(tag: str, levels: int) -> str:

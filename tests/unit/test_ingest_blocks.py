@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from factcheck.core import ingest
-from factcheck.core.claims import extract_claims
-from factcheck.core.errors import UserError
-from factcheck.core.models import Claim, Document, Quantity
+from factcheck.errors import UserError
+from factcheck.services import ingest
+from factcheck.store.models import Claim, Document, Quantity
+from factcheck.text.extract.claims import extract_claims
 
 ARTICLE = Path(__file__).resolve().parents[2] / "sources" / "articles" / "tmtpost-openai-2024-05.txt"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from factcheck.core import linking
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import Linker, link_all
-from factcheck.core.models import Claim, Document, Link, Passage
+from factcheck.services import linking
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import Linker, link_all
+from factcheck.store.models import Claim, Document, Link, Passage
 
 SOURCES = {
     "hurun.md": "# Unicorn index\n\nSource: https://example.org/hurun\nPublished: 2024-04-09\n\n"
@@ -183,7 +183,7 @@ def test_upgrading_an_old_database_indexes_its_passages(tmp_path: Path):
     from alembic import command
     from sqlalchemy import text
 
-    from factcheck.core.db import _alembic_config, make_engine
+    from factcheck.store.db import _alembic_config, make_engine
 
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     config = _alembic_config(engine)

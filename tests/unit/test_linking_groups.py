@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.models import Claim
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.store.models import Claim
 
 ARTICLES = {
     "a.txt": "据报道,OpenAI估值1000亿美金。\n据报道,公司去年收入20亿美元。\n",

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.models import Claim, Document, Link, Passage
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.store.models import Claim, Document, Link, Passage
 
 SOURCE = (
     "# Chips\n\nSource: https://example.org/chips\nPublished: 2023-12-03\n\n"

@@ -1,8 +1,8 @@
 """Scoring one claim against one passage, without a database: each signal on its own."""
 
-from factcheck.core.claims import key_quantity
-from factcheck.core.extraction import QuantityMatch
-from factcheck.core.scoring import Side, amounts_of, same_amount, score_pair
+from factcheck.text.extract.claims import key_quantity
+from factcheck.text.extract.extraction import QuantityMatch
+from factcheck.text.extract.scoring import Side, amounts_of, same_amount, score_pair
 
 
 def side(text: str, *quantities: tuple[str, str, float | None, str], published=None) -> Side:

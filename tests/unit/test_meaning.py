@@ -13,14 +13,14 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from factcheck.core import encoder as encoder_module
-from factcheck.core import vectors
-from factcheck.core.encoder import EncoderUnavailable, load_encoder
-from factcheck.core.evidence import PassageSearch
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.models import Claim, Link, Passage, PassageVector
-from factcheck.core.reading import normalise
+from factcheck.services.evidence import PassageSearch
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.store import vectors
+from factcheck.store.models import Claim, Link, Passage, PassageVector
+from factcheck.text import encoder as encoder_module
+from factcheck.text.encoder import EncoderUnavailable, load_encoder
+from factcheck.text.read.reading import normalise
 
 # (Chinese, English): the same statement, no digit, numeral or Latin name in common
 PAIRS = [
@@ -130,7 +130,7 @@ def test_empty_and_very_long_passages_get_vectors(engine):
 def test_an_older_database_upgrades_and_gets_vectors_on_the_next_link(db_url: str, tmp_path: Path):
     from alembic import command
 
-    from factcheck.core.db import _alembic_config, make_engine
+    from factcheck.store.db import _alembic_config, make_engine
 
     old = make_engine(db_url, migrate=False)
     with old.begin() as connection:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.quantities import extract_quantities
+from factcheck.text.extract.quantities import extract_quantities
 
 CASES = json.loads((Path(__file__).parent.parent / "data" / "quantities_en.json").read_text("utf-8"))["cases"]
 

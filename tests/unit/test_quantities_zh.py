@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.quantities import extract_quantities
+from factcheck.text.extract.quantities import extract_quantities
 
 # (text, [(surface, kind, value, unit, display)])
 TABLE = [
@@ -79,7 +79,7 @@ def test_chinese_table(text, expected):
 
 
 def test_full_width_text_after_normalisation():
-    from factcheck.core.reading import normalise
+    from factcheck.text.read.reading import normalise
 
     text = normalise("增长６．８％，达到１２３，４５６元")
     assert [q.display for q in extract_quantities(text)] == ["6.8%", "¥123,456"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.core.claims import extract_claims
-from factcheck.core.numerals import parse_chinese
-from factcheck.core.quantities import extract_quantities
+from factcheck.text.extract.claims import extract_claims
+from factcheck.text.extract.numerals import parse_chinese
+from factcheck.text.extract.quantities import extract_quantities
 
 DIGITS = "零一二三四五六七八九"
 

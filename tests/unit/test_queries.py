@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from factcheck.core.errors import UserError
-from factcheck.core.models import Claim, Document, Quantity
-from factcheck.core.queries import (
+from factcheck.errors import UserError
+from factcheck.store.models import Claim, Document, Quantity
+from factcheck.store.queries import (
     ClaimFilter,
     QueueKey,
     count_claims,

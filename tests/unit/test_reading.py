@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from sample_documents import HTML
 from sample_documents import pdf as _pdf
 
-from factcheck.core.errors import UserError
-from factcheck.core.quantities import extract_quantities
-from factcheck.core.reading import is_readable, normalise, read_bytes
+from factcheck.errors import UserError
+from factcheck.text.extract.quantities import extract_quantities
+from factcheck.text.read.reading import is_readable, normalise, read_bytes
 
 CHINESE = "据国家统计局数据,全年国内生产总值1260582亿元,比上年增长5.2%。"
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.core.extraction import QuantityMatch
-from factcheck.core.figures import Amount, amounts_of, compare, is_generic, written_interval
-from factcheck.core.linking import claim_side
-from factcheck.core.quantities import extract_quantities
-from factcheck.core.relations import Evidence, Side, judge
+from factcheck.services.linking import claim_side
+from factcheck.text.extract.extraction import QuantityMatch
+from factcheck.text.extract.figures import Amount, amounts_of, compare, is_generic, written_interval
+from factcheck.text.extract.quantities import extract_quantities
+from factcheck.text.extract.relations import Evidence, Side, judge
 
 SAME, OTHER = 0.7, 0.2
 REFERENCE = "2024-06-01"

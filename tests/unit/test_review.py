@@ -6,12 +6,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, col, select
 
-from factcheck.core.errors import ConflictError, UserError
-from factcheck.core.ingest import ingest_paths
-from factcheck.core.linking import link_all
-from factcheck.core.models import Claim, Link, Quantity, ReviewEvent
-from factcheck.core.queries import list_claims, missed_sentences
-from factcheck.core.review import (
+from factcheck.errors import ConflictError, UserError
+from factcheck.services.ingest import ingest_paths
+from factcheck.services.linking import link_all
+from factcheck.services.review import (
     add_claim,
     add_note,
     record_verdict,
@@ -20,6 +18,8 @@ from factcheck.core.review import (
     undo,
     undo_last,
 )
+from factcheck.store.models import Claim, Link, Quantity, ReviewEvent
+from factcheck.store.queries import list_claims, missed_sentences
 
 
 @pytest.fixture

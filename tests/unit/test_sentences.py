@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from factcheck.core.sentences import split_sentences
+from factcheck.text.extract.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.errors import UserError
-from factcheck.core.settings import SETTINGS, load_settings, save_setting
+from factcheck.errors import UserError
+from factcheck.services.settings import SETTINGS, load_settings, save_setting
 
 
 def test_a_missing_file_gives_the_defaults(own_settings: Path) -> None:

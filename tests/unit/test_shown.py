@@ -2,7 +2,7 @@
 
 import pytest
 
-from factcheck.core.shown import shown_path, visible, visible_lines
+from factcheck.text.shown import shown_path, visible, visible_lines
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.core.encoder import load_encoder
-from factcheck.core.relations import RELATED, SAME_SUBJECT
+from factcheck.text.encoder import load_encoder
+from factcheck.text.extract.relations import RELATED, SAME_SUBJECT
 
 PAIRS = Path(__file__).resolve().parent.parent / "data" / "similarity_pairs.tsv"
 

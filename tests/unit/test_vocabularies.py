@@ -17,14 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 ADD_STATUS = """
-from factcheck.core import statuses
-from factcheck.core.statuses import Rating, Status
+from factcheck.store import statuses
+from factcheck.store.statuses import Rating, Status
 statuses.STATUSES += (Status("disputed", "Disputed", "dsp", "text-primary", "#0a7d8c", rating=Rating(2, "Mostly false"),
                               published=statuses._words(zh="有争议"), workbench_key="t"),)
 """
 ADD_CURRENCY = """
-from factcheck.core import currencies
-from factcheck.core.currencies import Currency
+from factcheck.text.extract import currencies
+from factcheck.text.extract.currencies import Currency
 currencies.CURRENCIES += (Currency("NGN", "₦", before=("₦",), zh=("奈拉",), en=("naira",), codes=("NGN",)),)
 """
 ADD_FORMAT = """
@@ -54,8 +54,8 @@ def test_a_new_status_appears_everywhere(tmp_path):
         import json
         from typer.testing import CliRunner
         from factcheck.cli import app
-        from factcheck.core.filters import parse_statuses
-        from factcheck.core.models import JUDGED_STATUSES, STATUSES
+        from factcheck.store.filters import parse_statuses
+        from factcheck.store.models import JUDGED_STATUSES, STATUSES
         from factcheck.report import wording
         from factcheck.report import claimreview
         from factcheck.report.html import stylesheet
@@ -98,7 +98,7 @@ def test_a_new_status_appears_everywhere(tmp_path):
 def test_a_new_currency_is_read_and_shown(tmp_path):
     found = run(ADD_CURRENCY, """
         import json
-        from factcheck.core.quantities import extract_quantities
+        from factcheck.text.extract.quantities import extract_quantities
 
         def read(text):
             return [(q.kind, q.unit, q.value, q.display) for q in extract_quantities(text, "2024-05-20")]
@@ -123,8 +123,8 @@ def test_a_new_report_format_is_offered_everywhere(tmp_path):
         from textual.widgets import OptionList
         from typer.testing import CliRunner
         from factcheck.cli import app
-        from factcheck.core.filters import ClaimFilter
-        from factcheck.core.settings import load_settings
+        from factcheck.store.filters import ClaimFilter
+        from factcheck.services.settings import load_settings
         from factcheck.report.export import suggested_name
         from factcheck.report.formats import format_named
         from factcheck.tui.screens.export import ExportScreen

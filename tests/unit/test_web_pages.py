@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from page_padding import padded
 
-from factcheck.core.charsets import decode
-from factcheck.core.claims import extract_claims
-from factcheck.core.html_blocks import main_text
-from factcheck.core.html_reading import parse_page
-from factcheck.core.reading import normalise, read_bytes
+from factcheck.text.extract.claims import extract_claims
+from factcheck.text.read.charsets import decode
+from factcheck.text.read.html_blocks import main_text
+from factcheck.text.read.html_reading import parse_page
+from factcheck.text.read.reading import normalise, read_bytes
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text("utf-8"))

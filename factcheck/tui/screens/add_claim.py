@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from factcheck.core.queries import missed_sentences
-from factcheck.core.shown import visible
+from factcheck.store.queries import missed_sentences
+from factcheck.text.shown import visible
 
 
 class AddClaimScreen(ModalScreen[tuple[int, int] | None]):

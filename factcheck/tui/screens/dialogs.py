@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, TextArea
 
-from factcheck.core.review import history
-from factcheck.core.shown import visible
 from factcheck.report.gather import iso
+from factcheck.services.review import history
+from factcheck.text.shown import visible
 
 
 class NoteScreen(ModalScreen[str | None]):

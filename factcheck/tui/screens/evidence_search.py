@@ -19,10 +19,10 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 from textual.worker import get_current_worker
 
-from factcheck.core.encoder import EncoderUnavailable, load_encoder
-from factcheck.core.errors import UserError
-from factcheck.core.evidence import Hit, PassageSearch, one_line
-from factcheck.core.models import RELATIONS
+from factcheck.errors import UserError
+from factcheck.services.evidence import Hit, PassageSearch, one_line
+from factcheck.store.models import RELATIONS
+from factcheck.text.encoder import EncoderUnavailable, load_encoder
 
 # a key per relation, in RELATIONS order (the binding ids say which is which)
 RELATION_KEYS = dict(zip(RELATIONS, ("1", "2", "3"), strict=True))

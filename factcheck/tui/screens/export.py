@@ -15,12 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from factcheck.core.errors import UserError
-from factcheck.core.filters import ClaimFilter
-from factcheck.core.settings import Settings, check_value
-from factcheck.core.shown import visible
+from factcheck.errors import UserError
 from factcheck.report.export import ExportRequest, suggested_name
 from factcheck.report.formats import AUDIENCES, FORMATS, format_named
+from factcheck.services.settings import Settings, check_value
+from factcheck.store.filters import ClaimFilter
+from factcheck.text.shown import visible
 
 PUBLISHER_FIELDS = (  # input id, setting, how it is named in a message
     ("publisher-name", "publisher.name", "publisher"),

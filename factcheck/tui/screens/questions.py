@@ -11,9 +11,9 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from factcheck.core.assignments import check_assignee
-from factcheck.core.errors import UserError
-from factcheck.core.shown import visible
+from factcheck.errors import UserError
+from factcheck.services.assignments import check_assignee
+from factcheck.text.shown import visible
 
 UNASSIGN = ""  # what the assign dialog returns to take an assignment away
 

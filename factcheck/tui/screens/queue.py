@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from factcheck.core.assignments import known_reviewers
-from factcheck.core.errors import UserError
-from factcheck.core.queries import ClaimFilter, article_paths, parse_filter, status_counts
-from factcheck.core.shown import visible
+from factcheck.errors import UserError
+from factcheck.services.assignments import known_reviewers
+from factcheck.store.queries import ClaimFilter, article_paths, parse_filter, status_counts
+from factcheck.text.shown import visible
 from factcheck.tui.screens.review_actions import ReviewActions
 from factcheck.tui.screens.triage import TriageActions, advance_setting
 from factcheck.tui.widgets.claim_detail import ClaimDetail

@@ -11,11 +11,8 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from factcheck.core import statuses
-from factcheck.core.errors import ConflictError, UserError
-from factcheck.core.models import Claim
-from factcheck.core.queries import ClaimFilter
-from factcheck.core.review import (
+from factcheck.errors import ConflictError, UserError
+from factcheck.services.review import (
     Undone,
     add_claim,
     add_note,
@@ -24,7 +21,10 @@ from factcheck.core.review import (
     set_link_state,
     undo,
 )
-from factcheck.core.shown import visible
+from factcheck.store import statuses
+from factcheck.store.models import Claim
+from factcheck.store.queries import ClaimFilter
+from factcheck.text.shown import visible
 from factcheck.tui.screens.add_claim import AddClaimScreen
 from factcheck.tui.screens.dialogs import HistoryScreen, NoteScreen
 from factcheck.tui.screens.export import ExportChoice, ExportScreen

@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from factcheck.core.errors import UserError
-from factcheck.core.settings import check_value
+from factcheck.errors import UserError
+from factcheck.services.settings import check_value
 
 
 class ReviewerScreen(ModalScreen[str | None]):

@@ -13,14 +13,14 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from factcheck.core.assignments import assign
-from factcheck.core.earlier_verdicts import judged_by_others, reuse_verdict
-from factcheck.core.errors import UserError
-from factcheck.core.models import JUDGED_STATUSES
-from factcheck.core.review import record_verdicts
-from factcheck.core.settings import load_settings
-from factcheck.core.shown import visible
+from factcheck.errors import UserError
 from factcheck.report.wording import web_url
+from factcheck.services.assignments import assign
+from factcheck.services.earlier_verdicts import judged_by_others, reuse_verdict
+from factcheck.services.review import record_verdicts
+from factcheck.services.settings import load_settings
+from factcheck.store.models import JUDGED_STATUSES
+from factcheck.text.shown import visible
 from factcheck.tui.opener import open_in_browser
 from factcheck.tui.screens.questions import (
     OVERWRITE,

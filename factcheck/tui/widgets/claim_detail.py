@@ -17,11 +17,11 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from factcheck.core.cells import ELLIPSIS, clip, kept_whole, line_spans
-from factcheck.core.claim_view import ClaimView, Evidence, claim_view
-from factcheck.core.models import Link
-from factcheck.core.shown import visible, visible_lines, visible_mapped
 from factcheck.report.gather import iso
+from factcheck.services.claim_view import ClaimView, Evidence, claim_view
+from factcheck.store.models import Link
+from factcheck.text.cells import ELLIPSIS, clip, kept_whole, line_spans
+from factcheck.text.shown import visible, visible_lines, visible_mapped
 
 RELATION_STYLE = {
     "supports": "bold $text-success on $success-muted",
@@ -207,7 +207,7 @@ class Block:
 
 def wrap_block(block: Block, width: int, names: list[str]) -> list[Content]:
     """The block's lines: each of its own lines broken where a reader expects (never inside
-    an amount or a name: see core.cells), each indented."""
+    an amount or a name: see text.cells), each indented."""
     room = max(1, width - block.indent)
     pad = Content(" " * block.indent)
     found: list[Content] = []

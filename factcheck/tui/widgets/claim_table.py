@@ -17,11 +17,10 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from factcheck.core import statuses
-from factcheck.core.cells import clip
-from factcheck.core.filters import with_aliases
-from factcheck.core.models import OPEN_STATUSES, Claim
-from factcheck.core.queries import (
+from factcheck.store import statuses
+from factcheck.store.filters import with_aliases
+from factcheck.store.models import OPEN_STATUSES, Claim
+from factcheck.store.queries import (
     ClaimFilter,
     QueueKey,
     QueueRow,
@@ -29,7 +28,8 @@ from factcheck.core.queries import (
     queue_page,
     queue_position,
 )
-from factcheck.core.shown import visible
+from factcheck.text.cells import clip
+from factcheck.text.shown import visible
 
 PAGE = 60
 CLAIM_CHARS = 400  # enough to fill the widest claim column; longer text is never seen

@@ -6,9 +6,9 @@ from __future__ import annotations
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from factcheck.core.filters import FILTER_FIELDS, FILTER_WORDS
-from factcheck.core.models import QUANTITY_KINDS, STATUSES
-from factcheck.core.shown import visible
+from factcheck.store.filters import FILTER_FIELDS, FILTER_WORDS
+from factcheck.store.models import QUANTITY_KINDS, STATUSES
+from factcheck.text.shown import visible
 
 HINT = "filter: words · status:refuted,misleading · kind:money · doc:name · assignee:name · mine · previously-checked"
 

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from factcheck.core import statuses
+from factcheck.store import statuses
 
 # Binding ids in the order they are shown; a tuple shares one entry under its own label.
 ORDER: tuple = (

@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from factcheck.core import statuses
-from factcheck.core.models import STATUSES
+from factcheck.store import statuses
+from factcheck.store.models import STATUSES
 
 SHORT = {status.key: status.short for status in statuses.STATUSES}
 COLOUR = {status.key: f"${status.theme_colour}" for status in statuses.STATUSES}

@@ -1,1 +1,0 @@
-"""The core: extraction, storage, linking, review. No UI imports, ever."""

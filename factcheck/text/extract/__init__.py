@@ -1,0 +1,1 @@
+"""Extraction: sentences, numbers, quantities, dates, claims, who said them and what they are about."""

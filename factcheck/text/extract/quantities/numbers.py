@@ -1,0 +1,259 @@
+"""Readers of a number core written in digits or Chinese numerals: the unit, scale and
+currency around it, ages, glued units (5m, 30C), and the quantity it makes."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.text.extract.dates import MONTHS, iso_date
+from factcheck.text.extract.extraction import QuantityMatch
+from factcheck.text.extract.numerals import CN_NUMERAL_CHARS, MAX_NUMBER_CHARS, parse_chinese
+from factcheck.text.extract.quantities.amounts import _quantify
+from factcheck.text.extract.quantities.dated import (
+    _day_range,
+    _month_range,
+    _period,
+    _relative_date,
+    _year_range,
+    _years,
+)
+from factcheck.text.extract.quantities.display import (
+    _date,
+    _finish,
+    _magnitude,
+    _money,
+    _number,
+    _plain,
+    _range,
+)
+from factcheck.text.extract.quantities.grammar import (
+    _AFTER,
+    _AGE_UNITS,
+    _APPROXIMATE,
+    _COUNTED_AFTER_MORE,
+    _IDIOM,
+    _IN_EVERY,
+    _MATURITY,
+    _MAX_LOOKBEHIND,
+    _OLD,
+    _PER_HOUR,
+    _QUAKE,
+    _QUAKE_SCALE,
+    _TENOR,
+    _TENOR_UNITS,
+    _TIME_UNITS,
+    _VIDEO_LINES,
+    _WARMTH,
+    _WARMTH_AFTER,
+    _WHOLE_YEAR,
+    _WON_THE_VERB,
+    _YEAR_DASHES,
+)
+from factcheck.text.extract.quantities.guards import (
+    _bare_number_names_something,
+    _digits_name_something,
+    _names_something,
+    _negative_sign,
+    _prefix_currency,
+    _stated_age,
+)
+from factcheck.text.extract.quantities.words import _one_in
+from factcheck.text.extract.units import UNITS
+
+
+def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    if m["ar"] or m["cn"]:
+        found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
+        if found is None:
+            return None
+        if found.kind == "count" and text[max(0, found.start - 4) : found.start].endswith(("per ", "每")):
+            return None  # 41 cases per 100,000 people, 每十万人: the base of a rate, not a count
+        if text[found.end : found.end + 1] == "多" and found.qualifier is None:
+            _more_after_unit(text, found)
+        elif found.unit == "km" and _PER_HOUR.search(text, max(0, found.start - 8), found.start):
+            found.unit, found.display = "km/h", found.display + "/h"  # 时速350公里
+        return found
+    groups = m.groupdict()
+    start, end = m.span()
+    if groups["years"]:
+        return _year_range(text, m)
+    if groups["decade"] or groups["period"]:
+        return _period(text, m)
+    if groups["months_to"]:
+        return _month_range(text, m, year)
+    if groups["relative_year"]:
+        return _relative_date(text, m, year)
+    if groups["iso"]:
+        parts = [int(p) for p in re.split(r"[-/]", groups["iso"])]
+        return _date(text, start, end, iso_date(*parts))
+    if groups["phone"] or groups["time"]:
+        return None
+    if groups["numerator"] is not None:
+        if len(groups["numerator"]) > MAX_NUMBER_CHARS or len(groups["denominator"]) > MAX_NUMBER_CHARS:
+            return None  # no amount is written so long
+        value = _number(groups["numerator"])
+        if groups["denominator"] != "百":  # 三分之一, 千分之五: a share, in percent
+            denominator = _number(groups["denominator"])
+            if not 0 < value < denominator:
+                return None
+            value = value / denominator * 100
+        after = _AFTER.match(text, end)
+        if after["unit"] or after["cnscale"] or after["enscale"]:
+            after = None
+        else:
+            end = after.end()  # 三分之二以上, 百分之三十左右
+        return _finish(text, start, end, "percent", value, None, "%", f"{value:.4g}%", after)
+    if groups["chinese_date"]:
+        month = int(groups["chinese_month"]) if groups["chinese_month"] else None
+        day = int(groups["chinese_day"]) if groups["chinese_day"] else None
+        year_written = int(groups["chinese_year"])
+        full_year = year_written + 2000 if year_written < 100 else year_written  # 24年3月
+        return _date(text, start, end, iso_date(full_year, month, day))
+    if groups["month_and_day"]:
+        month = int(_number(groups["month_of_day"]))
+        day = int(groups["day_of_month"]) if groups["day_of_month"] else None
+        return _date(text, start, end, iso_date(year, month, day))
+    if groups["day_month"]:
+        stated_year = int(groups["day_month_year"]) if groups["day_month_year"] else year
+        month = MONTHS[groups["month_name"].lower()]
+        if groups["last_day"]:  # 12-14 June; a range that is none (14-12 June) is its last day
+            days = _day_range(text, start, end, stated_year, month, groups["first_day"], groups["last_day"])
+            return days or _date(text, m.start("last_day"), end, iso_date(stated_year, month, int(groups["last_day"])))
+        return _date(text, start, end, iso_date(stated_year, month, int(groups["first_day"])))
+    return _finish(text, start, end, "percent", 50.0, None, "%", "50%")  # 一半
+
+
+def _more_after_unit(text: str, found: QuantityMatch) -> None:
+    """两倍多, 两成多, 三年多: 多 after a unit qualifies the amount; after a count it starts
+    another word (3人多处受伤)."""
+    if found.kind in ("percent", "ratio", "duration") and text[found.end + 1 : found.end + 2] not in _COUNTED_AFTER_MORE:
+        found.end += 1
+        found.text = text[found.start : found.end]
+        found.qualifier = "多"
+
+
+def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | None:
+    start, end = m.span()
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    currency = _prefix_currency(before)
+    if currency is None and _names_something(before):
+        return None
+    low_text, high_text = m.group("ar", "hi")
+    if _digits_name_something(text, before, end, low_text, high_text):
+        return None
+    following = text[end : end + 1]
+    after = _AFTER.match(text, end)
+    unit = after["unit"]
+    if unit in _TIME_UNITS:
+        if _TENOR.match(text, after.end()):
+            return None  # 1年期贷款市场报价利率, 3个月期: a loan's or a bond's term, part of its name
+        if unit in _AGE_UNITS and not currency and (old := _OLD.match(text, after.end())):
+            return _age(text, start, old.end(), _number(low_text), high_text, unit)  # 34-year-old
+        if unit in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
+            return None  # the 10-year Treasury yield: a bond's name, not a period
+    elif unit == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
+        after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
+    if after.end() == end and not currency and high_text is None and (
+        before[-10:].lower() == "magnitude " or _QUAKE.match(text, end)
+    ):
+        return _magnitude(text, start, _QUAKE_SCALE.match(text, end), _number(low_text))
+    if after.end() == end:
+        if following in ("p", "C") and not currency and not text[end + 1 : end + 2].isalnum():
+            return _glued_unit(text, start, end, low_text, high_text)  # 382p, 1.5C
+        if following.isascii() and following.isalpha():
+            return None  # 4o, 5G, 3D, 2nd
+        if following == "-" and text[end + 1 : end + 2].isalpha():
+            return None  # 7-Eleven, 4-turbo: part of a name
+        bare = not currency
+    else:
+        bare = not (currency or after["unit"] or after["enscale"] or after["cnscale"])
+    if bare and (following == "," or "ge" in before) and low_text.isdigit() and len(low_text) <= 3 \
+            and _stated_age(text, before, end, low_text, following):
+        return _age(text, start, end, _number(low_text), high_text, "years")  # Jones, 38, said
+    if bare and high_text is None and low_text.isdigit() and len(low_text) <= 3 and following == " ":
+        every = _IN_EVERY.match(text, end)
+        share = _one_in(text, start, every, float(low_text)) if every else None
+        if share is not None:
+            return share  # 1 in 4 adults
+    if high_text is not None and _number(high_text) < _number(low_text) and not currency \
+            and m["sep"] in _YEAR_DASHES and len(high_text) == 2 and _WHOLE_YEAR.fullmatch(low_text):
+        # 2019-20 tonnes: a range never runs backwards, so this is the fiscal year or season
+        # 2019-20, as it is alone, and the unit belongs to what follows
+        return _years(text, start, end, low_text, high_text)
+    if bare and high_text is not None and (
+        len(low_text) >= 3 and len(high_text) >= 4 or _number(high_text) <= _number(low_text)
+    ):
+        return None  # 691-6378, 2023-24: a phone number or a code, not a range
+    if bare and _bare_number_names_something(text, before, end, low_text, high_text):
+        return None
+    value = _number(low_text)
+    high = _number(high_text) if high_text is not None else None
+    return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
+
+
+def _age(text: str, start: int, end: int, value: float, high_text: str | None, unit: str) -> QuantityMatch:
+    """An age, in years: a count of the person's years (unit 'age'), not a duration."""
+    per_year = _AGE_UNITS[unit]
+    high = _number(high_text) if high_text is not None else None
+    if per_year == 1:
+        display = _range(value, high, _plain)
+    else:  # a 6-month-old: 0.5 years, shown as said
+        display = f"{_range(value, high, _plain)} {unit.rstrip('s')}s"
+        value, high = value / per_year, (high / per_year if high is not None else None)
+    return _finish(text, start, end, "count", value, high, "age", display)
+
+
+def _glued_unit(text: str, start: int, end: int, low_text: str, high_text: str | None) -> QuantityMatch | None:
+    """382p (pence) and 1.5C (degrees Celsius, as British papers write it), the unit glued
+    to the number."""
+    value = _number(low_text)
+    high = _number(high_text) if high_text is not None else None
+    if text[end] == "p":
+        if low_text in _VIDEO_LINES or text[end + 1 : end + 3] == ".m":
+            return None
+        high = high / 100 if high is not None else None
+        return _money(text, start, end + 1, value / 100, high, "GBP", None)
+    if not (_WARMTH.search(text, max(0, start - 80), start) or _WARMTH_AFTER.match(text, end + 1)):
+        return None  # Class 3C, Vitamin C
+    if _negative_sign(text, start):
+        start, value = start - 1, -value
+    if high is not None and high <= value:
+        return None
+    return _finish(text, start, end + 1, "measure", value, high, "°C", f"{_range(value, high, _plain)} °C")
+
+
+def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
+    start, end = m.span()
+    numeral = m["cn"]
+    after = _AFTER.match(text, end)
+    unit = after["unit"]
+    before = text[max(0, start - _MAX_LOOKBEHIND) : start]
+    currency = _prefix_currency(before)
+    if not unit and not currency:
+        return None
+    if unit in _TENOR_UNITS and _TENOR.match(text, after.end()):
+        return None  # 三年期国债: the bond's term, part of its name
+    if before.endswith("第"):
+        return None
+    if _IDIOM.search(text, max(0, start - 2), after.end() + 3):
+        return None
+    value, high = parse_chinese(numeral)
+    kind = UNITS[unit][0] if unit else "money"
+    if value == 1 and high is None and numeral in ("一", "壹") and kind in ("count", "duration", "ratio"):
+        return None  # 一个, 一位, 一周: an article, not an amount
+    if numeral == "二" and kind == "count":
+        return None  # 二次会议, 二级: counting says 两; a lone 二 before a classifier is an ordinal
+    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "立功本员交果绩熟长"):
+        return None
+    if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
+        return None  # 千家万户, 一点一点: paired numerals are an idiom
+    approximate = _APPROXIMATE.search(before, len(before) - 1) if before[-1:] in "数几上" else None
+    if approximate and numeral[0] in "十百千万亿" and not (approximate[0] == "上" and numeral[0] == "十"):
+        start -= 1  # 数十万, 几百, 上千: the order of magnitude, qualified
+    found = _quantify(text, start, after, value, high, currency, before, None, numeral, arabic=False)
+    if found is not None and found.qualifier is None:
+        if approximate:
+            found.qualifier = approximate[0]
+        else:  # 十几, 三百多, 一千余
+            found.qualifier = next((mark for mark in "多余几" if mark in numeral), None)
+    return found
