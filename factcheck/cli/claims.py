@@ -44,7 +44,7 @@ def claim_table(engine, where) -> list[str]:
     """`factcheck claims` as a human reads it: a heading, then one claim a line."""
     from sqlmodel import Session
 
-    from factcheck.services.earlier_verdicts import checked_before_ids
+    from factcheck.store.judged_twins import checked_before_ids
     from factcheck.store.queries import document_names, list_claims, quantities_of, shown_values
 
     with Session(engine) as session:

@@ -10,14 +10,11 @@ claim.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import aliased
-from sqlalchemy.sql.expression import ColumnElement
-from sqlmodel import Session, and_, col, select
+from sqlmodel import Session, col, select
 
 from factcheck.errors import UserError
 from factcheck.services.review import record_verdict
@@ -44,34 +41,6 @@ class EarlierVerdict:
     def note(self) -> str:
         """The note a reused verdict carries: where the earlier one is."""
         return f"checked before as claim #{self.claim_id}: {self.describe()}"
-
-
-def previously_checked(claim=Claim) -> ColumnElement:
-    """SQL: `claim` (the Claim table or an alias) is not judged yet and the same claim in
-    another article is."""
-    other = aliased(Claim, name="judged_twin")
-    twin = select(other.id).where(
-        other.group_id == claim.group_id,
-        other.document_id != claim.document_id,
-        col(other.status).in_(JUDGED_STATUSES),
-    )
-    return and_(claim.group_id.is_not(None), claim.status.in_(OPEN_STATUSES), twin.correlate(claim).exists())
-
-
-def checked_before_ids(session: Session, claims: Iterable[Claim]) -> set[int]:
-    """Of these claims, those checked before (one query for a page of the queue)."""
-    waiting = [c for c in claims if c.group_id is not None and c.status in OPEN_STATUSES]
-    if not waiting:
-        return set()
-    groups = {c.group_id for c in waiting}
-    judged: dict[int, set[int]] = {}
-    rows = session.exec(
-        select(Claim.group_id, Claim.document_id)
-        .where(col(Claim.group_id).in_(groups), col(Claim.status).in_(JUDGED_STATUSES))
-    )
-    for group_id, document_id in rows:
-        judged.setdefault(group_id, set()).add(document_id)
-    return {c.id for c in waiting if judged.get(c.group_id, set()) - {c.document_id}}
 
 
 def checked_before(session: Session, claim: Claim) -> EarlierVerdict | None:

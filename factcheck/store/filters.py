@@ -82,7 +82,7 @@ class ClaimFilter:
         if self.assignee:
             found.append(claim.assignee == self.assignee)
         if self.previously_checked:
-            from factcheck.services.earlier_verdicts import previously_checked
+            from factcheck.store.judged_twins import previously_checked
 
             found.append(previously_checked(claim))
         if self.kind:
@@ -317,7 +317,7 @@ def check_result(result: str) -> str:
 def parse_filter(typed: str, *, me: str | None = None) -> ClaimFilter:
     """`status:refuted kind:money doc:article.txt check:inconsistent 232毫秒` → a
     ClaimFilter. Words without a field are searched in the claim text, as one phrase; `mine`
-    is `assignee:` the reviewer `me` (by default the one the program records changes under)."""
+    is `assignee:` the reviewer `me`, whom the face names (the workbench: its reviewer)."""
     try:
         words = shlex.split(typed)
     except ValueError:  # an unclosed quote while the reviewer is still typing
@@ -342,10 +342,8 @@ def parse_filter(typed: str, *, me: str | None = None) -> ClaimFilter:
     if check:
         check_result(check)
     if MINE in flags:
-        if me is None:
-            from factcheck.services.review import default_reviewer
-
-            me = default_reviewer()
+        if me is None:  # the face says who is asking; storage knows no reviewer
+            raise UserError("mine: whose claims? no reviewer name was given")
         assignee = me
     return ClaimFilter(status=status, kind=kind, document=values.get("doc"), text=" ".join(text) or None,
                        assignee=assignee, previously_checked=PREVIOUSLY_CHECKED in flags, check=check)

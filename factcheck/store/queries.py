@@ -16,9 +16,9 @@ from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session, col, select
 
 from factcheck.errors import UserError
-from factcheck.services.earlier_verdicts import checked_before_ids
 from factcheck.store.filters import CLAUSE, ClaimFilter, clause_of, matches_at_most
 from factcheck.store.filters import parse_filter as parse_filter  # its home before filters.py
+from factcheck.store.judged_twins import checked_before_ids
 from factcheck.store.models import Claim, Document, Link, Quantity
 from factcheck.text.extract.sentences import split_sentences
 

@@ -244,7 +244,7 @@ _WARMTH_AFTER = re.compile(r"[ ](?:above|below|warmer|hotter|colder|cooler|of wa
 # currencies whose amounts are also written in 元, as their sentence names them
 _YUAN_CODES = yuan_names()
 _YUAN_FAMILY = re.compile("|".join(_YUAN_CODES))
-_YUAN_HINTS = frozenset(name[-2:] for name in _YUAN_CODES)  # a quick test before the search
+_YUAN_HINT = re.compile("|".join(sorted({name[-2:] for name in _YUAN_CODES})))  # a quick test before the search
 _SENTENCE_MARKS = "。！？!?\n"
 
 _AR_NUMBER = re.compile(_AR)

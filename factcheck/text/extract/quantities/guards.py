@@ -40,7 +40,7 @@ from factcheck.text.extract.quantities.grammar import (
     _STREET,
     _YUAN_CODES,
     _YUAN_FAMILY,
-    _YUAN_HINTS,
+    _YUAN_HINT,
 )
 from factcheck.text.extract.units import CURRENCY_PREFIXES
 
@@ -96,7 +96,7 @@ def _carried_currency(text: str, start: int) -> str | None:
     """The currency a bare 元 is in: the last of the 元 currencies named earlier in its
     sentence (within 100 characters); None for the yuan."""
     before = text[max(0, start - 100) : start]
-    if not any(hint in before for hint in _YUAN_HINTS):
+    if _YUAN_HINT.search(before) is None:
         return None  # the common case
     named = _YUAN_FAMILY.findall(before, max(before.rfind(mark) for mark in _SENTENCE_MARKS) + 1)
     return _YUAN_CODES.get(named[-1]) if named else None
