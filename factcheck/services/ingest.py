@@ -415,13 +415,12 @@ def _store_claim_blocks(rows: Rows, document: Document, blocks: Blocks, fixed: t
     for (_, end), claims, findings in blocks:
         if claims:
             ids = rows.insert_returning_ids(CLAIM_TABLE, CLAIM_COLUMNS, [
-                (document_id, start, stop, text, label, worth, *fixed)
-                for start, stop, text, label, worth, _ in claims
+                (document_id, c.start, c.end, c.text, c.label, c.checkworthiness, *fixed) for c in claims
             ])
             rows.insert(QUANTITY_TABLE, ("claim_id", *QUANTITY_COLUMNS), [
                 (claim_id, *quantity)
                 for claim_id, claim in zip(ids, claims, strict=True)
-                for quantity in claim[5]
+                for quantity in claim.quantities
             ])
             store_findings(rows, document_id, ids, findings)
         count += len(claims)
@@ -441,12 +440,12 @@ def _store_passage_blocks(rows: Rows, document: Document, blocks: Blocks, step=N
     for (_, end), passages, _ in blocks:
         if passages:
             ids = rows.insert_returning_ids(PASSAGE_TABLE, ("document_id", "start", "end", "text"), [
-                (document_id, start, stop, text[start:stop]) for start, stop, _ in passages
+                (document_id, p.start, p.end, text[p.start : p.end]) for p in passages
             ])
             rows.insert(QUANTITY_TABLE, ("passage_id", *QUANTITY_COLUMNS), [
                 (passage_id, *quantity)
                 for passage_id, passage in zip(ids, passages, strict=True)
-                for quantity in passage[2]
+                for quantity in passage.quantities
             ])
         count += len(passages)
         if step:

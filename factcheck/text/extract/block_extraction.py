@@ -32,9 +32,43 @@ from factcheck.text.extract.extraction import QuantityMatch
 from factcheck.text.extract.passages import split_passages
 from factcheck.text.extract.quantities import extract_quantities
 
-# (start, end, text, kind, value, high, iso, unit, display, qualifier): Quantity's columns
-QuantityRow = tuple[int, int, str, str, float | None, float | None, str | None, str, str, str | None]
-QUANTITY_COLUMNS = ("start", "end", "text", "kind", "value", "high", "iso", "unit", "display", "qualifier")
+
+class QuantityRow(NamedTuple):
+    """A quantity as the quantity table stores it: its field names are the table's columns
+    (QUANTITY_COLUMNS), offsets into the whole document."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    high: float | None
+    iso: str | None
+    unit: str
+    display: str
+    qualifier: str | None
+
+
+QUANTITY_COLUMNS = QuantityRow._fields
+
+
+class ClaimRow(NamedTuple):
+    """A claim of an article's block, as stored, with its quantities."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    checkworthiness: float
+    quantities: list[QuantityRow]
+
+
+class PassageRow(NamedTuple):
+    """A passage of an evidence document's block, with the quantities inside it."""
+
+    start: int
+    end: int
+    quantities: list[QuantityRow]
 PARENT_CHECK_SECONDS = 0.5
 # A worker's collector runs a young-generation pass after this many more allocations than
 # frees of container objects (Python's default: 700). Extraction makes no reference
@@ -59,13 +93,12 @@ class BlockTask:
 
 
 class BlockResult(NamedTuple):
-    """Rows for articles: (start, end, text, label, checkworthiness, quantity rows) per
-    claim; for sources: (start, end, quantity rows) per passage, each quantity inside its
-    passage. Offsets are into the whole document. Aliases: the document's (name, variant)
+    """Rows: a ClaimRow per claim of an article, a PassageRow per passage of a source.
+    Offsets are into the whole document. Aliases: the document's (name, variant)
     pairs for a whole document, else None. Findings: the consistency checks' findings on
     the block's claims (claims by their index in `rows`)."""
 
-    rows: list[tuple]
+    rows: list[ClaimRow] | list[PassageRow]
     aliases: list[tuple[str, str]] | None
     findings: list[FindingRecord]
 
@@ -81,20 +114,20 @@ def extract_block(task: BlockTask) -> BlockResult:
     return BlockResult(_passage_rows(task.text, task.offset, reference), aliases, [])
 
 
-def _claim_rows(text: str, offset: int, reference: str | None, published: str | None) -> tuple[list[tuple], list[FindingRecord]]:
+def _claim_rows(text: str, offset: int, reference: str | None, published: str | None) -> tuple[list[ClaimRow], list[FindingRecord]]:
     claims = extract_claims(text, reference)
     origin = None if reference is None else "published" if reference == published else "inferred"
     findings = check_claims(text, claims, DocumentDate(reference, origin))
     raised = raise_worth(claims, findings)
     rows = [
-        (c.start + offset, c.end + offset, c.text, c.label, round(c.checkworthiness + raised.get(index, 0.0), 3),
-         [_quantity_row(q, offset) for q in c.quantities])
+        ClaimRow(c.start + offset, c.end + offset, c.text, c.label, round(c.checkworthiness + raised.get(index, 0.0), 3),
+                 [_quantity_row(q, offset) for q in c.quantities])
         for index, c in enumerate(claims)
     ]
     return rows, records(findings, raised, offset)
 
 
-def _passage_rows(text: str, offset: int, reference: str | None) -> list[tuple]:
+def _passage_rows(text: str, offset: int, reference: str | None) -> list[PassageRow]:
     found = extract_quantities(text, reference)
     passages = []
     index = 0
@@ -104,13 +137,13 @@ def _passage_rows(text: str, offset: int, reference: str | None) -> list[tuple]:
             if found[index].start >= start and found[index].end <= end:
                 rows.append(_quantity_row(found[index], offset))
             index += 1
-        passages.append((start + offset, end + offset, rows))
+        passages.append(PassageRow(start + offset, end + offset, rows))
     return passages
 
 
 def _quantity_row(q: QuantityMatch, offset: int) -> QuantityRow:
-    return (q.start + offset, q.end + offset, q.text, q.kind, q.value, q.high, q.iso, q.unit,
-            q.display, q.qualifier)
+    return QuantityRow(q.start + offset, q.end + offset, q.text, q.kind, q.value, q.high, q.iso, q.unit,
+                       q.display, q.qualifier)
 
 
 class Pending(Protocol):
