@@ -23,7 +23,7 @@ from factcheck.store.filters import ClaimFilter, check_result
 from factcheck.store.models import Claim, Document, Finding, FindingClaim, Quantity, utc_now
 from factcheck.text.checks.findings import FINDING_COLUMNS, FindingRecord, records
 from factcheck.text.checks.run import DocumentDate, check_claims, raise_worth
-from factcheck.text.extract.dates import infer_reference_date
+from factcheck.text.extract.dates import reference_for
 from factcheck.text.extract.extraction import ClaimDraft, QuantityMatch
 
 FINDING_TABLE = Finding.__table__  # type: ignore[attr-defined]
@@ -108,7 +108,7 @@ def recompute_document(session: Session, document_id: int) -> list[FindingRecord
     taken_back = _take_back(session, [c.id for c in claims])
     session.execute(delete(Finding).where(Finding.document_id == document_id))
     drafts = _drafts(session, claims, taken_back)
-    reference = document.published or infer_reference_date(document.text)
+    reference = reference_for(document.text, document.published)
     origin = None if reference is None else "published" if document.published else "inferred"
     found = check_claims(document.text, drafts, DocumentDate(reference, origin))
     raised = raise_worth(drafts, found)

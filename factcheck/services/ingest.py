@@ -29,7 +29,7 @@ from factcheck.text.extract.block_extraction import (
     block_extractor,
     run_ahead,
 )
-from factcheck.text.extract.dates import infer_reference_date
+from factcheck.text.extract.dates import reference_for
 from factcheck.text.extract.extraction import ReadDocument
 from factcheck.text.read.reading import MAX_BYTES, is_readable, read_bytes
 
@@ -227,7 +227,7 @@ def open_bytes(document: OpenedDocument, data: bytes, date: str | None, stored: 
     document.published = document.reference = date or read.published
     document.blocks = list(text_blocks(read.text))
     if len(document.blocks) > 1:  # else the block's extraction does the whole document's work
-        document.reference = document.reference or infer_reference_date(read.text)
+        document.reference = reference_for(read.text, document.reference)
         document.aliases = harvest_aliases(read.text)
     return document
 

@@ -27,7 +27,7 @@ from factcheck.text.checks.findings import FindingRecord, records
 from factcheck.text.checks.run import DocumentDate, check_claims, raise_worth
 from factcheck.text.extract.aliases import harvest_aliases
 from factcheck.text.extract.claims import extract_claims
-from factcheck.text.extract.dates import infer_reference_date
+from factcheck.text.extract.dates import reference_for
 from factcheck.text.extract.extraction import QuantityMatch
 from factcheck.text.extract.passages import split_passages
 from factcheck.text.extract.quantities import extract_quantities
@@ -105,8 +105,8 @@ class BlockResult(NamedTuple):
 
 def extract_block(task: BlockTask) -> BlockResult:
     reference = task.reference
-    if task.whole and reference is None:
-        reference = infer_reference_date(task.text)
+    if task.whole:
+        reference = reference_for(task.text, reference)
     aliases = harvest_aliases(task.text) if task.whole else None
     if task.role == "article":
         rows, findings = _claim_rows(task.text, task.offset, reference, task.published)

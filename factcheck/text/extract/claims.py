@@ -12,7 +12,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from factcheck.text.extract.attribution import speaker_of
-from factcheck.text.extract.dates import infer_reference_date
+from factcheck.text.extract.dates import reference_for
 from factcheck.text.extract.extraction import ClaimDraft, QuantityMatch
 from factcheck.text.extract.quantities import QUANTITY_WORDS, extract_quantities
 from factcheck.text.extract.sentences import split_sentences
@@ -202,8 +202,8 @@ def extract_claims(text: str, reference_date: str | None = None) -> list[ClaimDr
     """Claims in document order; each carries its quantities with document offsets.
 
     Without a reference date, 今年/去年 and bare month-days resolve against the latest date
-    the text states (see dates.infer_reference_date)."""
-    reference = reference_date or infer_reference_date(text)
+    the text states (see dates.reference_for)."""
+    reference = reference_for(text, reference_date)
     words = [(span, text[span[0] : span[1]]) for span in _ENGLISH_WORDS.spans(text)]
     quantities = extract_quantities(text, reference, words=[span for span, word in words if word in _QUANTITY_WORDS])
     cues = _cues(text, [span for span, word in words if word in _ENGLISH_CUES])

@@ -57,6 +57,13 @@ def reference_year(reference_date: str | None) -> int | None:
     return None
 
 
+def reference_for(text: str, given: str | None) -> str | None:
+    """The date that resolves 今年, 去年 and bare month-days in `text`: the one given (the
+    document's publication date, or the one a user named), else the latest the text states.
+    Every reader of a document takes its reference date from here."""
+    return given or infer_reference_date(text)
+
+
 def infer_reference_date(text: str) -> str | None:
     """The latest date the text itself states, for resolving 今年, 去年 and bare month-days.
 
