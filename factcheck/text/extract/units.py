@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from factcheck.text.extract.currencies import (
     cent_words,
@@ -18,62 +19,89 @@ CURRENCY_WORDS = currency_words()  # written after the number → ISO 4217 code
 CURRENCY_PREFIXES = currency_prefixes()  # written before it: $5, US$100BN, USD34.6 million, RMB 5bn
 CURRENCY_SYMBOLS = currency_symbols()  # code → what a displayed amount starts with
 
-# surface -> (kind, unit, factor to the canonical value, display unit)
-_DURATIONS = {
-    "毫秒": (0.001, "ms"), "ms": (0.001, "ms"), "milliseconds": (0.001, "ms"),
-    "millisecond": (0.001, "ms"), "秒钟": (1, "s"), "秒": (1, "s"), "seconds": (1, "s"),
-    "second": (1, "s"), "secs": (1, "s"), "sec": (1, "s"), "分钟": (60, "min"),
-    "minutes": (60, "min"), "minute": (60, "min"), "mins": (60, "min"), "min": (60, "min"),
-    "个小时": (3600, "hours"), "小时": (3600, "hours"), "hours": (3600, "hours"),
-    "hour": (3600, "hours"), "hrs": (3600, "hours"), "天": (86400, "days"), "days": (86400, "days"),
-    "day": (86400, "days"), "个星期": (604800, "weeks"), "星期": (604800, "weeks"),
-    "周": (604800, "weeks"), "weeks": (604800, "weeks"), "week": (604800, "weeks"),
-    "个月": (2592000, "months"), "months": (2592000, "months"), "month": (2592000, "months"),
-    "年": (31536000, "years"), "years": (31536000, "years"), "year": (31536000, "years"),
-    "decades": (315360000, "decades"), "decade": (315360000, "decades"),
-}
-# surface -> (factor to the canonical unit, canonical unit[, unit shown]): the value is kept
-# in the canonical unit; the display keeps a prefixed unit as written (150 MW, 25 mm) and
-# shows other units converted (100斤 -> 50 kg, 10 miles -> 16.09 km)
-_MEASURES = {
-    "吨": (1, "t"), "tonnes": (1, "t"), "tonne": (1, "t"), "tons": (1, "t"), "ton": (1, "t"),
-    "metric tons": (1, "t"), "千克": (1, "kg"), "公斤": (1, "kg"), "kg": (1, "kg"),
-    "kilograms": (1, "kg"), "克": (0.001, "kg", "g"), "grams": (0.001, "kg", "g"),
-    "gram": (0.001, "kg", "g"), "毫克": (1e-6, "kg", "mg"), "mg": (1e-6, "kg", "mg"),
-    "milligrams": (1e-6, "kg", "mg"), "微克": (1e-9, "kg", "µg"), "µg": (1e-9, "kg", "µg"),
-    "μg": (1e-9, "kg", "µg"), "lbs": (0.453592, "kg"), "lb": (0.453592, "kg"), "斤": (0.5, "kg"),
-    "公里": (1, "km"), "千米": (1, "km"), "km": (1, "km"), "kilometres": (1, "km"),
-    "kilometers": (1, "km"), "kilometre": (1, "km"), "kilometer": (1, "km"),
-    "miles": (1.609344, "km"), "mile": (1.609344, "km"), "米": (1, "m"), "metres": (1, "m"),
-    "meters": (1, "m"), "metre": (1, "m"), "meter": (1, "m"), "feet": (0.3048, "m"),
-    "foot": (0.3048, "m"), "ft": (0.3048, "m"), "inches": (0.0254, "m"), "inch": (0.0254, "m"),
-    "厘米": (0.01, "m", "cm"), "毫米": (0.001, "m", "mm"), "cm": (0.01, "m", "cm"),
-    "mm": (0.001, "m", "mm"), "纳米": (1e-9, "m", "nm"), "nm": (1e-9, "m", "nm"),
-    "km/h": (1, "km/h"), "公里/小时": (1, "km/h"), "千米/小时": (1, "km/h"), "mph": (1.609344, "km/h"),
-    "平方公里": (1, "km2"), "平方千米": (1, "km2"), "平方米": (1, "m2"), "square kilometres": (1, "km2"),
-    "square kilometers": (1, "km2"), "sq km": (1, "km2"), "km2": (1, "km2"), "km²": (1, "km2"),
-    "square miles": (2.589988, "km2"), "square metres": (1, "m2"), "square meters": (1, "m2"),
-    "square feet": (0.092903, "m2"), "亩": (666.67, "m2"), "公顷": (1, "ha"), "hectares": (1, "ha"),
-    "acres": (0.404686, "ha"), "立方米": (1, "m3"), "cubic metres": (1, "m3"), "cubic meters": (1, "m3"),
-    "升": (1, "L"), "毫升": (0.001, "L", "mL"), "litres": (1, "L"), "liters": (1, "L"),
-    "barrels": (1, "bbl"), "千瓦时": (1, "kWh"), "千瓦·时": (1, "kWh"), "kWh": (1, "kWh"),
-    "MWh": (1000, "kWh", "MWh"), "兆瓦时": (1000, "kWh", "MWh"), "GWh": (1e6, "kWh", "GWh"),
-    "吉瓦时": (1e6, "kWh", "GWh"), "TWh": (1e9, "kWh", "TWh"), "太瓦时": (1e9, "kWh", "TWh"),
-    "千瓦": (1, "kW"), "kW": (1, "kW"), "kilowatts": (1, "kW"), "兆瓦": (1000, "kW", "MW"),
-    "MW": (1000, "kW", "MW"), "megawatts": (1000, "kW", "MW"), "吉瓦": (1e6, "kW", "GW"),
-    "GW": (1e6, "kW", "GW"), "gigawatts": (1e6, "kW", "GW"), "GHz": (1e9, "Hz", "GHz"),
-    "MHz": (1e6, "Hz", "MHz"), "tokens": (1, "tokens"), "token": (1, "tokens"), "TB": (1, "TB"),
-    "GB": (1, "GB"), "PB": (1, "PB"), "°C": (1, "°C"), "摄氏度": (1, "°C"),
-    "degrees Celsius": (1, "°C"), "°F": (1, "°F"), "degrees Fahrenheit": (1, "°F"), "℃": (1, "°C"), "℉": (1, "°F"),
-    "标准箱": (1, "TEU"), "TEU": (1, "TEU"),
-}
-_PERCENTS = {
-    "%": (1, "%"), "percent": (1, "%"), "per cent": (1, "%"), "pct": (1, "%"),
-    "个百分点": (1, "pp"), "百分点": (1, "pp"), "percentage points": (1, "pp"),
-    "percentage point": (1, "pp"), "pp": (1, "pp"), "ppt": (1, "pp"), "个基点": (0.01, "pp"),
-    "基点": (0.01, "pp"), "basis points": (0.01, "pp"), "bps": (0.01, "pp"), "bp": (0.01, "pp"),
-    "成": (10, "%"),
-}
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit and the words for it: an amount written in it is kept in `unit` (the
+    canonical unit of its kind) times `factor`, and shown in `shown`. A prefixed unit keeps
+    the prefix it was written with (150 MW, 25 mm); other units are shown converted (100斤 →
+    50 kg, 10 miles → 16.09 km)."""
+
+    unit: str
+    factor: float
+    words: tuple[str, ...]
+    shown: str = ""  # empty: the unit itself
+
+    def entry(self, kind: str) -> tuple[str, str, float, str]:
+        return (kind, self.unit, self.factor, self.shown or self.unit)
+
+
+DURATIONS: tuple[Unit, ...] = (  # in seconds; shown in the unit written
+    Unit("s", 0.001, ("毫秒", "ms", "milliseconds", "millisecond"), shown="ms"),
+    Unit("s", 1, ("秒钟", "秒", "seconds", "second", "secs", "sec")),
+    Unit("s", 60, ("分钟", "minutes", "minute", "mins", "min"), shown="min"),
+    Unit("s", 3600, ("个小时", "小时", "hours", "hour", "hrs"), shown="hours"),
+    Unit("s", 86400, ("天", "days", "day"), shown="days"),
+    Unit("s", 604800, ("个星期", "星期", "周", "weeks", "week"), shown="weeks"),
+    Unit("s", 2592000, ("个月", "months", "month"), shown="months"),
+    Unit("s", 31536000, ("年", "years", "year"), shown="years"),
+    Unit("s", 315360000, ("decades", "decade"), shown="decades"),
+)
+
+MEASURES: tuple[Unit, ...] = (
+    Unit("t", 1, ("吨", "tonnes", "tonne", "tons", "ton", "metric tons")),
+    Unit("kg", 1, ("千克", "公斤", "kg", "kilograms")),
+    Unit("kg", 0.001, ("克", "grams", "gram"), shown="g"),
+    Unit("kg", 1e-6, ("毫克", "mg", "milligrams"), shown="mg"),
+    Unit("kg", 1e-9, ("微克", "µg", "μg"), shown="µg"),
+    Unit("kg", 0.453592, ("lbs", "lb")),
+    Unit("kg", 0.5, ("斤",)),
+    Unit("km", 1, ("公里", "千米", "km", "kilometres", "kilometers", "kilometre", "kilometer")),
+    Unit("km", 1.609344, ("miles", "mile")),
+    Unit("m", 1, ("米", "metres", "meters", "metre", "meter")),
+    Unit("m", 0.3048, ("feet", "foot", "ft")),
+    Unit("m", 0.0254, ("inches", "inch")),
+    Unit("m", 0.01, ("厘米", "cm"), shown="cm"),
+    Unit("m", 0.001, ("毫米", "mm"), shown="mm"),
+    Unit("m", 1e-9, ("纳米", "nm"), shown="nm"),
+    Unit("km/h", 1, ("km/h", "公里/小时", "千米/小时")),
+    Unit("km/h", 1.609344, ("mph",)),
+    Unit("km2", 1, ("平方公里", "平方千米", "square kilometres", "square kilometers", "sq km", "km2", "km²")),
+    Unit("m2", 1, ("平方米", "square metres", "square meters")),
+    Unit("km2", 2.589988, ("square miles",)),
+    Unit("m2", 0.092903, ("square feet",)),
+    Unit("m2", 666.67, ("亩",)),
+    Unit("ha", 1, ("公顷", "hectares")),
+    Unit("ha", 0.404686, ("acres",)),
+    Unit("m3", 1, ("立方米", "cubic metres", "cubic meters")),
+    Unit("L", 1, ("升", "litres", "liters")),
+    Unit("L", 0.001, ("毫升",), shown="mL"),
+    Unit("bbl", 1, ("barrels",)),
+    Unit("kWh", 1, ("千瓦时", "千瓦·时", "kWh")),
+    Unit("kWh", 1000, ("MWh", "兆瓦时"), shown="MWh"),
+    Unit("kWh", 1e6, ("GWh", "吉瓦时"), shown="GWh"),
+    Unit("kWh", 1000e6, ("TWh", "太瓦时"), shown="TWh"),
+    Unit("kW", 1, ("千瓦", "kW", "kilowatts")),
+    Unit("kW", 1000, ("兆瓦", "MW", "megawatts"), shown="MW"),
+    Unit("kW", 1e6, ("吉瓦", "GW", "gigawatts"), shown="GW"),
+    Unit("Hz", 1000e6, ("GHz",), shown="GHz"),
+    Unit("Hz", 1e6, ("MHz",), shown="MHz"),
+    Unit("tokens", 1, ("tokens", "token")),
+    Unit("TB", 1, ("TB",)),
+    Unit("GB", 1, ("GB",)),
+    Unit("PB", 1, ("PB",)),
+    Unit("°C", 1, ("°C", "摄氏度", "degrees Celsius", "℃")),
+    Unit("°F", 1, ("°F", "degrees Fahrenheit", "℉")),
+    Unit("TEU", 1, ("标准箱", "TEU")),
+)
+
+PERCENTS: tuple[Unit, ...] = (
+    Unit("%", 1, ("%", "percent", "per cent", "pct")),
+    Unit("pp", 1, ("个百分点", "百分点", "percentage points", "percentage point", "pp", "ppt")),
+    Unit("pp", 0.01, ("个基点", "基点", "basis points", "bps", "bp")),
+    Unit("%", 10, ("成",)),
+)
+
 _RATIOS = {"倍": 1, "x": 1, "×": 1, "times": 1, "fold": 1}
 CLASSIFIERS = ["个", "条", "名", "位", "家", "次", "人次", "人", "款", "项", "件", "所", "座", "辆", "台", "部", "只", "头", "篇", "本", "张", "份", "例", "起", "场", "批", "架", "艘", "户", "股", "支", "枚", "颗", "套", "间", "层", "票", "种", "类", "笔", "岁", "国", "城", "省", "轮", "则", "封", "首", "集", "期", "单", "宗", "席", "根", "匹", "粒", "盏", "片",
                "块", "段", "道", "棵", "幅", "册", "桶", "箱", "瓶", "袋", "盒", "组", "栋", "幢"]
@@ -86,12 +114,10 @@ for _word, _code in CURRENCY_WORDS.items():
     UNITS[_word] = ("money", _code, 1, "")
 for _word, _code in cent_words().items():
     UNITS[_word] = ("money", _code, 0.01, "")
-for _word, (_factor, _display) in _DURATIONS.items():
-    UNITS[_word] = ("duration", "s", _factor, _display)
-for _word, (_factor, _unit, *_shown) in _MEASURES.items():
-    UNITS[_word] = ("measure", _unit, _factor, _shown[0] if _shown else _unit)
-for _word, (_factor, _unit) in _PERCENTS.items():
-    UNITS[_word] = ("percent", _unit, _factor, _unit)
+for _kind, _units in (("duration", DURATIONS), ("measure", MEASURES), ("percent", PERCENTS)):
+    for _unit in _units:
+        for _word in _unit.words:
+            UNITS[_word] = _unit.entry(_kind)
 UNITS["‰"] = ("percent", "%", 0.1, "‰")  # per mille (出生率6.77‰): the value in percent, shown as written
 for _word, _factor in _RATIOS.items():
     UNITS[_word] = ("ratio", "x", _factor, "x")
