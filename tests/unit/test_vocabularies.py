@@ -43,6 +43,7 @@ def run(added: str, script: str, tmp_path: Path) -> dict:
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300,
         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FACTCHECK_CONFIG": str(tmp_path / "config.toml"),
+             "FACTCHECK_ENCODER": "off",
              "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
@@ -155,3 +156,49 @@ def test_a_new_report_format_is_offered_everywhere(tmp_path):
     assert found["help"] and found["written"] == 0 and found["unknown"][0] != 0 and "text" in found["unknown"][1]
     assert found["file"] == "# Verification report"
     assert found["dialog"][-1] == "txt" and found["name"] == "factcheck-report.txt"
+
+
+def test_a_new_status_is_set_by_its_key_and_counted_in_the_workbench(tmp_path):
+    found = run(ADD_STATUS, f"""
+        import asyncio, json, os
+        from contextlib import suppress
+        from textual.worker import WorkerCancelled
+        from factcheck.services.ingest import ingest_paths
+        from factcheck.store.db import make_engine
+        from factcheck.tui.app import make_app
+        from factcheck.tui.widgets.key_bar import KeyBar
+        from factcheck.tui.widgets.summary import StatusSummary
+
+        url = "sqlite:///" + os.path.abspath("claims.db")
+        engine = make_engine(url)
+        ingest_paths(engine, [{str(ROOT / "sources" / "articles")!r}], role="article")
+
+        async def settle(app, pilot):
+            for _ in range(3):
+                await pilot.pause()
+                while busy := [w for w in app.workers if not w.is_finished]:
+                    for worker in busy:
+                        with suppress(WorkerCancelled):
+                            await worker.wait()
+            await pilot.pause()
+
+        async def session():
+            app = make_app(url, reviewer="ann", keymap={{}}, engine=engine)
+            async with app.run_test(size=(160, 50)) as pilot:
+                await settle(app, pilot)
+                bar = [entry.label for entry in app.screen.query_one(KeyBar).entries()]
+                await pilot.press("t")
+                await settle(app, pilot)
+                summary = app.screen.query_one(StatusSummary)._content().plain
+            return bar, summary
+
+        bar, summary = asyncio.run(session())
+        from sqlmodel import Session, select
+        from factcheck.store.models import Claim
+        with Session(engine) as db:
+            statuses = sorted(c.status for c in db.exec(select(Claim)))
+        print(json.dumps({{"bar": bar, "summary": summary, "disputed": statuses.count("disputed")}}))
+    """, tmp_path)
+    assert "Disputed" in found["bar"] and found["bar"].index("Disputed") < found["bar"].index("In progress")
+    assert found["disputed"] == 1
+    assert "dsp 1" in found["summary"], found["summary"]
