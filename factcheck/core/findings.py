@@ -18,7 +18,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from factcheck.core.checks.findings import FINDING_COLUMNS, FindingRecord, records
+from factcheck.core.checks.findings import FINDING_COLUMNS, FindingRecord, finding_sentence, records
 from factcheck.core.checks.run import DocumentDate, check_claims, raise_worth
 from factcheck.core.dates import infer_reference_date
 from factcheck.core.db import session_scope
@@ -48,8 +48,7 @@ class FindingView:
 
     @property
     def sentence(self) -> str:
-        """The arithmetic, the result and its reason, in one line."""
-        return f"{self.arithmetic}: {self.result}" + (f" ({self.reason})" if self.reason else "")
+        return finding_sentence(self.arithmetic, self.result, self.reason)
 
     def as_json(self) -> dict:
         return {
