@@ -13,18 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from factcheck.core.checks import rates
+from factcheck.core.checks.layout import rate_day
 from factcheck.core.dates import infer_reference_date
 
 
 def document_day(published: str | None, text: str | None) -> date | None:
     """The day a document's amounts are converted at, or None when it has no full date."""
-    iso = published or (infer_reference_date(text) if text else None)
-    if not iso or len(iso) < 10:
-        return None  # a year or a month says too little for a day's rate
-    try:
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
+    return rate_day(published or (infer_reference_date(text) if text else None))
 
 
 @dataclass(frozen=True, slots=True)

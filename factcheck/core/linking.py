@@ -36,12 +36,12 @@ from factcheck.core.entities import (
     shared_names,
 )
 from factcheck.core.errors import UserError
+from factcheck.core.exchange import rate_for
 from factcheck.core.extraction import QuantityMatch
 from factcheck.core.grouping import ClaimFacts, group_claims
 from factcheck.core.models import Alias, Claim, Document, Link, Passage, Quantity, utc_now
 from factcheck.core.relations import RELATED, Side
 from factcheck.core.retrieval import QuantityIndex, TextIndex
-from factcheck.core.exchange import rate_for
 from factcheck.core.scoring import TEXT_CUTOFF, Rate, ScoreParts, Verdict, amounts_of, score_parts
 
 Progress = Callable[[str, int, int], None]
