@@ -15,13 +15,13 @@ from itertools import islice
 from sqlalchemy.engine import Engine
 
 from factcheck.report.layout import Layout, ReportJob
-from factcheck.report.wording import describe_change, last_verdict, notes, value_text
+from factcheck.report.wording import describe_change, finding_text, last_verdict, notes, value_text
 from factcheck.text.shown import CONTROLS, escape
 
 COLUMNS = (
     "id", "status", "verdict_at", "reviewer", "assignee", "label", "claim", "document", "document_url",
     "document_published", "start", "end", "checkworthiness", "quantities", "values",
-    "evidence", "evidence_urls", "notes", "history",
+    "evidence", "evidence_urls", "notes", "history", "findings",
 )
 _FORMULA_START = frozenset("=+-@\t\r")
 _NUMBERS = (int, float)  # written by us, never a formula
@@ -122,6 +122,7 @@ def row(record: dict) -> list[object]:
         if history else "",
         "\n".join([f"{event['at']} {event['reviewer']}: {describe_change(event)}" for event in history])
         if history else "",
+        "\n".join([finding_text(finding) for finding in record["findings"]]),
     ]
 
 

@@ -25,6 +25,8 @@ from factcheck.store.models import (
     Archive,
     Claim,
     Document,
+    Finding,
+    FindingClaim,
     Link,
     Passage,
     Quantity,
@@ -119,8 +121,12 @@ _LINKS = select(
     Link.orphaned, Link.passage_id, Link.confidence,
 ).join(Claim, col(Link.claim_id) == col(Claim.id))
 
+_FINDINGS = select(  # the sort key first: (claim, start, id)
+    FindingClaim.claim_id, Finding.start, Finding.id, Finding.kind, Finding.result, Finding.arithmetic,
+    Finding.reason, Finding.end, Finding.quantities, Finding.figures,
+).join(Finding, col(Finding.id) == col(FindingClaim.finding_id)).join(Claim, col(FindingClaim.claim_id) == col(Claim.id))
 
-PARTS = frozenset({"quantities", "links", "history"})  # what a record holds besides the claim
+PARTS = frozenset({"quantities", "links", "history", "findings"})  # what a record holds besides the claim
 
 
 def iter_claim_records(
@@ -149,6 +155,7 @@ def iter_claim_records(
             quantities = _quantities(connection, where, batch) if "quantities" in parts else {}
             links, passages = _links(connection, where, batch, passages) if "links" in parts else ({}, passages)
             events = _events(connection, where, batch) if "history" in parts else {}
+            findings = _findings(connection, where, batch) if "findings" in parts else {}
             document_ids = {row[1] for row in rows}
             documents = _by_id(connection, Document.id, _DOCUMENT_COLUMNS, document_ids, documents)
             if context:
@@ -172,6 +179,7 @@ def iter_claim_records(
                     "quantities": quantities.get(claim_id) or [],
                     "links": links.get(claim_id) or [],
                     "history": events.get(claim_id) or [],
+                    "findings": findings.get(claim_id) or [],
                 }
                 if fetched is not None:  # a fetched page: its archived copy's time
                     record["document_fetched"] = _moment(fetched)
@@ -309,6 +317,33 @@ def _events(connection, where: ClaimFilter, batch: Span) -> dict[int, list[dict]
         grouped.setdefault(claim_id, []).append(
             {"at": _moment(at), "reviewer": reviewer, "field": field, "from": old, "to": new, "note": note}
         )
+    return grouped
+
+
+def _findings(connection, where: ClaimFilter, batch: Span) -> dict[int, list[dict]]:
+    """The consistency findings per claim in text order, each as `factcheck checks --json`
+    gives it less its document (the claim's): few claims have one, so a batch mostly reads
+    nothing."""
+    rows = _raw(connection, *_within(_FINDINGS, where, batch))
+    if not rows:
+        return {}
+    rows.sort()
+    claims: dict[int, list[int]] = {}
+    finding_ids = sorted({row[2] for row in rows})
+    for first in range(0, len(finding_ids), CHUNK):
+        query = (
+            select(FindingClaim.finding_id, FindingClaim.claim_id)
+            .where(col(FindingClaim.finding_id).in_(finding_ids[first:first + CHUNK]))
+        )
+        for finding_id, claim_id in sorted(_raw(connection, query)):
+            claims.setdefault(finding_id, []).append(claim_id)
+    grouped: dict[int, list[dict]] = {}
+    for claim_id, start, finding_id, kind, result, arithmetic, reason, end, quantities, figures in rows:
+        grouped.setdefault(claim_id, []).append({
+            "id": finding_id, "kind": kind, "result": result, "arithmetic": arithmetic, "reason": reason,
+            "start": start, "end": end, "claims": claims[finding_id],
+            "quantities": json.loads(quantities), "figures": json.loads(figures),
+        })
     return grouped
 
 

@@ -20,6 +20,7 @@ from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import (
     describe_change,
     fetched_on,
+    finding_text,
     notes,
     status_name,
     value_text,
@@ -154,6 +155,7 @@ def _claim(record: dict) -> str:
         _quote(record),
         _where(record),
         _quantities(record["quantities"]),
+        _findings(record["findings"]),
         _evidence(record["links"]),
         _notes(record),
         _history(record["history"]),
@@ -224,6 +226,15 @@ def _quantities(quantities: list[dict]) -> str:
         "<h3>Quantities</h3>\n<table>\n<thead><tr><th>As written</th><th>Kind</th><th>Normalised</th>"
         f"<th>Value</th><th>Qualifier</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
     )
+
+
+def _findings(findings: list[dict]) -> str:
+    if not findings:
+        return ""
+    items = "".join([
+        f'<li class="finding {escape(finding["result"])}">{escape(finding_text(finding))}</li>\n' for finding in findings
+    ])
+    return f'<h3>Consistency checks</h3>\n<ul class="findings">\n{items}</ul>\n'
 
 
 def _evidence(links: list[dict]) -> str:

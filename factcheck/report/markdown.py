@@ -19,6 +19,7 @@ from factcheck.report.layout import Layout, ReportJob
 from factcheck.report.wording import (
     describe_change,
     fetched_on,
+    finding_text,
     notes,
     status_name,
     value_text,
@@ -85,6 +86,7 @@ def claim_section(record: dict) -> str:
         _quote(record),
         _where(record),
         _quantities(record["quantities"]),
+        _findings(record["findings"]),
         _evidence(record["links"]),
         _notes(record),
         _history(record["history"]),
@@ -130,6 +132,13 @@ def _quantity_row(q: dict) -> str:
     else:
         fields = tuple(field.strip() for field in fields)
     return "| {} | {} | **{}** | {} | {} |\n".format(*fields)
+
+
+def _findings(findings: list[dict]) -> str:
+    if not findings:
+        return ""
+    items = "".join(f"- {cell(finding_text(finding))}\n" for finding in findings)
+    return f"**Consistency checks**\n\n{items}\n"
 
 
 def _evidence(links: list[dict]) -> str:

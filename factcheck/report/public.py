@@ -12,14 +12,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factcheck.report.layout import ReportJob
-from factcheck.report.wording import Words, last_verdict, web_url
+from factcheck.report.wording import Words, last_verdict, reader_inconsistencies, web_url
 from factcheck.store.models import UNDO_NOTE
 from factcheck.text.extract.attribution import speaker_of
 from factcheck.text.read.language import detect_language
 
 TITLE_LIMIT = 300  # characters of a title shown: a page's <title> can be any length
 UNTITLED = "—"  # shown for a document without a title: never its file path
-PUBLIC_PARTS = frozenset({"links", "history"})  # what a public report reads of a claim: no quantities
+# what a public report reads of a claim: no quantities
+PUBLIC_PARTS = frozenset({"links", "history", "findings"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class PublicClaim:
     said_by: str | None  # who the article says made the claim
     said_by_kind: str | None  # schema.org type: Person or Organization
     explanation: tuple[str, ...]  # the reviewer's notes on the verdict
+    inconsistencies: tuple[str, ...]  # the article's own figures that disagree, in the report's words
     sources: tuple[Source, ...]
     reviewed: str | None  # ISO date of the verdict
     reviewer: str | None  # only when the report credits reviewers
@@ -75,7 +77,8 @@ def public_claims(records: Iterable[dict], job: ReportJob) -> Iterator[PublicCla
             id=record["id"], status=status, rating=verdicts[status], text=record["text"],
             before=before, after=after, article=_article(record),
             said_by=said.name if said else None, said_by_kind=said.kind if said else None,
-            explanation=explanation(record), sources=tuple(_sources(record["links"])),
+            explanation=explanation(record), inconsistencies=reader_inconsistencies(record["findings"], job.words),
+            sources=tuple(_sources(record["links"])),
             reviewed=(verdict.get("at") or "")[:10] or None,
             reviewer=(verdict.get("reviewer") or None) if job.credit else None,
         )

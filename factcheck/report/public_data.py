@@ -49,7 +49,7 @@ PUBLIC_JSON = Layout(_json_head, _json_claims, list_tail, separator=",", context
 
 PUBLIC_COLUMNS = (
     "claim_id", "verdict", "rating", "claim", "article", "article_url", "article_published",
-    "said_by", "explanation", "sources", "source_urls", "reviewed", "reviewer",
+    "said_by", "explanation", "sources", "source_urls", "reviewed", "reviewer", "inconsistencies",
 )
 
 
@@ -75,7 +75,7 @@ def public_row(claim: PublicClaim) -> list[object]:
         shown(claim.said_by), shown("\n\n".join(claim.explanation)),
         shown("\n".join(f"{s.title} ({s.relation}): {' '.join(s.passage.split())}" for s in claim.sources)),
         "\n".join(dict.fromkeys(s.url for s in claim.sources if s.url)),
-        claim.reviewed, shown(claim.reviewer),
+        claim.reviewed, shown(claim.reviewer), shown("\n".join(claim.inconsistencies)),
     ]
 
 

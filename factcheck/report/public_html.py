@@ -136,6 +136,7 @@ def _claim(claim: PublicClaim, words: Words) -> str:
         _quote(claim, heading),
         _where(claim, words),
         _explanation(claim, words),
+        _inconsistencies(claim, words),
         _sources(claim, words),
         _reviewed(claim, words),
         "</article>\n",
@@ -170,6 +171,13 @@ def _explanation(claim: PublicClaim, words: Words) -> str:
         if line.strip()
     )
     return f'<h3>{escape(words.explanation)}</h3>\n<div class="explanation">\n{paragraphs}</div>\n'
+
+
+def _inconsistencies(claim: PublicClaim, words: Words) -> str:
+    if not claim.inconsistencies:
+        return ""
+    items = "".join(f"<li{_lang(line)}>{escape(line)}</li>\n" for line in claim.inconsistencies)
+    return f'<h3>{escape(words.numbers)}</h3>\n<ul class="inconsistencies">\n{items}</ul>\n'
 
 
 def _sources(claim: PublicClaim, words: Words) -> str:

@@ -80,6 +80,9 @@ def _claim(claim: PublicClaim, words: Words) -> str:
     if claim.explanation:
         notes = "\n\n".join(text(line) for note in claim.explanation for line in note.splitlines() if line.strip())
         parts.append(f"### {words.explanation}\n\n{notes}\n\n")
+    if claim.inconsistencies:
+        items = "".join(f"- {text(line)}\n" for line in claim.inconsistencies)
+        parts.append(f"### {words.numbers}\n\n{items}\n")
     if claim.sources:
         items = "".join(
             f"{number}. {_link(s.url, s.title)}{_dated(s.published, words)} — "

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from factcheck.store.statuses import Rating as Rating  # noqa: F401  (ClaimReview's, defined with the statuses)
 from factcheck.store.statuses import status_named, verdicts
+from factcheck.text.checks.findings import finding_sentence
 from factcheck.text.read.addresses import web_url as web_url  # where it is defined
 
 VERDICTS = tuple(status.key for status in verdicts())  # what a public report publishes
@@ -55,6 +56,22 @@ def describe_change(event: dict) -> str:
     return f"{event['from'] or '—'} → {event['to'] or '—'}"
 
 
+def finding_text(finding: dict) -> str:
+    """A consistency finding as the internal reports show it: its result, its kind, then the
+    arithmetic a reviewer can redo, the result and why."""
+    sentence = finding_sentence(finding["arithmetic"], finding["result"], finding["reason"])
+    return f"{finding['result']} · {finding['kind'].replace('_', ' ')} — {sentence}"
+
+
+def reader_inconsistencies(findings: list[dict], words: Words) -> tuple[str, ...]:
+    """The inconsistent findings of a claim, told to a reader: what disagrees, then the
+    arithmetic that shows it. Consistent and unchecked findings are the newsroom's own."""
+    return tuple(
+        f"{words.inconsistent[finding['kind']]}{words.colon}{finding['arithmetic']}"
+        for finding in findings if finding["result"] == "inconsistent"
+    )
+
+
 def notes(record: dict) -> list[dict]:
     return [event for event in record["history"] if event["note"]]
 
@@ -97,6 +114,8 @@ class Words:
     according_to: str  # "{name}": a source the article cites for it
     colon: str  # after a verdict, before what it judges
     explanation: str
+    numbers: str  # heading of the article's own figures that do not agree
+    inconsistent: dict[str, str]  # kind of check → what a reader is told disagrees
     sources: str
     reviewed: str  # "{date}"
     reviewed_by: str  # "{date}", "{name}"
@@ -131,6 +150,18 @@ ENGLISH = Words(
     according_to="according to {name}",
     colon=": ",
     explanation="Explanation",
+    numbers="Numbers that do not add up",
+    inconsistent={
+        "conversion": "The conversion between currencies is far from the exchange rate of the day",
+        "change": "The change stated does not match the two figures it lies between",
+        "percentage_points": "A change in percentage points is given as a percent change",
+        "multiple": "The multiple stated does not match the other figures",
+        "shares": "The shares of one whole add up to more than 100%",
+        "components": "The parts add up to more than their total",
+        "weekday": "The weekday named does not fall on the date",
+        "elapsed_years": "The number of years does not match the years stated",
+        "age": "The age does not match the year of birth",
+    },
     sources="Sources",
     reviewed="Reviewed {date}",
     reviewed_by="Reviewed {date} by {name}",
@@ -159,6 +190,18 @@ CHINESE = Words(
     according_to="据{name}",
     colon="：",
     explanation="核查说明",
+    numbers="文中数字前后不符",
+    inconsistent={
+        "conversion": "文中的货币换算与当日汇率相差过大",
+        "change": "文中所说的变化幅度与前后两个数字不符",
+        "percentage_points": "文中把百分点的变化写成了百分比的变化",
+        "multiple": "文中所说的倍数与其他数字不符",
+        "shares": "同一总体的各部分占比相加超过100%",
+        "components": "各部分相加超过了总数",
+        "weekday": "文中所说的星期与日期不符",
+        "elapsed_years": "文中所说的年数与所列年份不符",
+        "age": "文中的年龄与出生年份不符",
+    },
     sources="信息来源",
     reviewed="核查于{date}",
     reviewed_by="{name}核查于{date}",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 
 from factcheck.services.earlier_verdicts import EarlierVerdict, checked_before
+from factcheck.services.findings import FindingView, findings_for_claim
 from factcheck.services.review import UNDO_NOTE
 from factcheck.store.models import Alias, Claim, Document, Link, Passage, Quantity, ReviewEvent
 
@@ -37,6 +38,7 @@ class ClaimView:
     latest_note: ReviewEvent | None = None
     earlier: EarlierVerdict | None = None  # the same claim judged in another article
     names: list[str] = field(default_factory=list)  # alias names in the paragraph, kept whole on screen
+    findings: list[FindingView] = field(default_factory=list)  # the consistency checks about the claim
 
 
 def paragraph_around(text: str, start: int, end: int, limit: int = 600) -> Span:
@@ -64,6 +66,7 @@ def claim_view(session: Session, claim_id: int) -> ClaimView | None:
     ).first()
     view.earlier = checked_before(session, claim)
     view.names = _names_in(session, document.text[view.context[0]:view.context[1]])
+    view.findings = findings_for_claim(session, claim_id)
     rows = list(
         session.exec(
             select(Link, Passage, Document)

@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 from factcheck.store.db import session_scope
 from factcheck.store.filters import ClaimFilter, check_result
 from factcheck.store.models import Claim, Document, Finding, FindingClaim, Quantity, utc_now
-from factcheck.text.checks.findings import FINDING_COLUMNS, FindingRecord, records
+from factcheck.text.checks.findings import FINDING_COLUMNS, FindingRecord, finding_sentence, records
 from factcheck.text.checks.run import DocumentDate, check_claims, raise_worth
 from factcheck.text.extract.dates import reference_for
 from factcheck.text.extract.extraction import ClaimDraft, QuantityMatch
@@ -48,8 +48,7 @@ class FindingView:
 
     @property
     def sentence(self) -> str:
-        """The arithmetic, the result and its reason, in one line."""
-        return f"{self.arithmetic}: {self.result}" + (f" ({self.reason})" if self.reason else "")
+        return finding_sentence(self.arithmetic, self.result, self.reason)
 
     def as_json(self) -> dict:
         return {

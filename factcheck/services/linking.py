@@ -28,6 +28,7 @@ from factcheck.services.retrieval import QuantityIndex, TextIndex
 from factcheck.store import vectors
 from factcheck.store.db import session_scope
 from factcheck.store.models import Alias, Claim, Document, Link, Passage, Quantity, utc_now
+from factcheck.text.checks.exchange import rate_for
 from factcheck.text.encoder import Encoder, EncoderUnavailable, default_encoder
 from factcheck.text.extract.anchoring import quote
 from factcheck.text.extract.claims import key_quantity
@@ -41,7 +42,14 @@ from factcheck.text.extract.entities import (
 )
 from factcheck.text.extract.extraction import QuantityMatch
 from factcheck.text.extract.relations import RELATED, Side
-from factcheck.text.extract.scoring import TEXT_CUTOFF, ScoreParts, Verdict, amounts_of, score_parts
+from factcheck.text.extract.scoring import (
+    TEXT_CUTOFF,
+    Rate,
+    ScoreParts,
+    Verdict,
+    amounts_of,
+    score_parts,
+)
 
 Progress = Callable[[str, int, int], None]
 TOP_K = 5
@@ -168,6 +176,7 @@ class ClaimWork:
     candidates: list[int]
     vector: np.ndarray | None = None
     entities: frozenset[str] = frozenset()  # entity_forms of the claim
+    rate: Rate | None = None  # amounts in other currencies, at the rate of the claim's document's date
 
 
 class Linker:
@@ -181,6 +190,7 @@ class Linker:
         self.aliases = AliasBook.from_pairs(session.exec(select(Alias.name, Alias.variant)))
         self.passages: dict[int, PassageRow] = {}
         self.published: dict[int, str | None] = {}
+        self.rates: dict[int, Rate | None] = {}  # claim's document id → its day's rates
         self.model = model
         self.vector_index = vectors.VectorIndex(session.connection(), model) if model else None
 
@@ -201,8 +211,9 @@ class Linker:
     def prepare(self, claim_ids: list[int], *, keep_decided: bool = False) -> list[ClaimWork]:
         """Each claim's side, names, vector and candidates (less the pairs a reviewer decided)."""
         claims = self.session.exec(
-            select(Claim.id, Claim.text, Claim.start).where(col(Claim.id).in_(claim_ids))
+            select(Claim.id, Claim.text, Claim.start, Claim.document_id).where(col(Claim.id).in_(claim_ids))
         ).all()
+        self._load_rates({document_id for *_, document_id in claims})
         quantities = _quantities(self.session, Quantity.claim_id, claim_ids)
         decided = set() if keep_decided else _decided(self.session, claim_ids)
         claim_vectors = (
@@ -210,14 +221,15 @@ class Linker:
             if self.model else {}
         )
         work = []
-        for claim_id, claim_text, start in claims:
+        for claim_id, claim_text, start, document_id in claims:
             side = claim_side(claim_text, quantities[claim_id], start)
             names = [
                 Name(n.shown, n.forms, self.text_index.rarity(n.forms))
                 for n in claim_names(claim_text, self.aliases)
             ]
             entities = entity_forms(claim_text, self.aliases)
-            work.append(ClaimWork(claim_id, side, names, [], claim_vectors.get(claim_id), entities))
+            work.append(ClaimWork(claim_id, side, names, [], claim_vectors.get(claim_id), entities,
+                                  self.rates[document_id]))
         nearest = self._nearest(work)
         for item in work:
             ids = self.candidates(item.side, item.names, nearest.get(item.claim_id, []))
@@ -244,7 +256,7 @@ class Linker:
             shared = [(name.shown, name.rarity) for name in shared_names(item.names, row.side.text)]
             others = not shared and bool(item.entities) and bool(self._names_of(row) - item.entities)
             yield item, passage_id, score_parts(
-                item.side, row.side, float(text_score), shared, meaning, other_names=others
+                item.side, row.side, float(text_score), shared, meaning, item.rate, other_names=others
             )
 
     def _names_of(self, row: PassageRow) -> frozenset[str]:
@@ -336,6 +348,14 @@ class Linker:
                 self.passages[passage_id] = PassageRow(
                     passage_id, document_id, start, end, side, processed
                 )
+
+    def _load_rates(self, document_ids: set[int]) -> None:
+        """The rates of each claim document's date (exchange.rate_for), once per run."""
+        missing = [i for i in document_ids if i not in self.rates]
+        if missing:
+            query = select(Document.id, Document.published, Document.text).where(col(Document.id).in_(missing))
+            for document_id, published, text in self.session.exec(query):
+                self.rates[document_id] = rate_for(published, text)
 
     def _load_dates(self, document_ids: set[int]) -> None:
         missing = [i for i in document_ids if i not in self.published]

@@ -19,7 +19,7 @@ from factcheck.errors import UserError
 from factcheck.store.filters import CLAUSE, ClaimFilter, clause_of, matches_at_most
 from factcheck.store.filters import parse_filter as parse_filter  # its home before filters.py
 from factcheck.store.judged_twins import checked_before_ids
-from factcheck.store.models import Claim, Document, Link, Quantity
+from factcheck.store.models import Claim, Document, Finding, FindingClaim, Link, Quantity
 from factcheck.text.extract.sentences import split_sentences
 
 FEW = 2000  # matches read and sorted for a page rather than found by walking the queue
@@ -114,6 +114,7 @@ class QueueRow:
     links: int  # links not rejected
     checked_before: bool = False  # the same claim in another article was judged
     contradicted: bool = False  # a link not rejected says the evidence contradicts the claim
+    inconsistent: bool = False  # a consistency check found the article's own numbers disagree
 
     @property
     def key(self) -> QueueKey:
@@ -183,9 +184,10 @@ def queue_rows(session: Session, claims: list[Claim]) -> list[QueueRow]:
     contradicted = contradicted_claims(session, ids)
     names = document_names(session, {claim.document_id for claim in claims})
     earlier = checked_before_ids(session, claims)
+    inconsistent = claims_with_result(session, ids, "inconsistent")
     return [
         QueueRow(claim, names.get(claim.document_id, ""), shown_values(quantities[claim.id]), links.get(claim.id, 0),
-                 claim.id in earlier, claim.id in contradicted)
+                 claim.id in earlier, claim.id in contradicted, claim.id in inconsistent)
         for claim in claims
     ]
 
@@ -250,6 +252,17 @@ def contradicted_claims(session: Session, claim_ids: list[int]) -> set[int]:
     return set(session.exec(
         select(Link.claim_id).distinct()
         .where(col(Link.claim_id).in_(claim_ids), Link.state != "rejected", Link.relation == "contradicts")
+    ))
+
+
+def claims_with_result(session: Session, claim_ids: list[int], result: str) -> set[int]:
+    """The claims with a consistency finding of this result (the queue marks inconsistent ones)."""
+    if not claim_ids:
+        return set()
+    return set(session.exec(
+        select(FindingClaim.claim_id).distinct()
+        .join(Finding, col(Finding.id) == col(FindingClaim.finding_id))
+        .where(col(FindingClaim.claim_id).in_(claim_ids), Finding.result == result)
     ))
 
 

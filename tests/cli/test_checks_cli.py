@@ -59,3 +59,15 @@ def test_bad_input_is_one_line(workdir: Path, db_url: str, args: list[str], mess
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
+
+
+def test_the_demo_report_shows_its_conversion_finding(workdir: Path, db_url: str):
+    run(workdir, "ingest", ARTICLE, db=db_url)
+    sentence = "1000亿美金 → 人民币7100亿元 implies 7.10 CNY/USD; ECB reference on 2024-05-17: 7.23; 1.8% apart: consistent"
+    for fmt in ("md", "html", "csv"):
+        exported = run(workdir, "export", "--format", fmt, "--audience", "internal", db=db_url)
+        assert exported.returncode == 0, exported.stderr
+        assert f"consistent · conversion — {sentence}" in exported.stdout, fmt
+    report = json.loads(run(workdir, "export", "--format", "json", db=db_url).stdout)
+    (claim,) = [c for c in report["claims"] if "7100亿元" in c["text"]]
+    assert [(f["kind"], f["result"]) for f in claim["findings"]] == [("conversion", "consistent")]

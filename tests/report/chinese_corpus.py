@@ -9,7 +9,7 @@ ARTICLES = {
 Source: https://news.example.cn/2024/05/openai-valuation
 Published: 2024-05-19
 
-据彭博社报道，OpenAI的最新估值达到1000亿美金，较去年增长两倍。
+据彭博社报道，OpenAI的最新估值达到1000亿美金（约合人民币5000亿元），较去年增长两倍。
 
 奥尔特曼表示，公司已经下达了一笔5100万美元的算力订单。
 

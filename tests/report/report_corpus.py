@@ -19,7 +19,7 @@ ARTICLES = {
 Source: https://news.example.com/chipmaker?a=1&b=2
 Published: 2024-05-20
 
-The company said revenue rose 50% to $2 billion in 2023, according to its filing.
+The company said revenue rose 50% to $2 billion in 2023 from $1.8 billion, according to its filing.
 
 Analysts estimate the deal is worth $51 million <img src=x onerror=alert(1)> in total.
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from factcheck.text.checks import rates
 from factcheck.text.checks.findings import CONSISTENT, INCONSISTENT, UNCHECKED, Finding, involved
-from factcheck.text.checks.layout import MARKS, Article, Sentence, days_of, rule
+from factcheck.text.checks.layout import MARKS, Article, Sentence, days_of, rate_day, rule
 from factcheck.text.checks.precision import Span, percent, stated_span, written
 from factcheck.text.extract.extraction import QuantityMatch
 
@@ -116,13 +116,7 @@ def _apart(implied: Span, reference: Span) -> float:
 
 
 def _document_day(article: Article) -> date | None:
-    iso = article.date.iso
-    if not iso or len(iso) < 10:
-        return None  # a year or a month says too little for a day's rate
-    try:
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
+    return rate_day(article.date.iso)
 
 
 def _stated_periods(article: Article, sentence: Sentence, day: date, base: str, quote: str):

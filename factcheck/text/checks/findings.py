@@ -81,8 +81,7 @@ class Finding:
 
     @property
     def sentence(self) -> str:
-        """The finding in one line: the arithmetic, the result and its reason."""
-        return f"{self.arithmetic}: {self.result}" + (f" ({self.reason})" if self.reason else "")
+        return finding_sentence(self.arithmetic, self.result, self.reason)
 
     def moved(self, offset: int, claim_offset: int = 0) -> Finding:
         """The same finding with offsets `offset` further on and claim indexes
@@ -94,6 +93,11 @@ class Finding:
             claims=tuple(index + claim_offset for index in self.claims),
             quantities=tuple(replace(q, start=q.start + offset, end=q.end + offset) for q in self.quantities),
         )
+
+
+def finding_sentence(arithmetic: str, result: str, reason: str) -> str:
+    """A finding in one line, as every face shows it: the arithmetic, the result and its reason."""
+    return f"{arithmetic}: {result}" + (f" ({reason})" if reason else "")
 
 
 def involved(q, role: str) -> Involved:

@@ -54,6 +54,17 @@ class DocumentDate:
     origin: str | None = None  # published | inferred
 
 
+def rate_day(iso: str | None) -> date | None:
+    """The day of a document's date that exchange rates are taken at; None for no date, a
+    year or a month alone (too little for a day's rate), or a malformed one."""
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
 def days_of(iso: str | None) -> tuple[date, date] | None:
     """The first and last day an ISO 8601 date or interval covers ('2024' is the year,
     '2024-07/2024-09' the quarter); None without a year ('--05-18') or when malformed."""

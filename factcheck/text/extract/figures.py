@@ -257,7 +257,9 @@ def compare(claim: Amount, source: Amount, rate: Rate | None = None) -> Comparis
         return None if factor is None else _by_value(claim, source, factor)
     if claim.kind == source.kind == "money" and rate is not None:
         factor = rate(source.unit, claim.unit)
-        return None if factor is None else _by_value(claim, source, factor)
+        if factor is None:
+            return None
+        return _by_value(claim, source, factor, _rate_shown(factor, claim.unit, source.unit))
     if {claim.kind, source.kind} <= {"ratio", "percent"}:
         ours, theirs = claim.multiplier, source.multiplier
         if ours is None or theirs is None:
@@ -268,13 +270,18 @@ def compare(claim: Amount, source: Amount, rate: Rate | None = None) -> Comparis
     return None
 
 
-def _by_value(claim: Amount, source: Amount, factor: float) -> Comparison:
+def _rate_shown(factor: float, unit: str, other: str) -> str:
+    """The rate the larger way round, as it is quoted: 7.227 CNY/USD rather than 0.1384 USD/CNY."""
+    return f" at {factor:.4g} {unit}/{other}" if factor >= 1 else f" at {1 / factor:.4g} {other}/{unit}"
+
+
+def _by_value(claim: Amount, source: Amount, factor: float, via: str = "") -> Comparison:
     ours, theirs = written_interval(claim), written_interval(source)
     theirs = Interval(theirs.low * factor, theirs.high * factor)
     agrees = ours.meets(theirs)
     value, other = claim.value or 0.0, (source.value or 0.0) * factor
     exact = agrees and _close(value, other, TOLERANCE)
-    reason = f"{claim.display} vs {source.display}"
+    reason = f"{claim.display} vs {source.display}{via}"
     if not agrees:
         reason += ", " + difference(value, other, claim.kind)
     elif not exact:

@@ -257,7 +257,7 @@ def _agree_reason(c: Comparison) -> str:
         return f"same date {a.iso}: {a.text} ~ {b.text}"
     if a.kind != b.kind:
         return f"same {a.subject or a.noun}: {c.reason}"
-    if not c.exact:
+    if not c.exact or a.unit != b.unit and a.kind == "money":  # the rate it took shows in the reason
         return f"same {a.kind} {c.reason}"
     return f"same {a.kind} {a.display}: {a.text} ~ {b.text}"
 

@@ -137,6 +137,7 @@ class ClaimDetail(Widget, can_focus=False):
             yield Block(Content.assemble(("Latest note", "bold underline"), (f" — {visible(note.reviewer)}, {shown_moment(note.at)}", "$foreground-muted")))
             yield Block(Content(visible_lines(note.note or "")), indent=2)
             yield Block(Content(""))
+        yield from finding_blocks(view.findings)
         if view.quantities:
             yield Block(Content.styled("Quantities", "bold underline"))
             for q in view.quantities:
@@ -195,6 +196,25 @@ class ClaimDetail(Widget, can_focus=False):
         yield Block(passage.stylize("italic"), indent=5)
         if evidence.reasons:
             yield Block(Content.styled(f"why: {visible_lines(', '.join(evidence.reasons))}", "$foreground-muted"), indent=5)
+
+
+RESULT_STYLE = {"inconsistent": "bold $text-error", "consistent": "$text-success", "unchecked": "$foreground-muted"}
+RESULT_MARK = {"inconsistent": "≠", "consistent": "=", "unchecked": "?"}
+
+
+def finding_blocks(findings):
+    """Each consistency check about the claim: its result and kind, then its arithmetic and
+    why, which the reviewer can redo in their head. The arithmetic quotes the article."""
+    if not findings:
+        return
+    yield Block(Content.styled(f"Checks ({len(findings)})", "bold underline"))
+    for finding in findings:
+        yield Block(Content.assemble(
+            (f"{RESULT_MARK.get(finding.result, '?')} {finding.result}", RESULT_STYLE.get(finding.result, "bold")),
+            (f" · {finding.kind.replace('_', ' ')}", "$foreground-muted"),
+        ), indent=2)
+        yield Block(Content(visible(finding.sentence)), indent=4)
+    yield Block(Content(""))
 
 
 @dataclass(frozen=True)

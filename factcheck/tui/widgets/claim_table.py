@@ -61,6 +61,8 @@ LEAST_CLAIM = 10
 
 # status → theme variable for its colour (resolved on each theme change)
 CONTRADICTED, CONTRADICTED_MARK = "contradicted", "✗"  # the links column of a contradicted claim
+# the values column of a claim whose article's own numbers disagree (a consistency check)
+INCONSISTENT, INCONSISTENT_MARK = "inconsistent", "≠"
 STATUS_COLOUR = {status.key: status.queue_colour for status in statuses.STATUSES}
 
 
@@ -139,6 +141,7 @@ class ClaimTable(DataTable):
         variables = self.app.get_css_variables()
         self._styles = {status: _rich_style(variables.get(name or "", "")) for status, name in STATUS_COLOUR.items()}
         self._styles[CONTRADICTED] = _rich_style(variables.get("text-error", ""))
+        self._styles[INCONSISTENT] = _rich_style(variables.get("text-error", ""))
 
     # --- loading -------------------------------------------------------------------------
 
@@ -264,6 +267,10 @@ class ClaimTable(DataTable):
         for key, text in fitted.items():
             if key in widths:
                 cells[key] = Text(clip(visible(text), widths[key]), no_wrap=True)
+        if row.inconsistent and "values" in widths:
+            # the mark sits on the numbers that do not add up, and stays when they are clipped
+            values = clip(visible(row.values), widths["values"] - 2)
+            cells["values"] = Text.assemble((INCONSISTENT_MARK, self._styles.get(INCONSISTENT, "")), " ", values, no_wrap=True)
         return tuple(cells[key] for key, _, _ in self.columns_shown)
 
     def _links_cell(self, row: QueueRow) -> Text:
