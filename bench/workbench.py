@@ -3,7 +3,7 @@ verdict key to committed. Prints figures; nothing is asserted.
 
     python bench/workbench.py [--claims 100000] [--db PATH]
 
-Budgets (DESIGN.md): rows on screen ≤ 1 s, scroll and filter steps ≤ 100 ms, verdict
+Budgets: rows on screen ≤ 1 s, scroll and filter steps ≤ 100 ms, verdict
 committed ≤ 50 ms, peak memory ≤ 300 MB.
 """
 

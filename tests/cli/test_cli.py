@@ -1,4 +1,4 @@
-"""The command line contract of DESIGN.md, run as a user runs it (a subprocess)."""
+"""The command line as the README documents it, run as a user runs it (a subprocess)."""
 
 from __future__ import annotations
 
