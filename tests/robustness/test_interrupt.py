@@ -101,7 +101,7 @@ def _temporary_files(folder: Path, name: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("command, name", [
-    (["export", "--format", "html", "-o"], "report.html"),
+    (["export", "--format", "html", "--audience", "internal", "-o"], "report.html"),
     (["backup", "--portable"], "claims.jsonl"),
 ])
 def test_ctrl_c_during_export_or_backup_keeps_the_previous_file(
