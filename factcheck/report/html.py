@@ -16,7 +16,7 @@ from operator import itemgetter
 from sqlalchemy.engine import Engine
 
 from factcheck.report.gather import iso, status_counts
-from factcheck.report.layout import Layout, ReportJob
+from factcheck.report.layout import ClaimSections, Layout, ReportJob
 from factcheck.report.wording import (
     describe_change,
     fetched_on,
@@ -58,6 +58,11 @@ def escaped(*texts: str) -> tuple[str, ...] | list[str]:
     """Several strings escaped. Escaping works character by character, so one search of them
     all together tells whether any needs it; usually none does."""
     return [escape(text) for text in texts] if _SPECIAL.search("".join(texts)) else texts
+
+
+def _filled(template: str, rows: Iterable[tuple[str, ...]]) -> str:
+    """One copy of `template` per row, its blanks filled with the row's texts escaped."""
+    return "".join([template.format(*escaped(*row)) for row in rows])
 
 
 def _claims(records: Iterable[dict], job: ReportJob) -> Iterator[str]:
@@ -152,13 +157,7 @@ def _claim(record: dict) -> str:
         f'<article class="claim" id="claim-{record["id"]}">\n<header>'
         f'<span class="badge {status}">{name}</span><h2>{label}</h2>'
         f'<span class="claim-id">#{record["id"]}</span></header>\n',
-        _quote(record),
-        _where(record),
-        _quantities(record["quantities"]),
-        _findings(record["findings"]),
-        _evidence(record["links"]),
-        _notes(record),
-        _history(record["history"]),
+        *_SECTIONS.render(record),
         "</article>\n",
     ]
     return "".join(parts)
@@ -216,12 +215,9 @@ def link_or_text(url: str | None, text: str) -> str:
 def _quantities(quantities: list[dict]) -> str:
     if not quantities:
         return ""
-    rows = "".join([
-        "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td></tr>\n".format(
-            *escaped(q["text"], q["kind"], q["display"], value_text(q), q.get("qualifier") or "")
-        )
-        for q in quantities
-    ])
+    rows = _filled("<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td></tr>\n", (
+        (q["text"], q["kind"], q["display"], value_text(q), q.get("qualifier") or "") for q in quantities
+    ))
     return (
         "<h3>Quantities</h3>\n<table>\n<thead><tr><th>As written</th><th>Kind</th><th>Normalised</th>"
         f"<th>Value</th><th>Qualifier</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
@@ -273,24 +269,18 @@ def _notes(record: dict) -> str:
     found = notes(record)
     if not found:
         return ""
-    items = "".join([
-        '<li>{} <span class="when">— {}, {}</span></li>\n'.format(
-            *escaped(event["note"], event["reviewer"] or "", event["at"] or "")
-        )
-        for event in found
-    ])
+    items = _filled('<li>{} <span class="when">— {}, {}</span></li>\n', (
+        (event["note"], event["reviewer"] or "", event["at"] or "") for event in found
+    ))
     return f'<h3>Reviewer notes</h3>\n<ul class="notes">\n{items}</ul>\n'
 
 
 def _history(history: list[dict]) -> str:
     if not history:
         return ""
-    rows = "".join([
-        '<tr><td class="when">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n'.format(
-            *escaped(event["at"] or "", event["reviewer"] or "", describe_change(event), event["note"] or "")
-        )
-        for event in history
-    ])
+    rows = _filled('<tr><td class="when">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n', (
+        (event["at"] or "", event["reviewer"] or "", describe_change(event), event["note"] or "") for event in history
+    ))
     return (
         "<h3>History</h3>\n<table>\n<thead><tr><th>When</th><th>Reviewer</th><th>Change</th>"
         f"<th>Note</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
@@ -298,3 +288,6 @@ def _history(history: list[dict]) -> str:
 
 
 INTERNAL = Layout(_head, _claims, _tail, context=CONTEXT)
+
+
+_SECTIONS = ClaimSections(_quote, _where, _quantities, _findings, _evidence, _notes, _history)

@@ -67,6 +67,27 @@ class Layout:
         return iter_claim_records(engine, job.where, context=self.context, span=span, parts=self.parts)
 
 
+@dataclass(frozen=True)
+class ClaimSections:
+    """How a format writes the parts of one claim of an internal report; every format shows
+    them in this order."""
+
+    quote: Callable[[dict], str]
+    where: Callable[[dict], str]
+    quantities: Callable[[list[dict]], str]
+    findings: Callable[[list[dict]], str]
+    evidence: Callable[[list[dict]], str]
+    notes: Callable[[dict], str]
+    history: Callable[[list[dict]], str]
+
+    def render(self, record: dict) -> list[str]:
+        return [
+            self.quote(record), self.where(record), self.quantities(record["quantities"]),
+            self.findings(record["findings"]), self.evidence(record["links"]), self.notes(record),
+            self.history(record["history"]),
+        ]
+
+
 def write_report(layout: Layout, engine: Engine, out: TextIO, job: ReportJob, *, workers: int = 0) -> int:
     """Write the whole report; returns how many claims it shows."""
     out.write(layout.head(engine, job))

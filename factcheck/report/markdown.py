@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 
 from factcheck.report.gather import iso, status_counts
 from factcheck.report.html import CONTEXT
-from factcheck.report.layout import Layout, ReportJob
+from factcheck.report.layout import ClaimSections, Layout, ReportJob
 from factcheck.report.wording import (
     describe_change,
     fetched_on,
@@ -83,13 +83,7 @@ def summary(counts: dict[str, int]) -> str:
 def claim_section(record: dict) -> str:
     parts = [
         f"## #{record['id']} · {cell(record['label'] or 'claim')} — **{status_name(record['status'])}**\n\n",
-        _quote(record),
-        _where(record),
-        _quantities(record["quantities"]),
-        _findings(record["findings"]),
-        _evidence(record["links"]),
-        _notes(record),
-        _history(record["history"]),
+        *_SECTIONS.render(record),
         "---\n\n",
     ]
     return "".join(parts)
@@ -189,3 +183,6 @@ def _history(history: list[dict]) -> str:
 
 
 INTERNAL = Layout(_head, _claims, _tail, context=CONTEXT)
+
+
+_SECTIONS = ClaimSections(_quote, _where, _quantities, _findings, _evidence, _notes, _history)

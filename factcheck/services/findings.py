@@ -21,7 +21,13 @@ from sqlmodel import Session, col, select
 from factcheck.store.db import session_scope
 from factcheck.store.filters import ClaimFilter, check_result
 from factcheck.store.models import Claim, Document, Finding, FindingClaim, Quantity, utc_now
-from factcheck.text.checks.findings import FINDING_COLUMNS, FindingRecord, finding_sentence, records
+from factcheck.text.checks.findings import (
+    FINDING_COLUMNS,
+    FINDING_FACTS,
+    FindingFacts,
+    FindingRecord,
+    records,
+)
 from factcheck.text.checks.run import DocumentDate, check_claims, raise_worth
 from factcheck.text.extract.dates import reference_for
 from factcheck.text.extract.extraction import ClaimDraft, QuantityMatch
@@ -31,24 +37,14 @@ FINDING_CLAIM_TABLE = FindingClaim.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
-class FindingView:
+class FindingView(FindingFacts):
     """A finding as the command line, the workbench and the reports show it."""
 
     id: int
     document: str  # the article's path
-    kind: str
-    result: str
-    arithmetic: str
-    reason: str
-    start: int
-    end: int
     claims: tuple[int, ...]
     quantities: tuple[dict, ...]  # {text, start, end, role}
     figures: dict
-
-    @property
-    def sentence(self) -> str:
-        return finding_sentence(self.arithmetic, self.result, self.reason)
 
     def as_json(self) -> dict:
         return {
@@ -64,7 +60,7 @@ def store_findings(rows, document_id: int, claim_ids: list[int], found: list[Fin
         return
     finding_ids = rows.insert_returning_ids(
         FINDING_TABLE, ("document_id", *FINDING_COLUMNS, "created_at"),
-        [(document_id, *record[: len(FINDING_COLUMNS)], rows.timestamp(FINDING_TABLE.c.created_at, utc_now())) for record in found],
+        [(document_id, *record.columns(), rows.timestamp(FINDING_TABLE.c.created_at, utc_now())) for record in found],
     )
     rows.insert(FINDING_CLAIM_TABLE, ("finding_id", "claim_id", "raised"), [
         (finding_id, claim_ids[index], raised)
@@ -202,7 +198,8 @@ def _claims_of(session: Session, finding_ids: list[int]) -> dict[int, tuple[int,
 
 
 def _view(finding: Finding, path: str, claims: tuple[int, ...]) -> FindingView:
+    facts = {name: getattr(finding, name) for name in FINDING_FACTS}
     return FindingView(
-        finding.id, path, finding.kind, finding.result, finding.arithmetic, finding.reason, finding.start,
-        finding.end, claims, tuple(json.loads(finding.quantities)), json.loads(finding.figures),
+        **facts, id=finding.id, document=path, claims=claims,
+        quantities=tuple(json.loads(finding.quantities)), figures=json.loads(finding.figures),
     )

@@ -7,8 +7,7 @@ No database and no UI here: the checks run inside extraction, in worker processe
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from dataclasses import dataclass, field, fields, replace
 
 CONSISTENT, INCONSISTENT, UNCHECKED = "consistent", "inconsistent", "unchecked"
 RESULTS = (CONSISTENT, INCONSISTENT, UNCHECKED)
@@ -110,9 +109,10 @@ def raised_worth(worth: float) -> float:
     return round(min(1.0, worth + INCONSISTENCY_RAISE), 3)
 
 
-class FindingRecord(NamedTuple):
-    """A finding as it is stored: the columns of the finding table, and the claims it is
-    about as (claim index, what it added to that claim's check-worthiness)."""
+@dataclass(frozen=True, slots=True)
+class FindingFacts:
+    """What every face reads of a stored finding: its kind, result, working and reason, and
+    where in the article it stands."""
 
     kind: str
     result: str
@@ -120,12 +120,28 @@ class FindingRecord(NamedTuple):
     reason: str
     start: int
     end: int
+
+    @property
+    def sentence(self) -> str:
+        return finding_sentence(self.arithmetic, self.result, self.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRecord(FindingFacts):
+    """A finding as it is stored: the columns of the finding table, and the claims it is
+    about as (claim index, what it added to that claim's check-worthiness)."""
+
     quantities: str  # JSON
     figures: str  # JSON
     claims: tuple[tuple[int, float], ...]
 
+    def columns(self) -> tuple:
+        """The values of FINDING_COLUMNS, in that order."""
+        return tuple(getattr(self, name) for name in FINDING_COLUMNS)
 
-FINDING_COLUMNS = ("kind", "result", "arithmetic", "reason", "start", "end", "quantities", "figures")
+
+FINDING_FACTS = tuple(f.name for f in fields(FindingFacts))
+FINDING_COLUMNS = tuple(f.name for f in fields(FindingRecord) if f.name != "claims")
 
 
 def records(findings: list[Finding], raised: dict[int, float], offset: int = 0) -> list[FindingRecord]:
@@ -140,8 +156,8 @@ def records(findings: list[Finding], raised: dict[int, float], offset: int = 0) 
         )
         quantities = [{"text": q.text, "start": q.start, "end": q.end, "role": q.role} for q in finding.quantities]
         stored.append(FindingRecord(
-            finding.kind, finding.result, finding.arithmetic, finding.reason, finding.start, finding.end,
-            json.dumps(quantities, ensure_ascii=False), json.dumps(finding.figures, ensure_ascii=False, sort_keys=True),
-            claims,
+            kind=finding.kind, result=finding.result, arithmetic=finding.arithmetic, reason=finding.reason,
+            start=finding.start, end=finding.end, quantities=json.dumps(quantities, ensure_ascii=False),
+            figures=json.dumps(finding.figures, ensure_ascii=False, sort_keys=True), claims=claims,
         ))
     return stored
