@@ -150,13 +150,12 @@ def iter_claim_records(
                 return
             last_batch = len(rows) < BATCH
             claim_id, document_id, start = rows[-1][:3]
-            batch = (after, (document_id, start, claim_id))
-            after = batch[1]
+            after, batch = (document_id, start, claim_id), (after, (document_id, start, claim_id))
             quantities = _quantities(connection, where, batch) if "quantities" in parts else {}
             links, passages = _links(connection, where, batch, passages) if "links" in parts else ({}, passages)
             events = _events(connection, where, batch) if "history" in parts else {}
             findings = _findings(connection, where, batch) if "findings" in parts else {}
-            document_ids = {row[1] for row in rows}
+            document_ids = {document_id for _, document_id, *_ in rows}
             documents = _by_id(connection, Document.id, _DOCUMENT_COLUMNS, document_ids, documents)
             if context:
                 texts = _by_id(connection, Document.id, (Document.text,), document_ids, texts)
@@ -329,7 +328,7 @@ def _findings(connection, where: ClaimFilter, batch: Span) -> dict[int, list[dic
         return {}
     rows.sort()
     claims: dict[int, list[int]] = {}
-    finding_ids = sorted({row[2] for row in rows})
+    finding_ids = sorted({finding_id for _, _, finding_id, *_ in rows})
     for first in range(0, len(finding_ids), CHUNK):
         query = (
             select(FindingClaim.finding_id, FindingClaim.claim_id)
@@ -353,7 +352,7 @@ _PASSAGE_COLUMNS = (Passage.text, *_DOCUMENT_COLUMNS)
 def _links(connection, where: ClaimFilter, batch: Span, passages: dict[int, tuple]):
     """Links per claim, best first, and the passages they point to (with their documents)."""
     rows = sorted(_raw(connection, *_within(_LINKS, where, batch)), key=_link_order)
-    wanted = {row[7] for row in rows}
+    wanted = {passage_id for *_, passage_id, _ in rows}
     passages = _by_id(
         connection, Passage.id, _PASSAGE_COLUMNS, wanted, passages,
         join=(Document, col(Passage.document_id) == col(Document.id)),
@@ -384,7 +383,8 @@ def _links(connection, where: ClaimFilter, batch: Span, passages: dict[int, tupl
 
 def _link_order(row: tuple) -> tuple:
     """Per claim, best score first; ties by id."""
-    return row[1], -row[2], row[0]
+    link_id, claim_id, score, *_ = row
+    return claim_id, -score, link_id
 
 
 def _reasons(text: str | None, seen: dict[str, list]) -> list:

@@ -30,7 +30,7 @@ from factcheck.text.checks.findings import (
 )
 from factcheck.text.checks.run import DocumentDate, check_claims, raise_worth
 from factcheck.text.extract.dates import reference_for
-from factcheck.text.extract.extraction import ClaimDraft, QuantityMatch
+from factcheck.text.extract.extraction import QUANTITY_FIELDS, ClaimDraft, QuantityMatch
 
 FINDING_TABLE = Finding.__table__  # type: ignore[attr-defined]
 FINDING_CLAIM_TABLE = FindingClaim.__table__  # type: ignore[attr-defined]
@@ -130,11 +130,10 @@ def _take_back(session: Session, claim_ids: list[int]) -> dict[int, float]:
 def _drafts(session: Session, claims: list[Claim], taken_back: dict[int, float]) -> list[ClaimDraft]:
     quantities: dict[int, list[QuantityMatch]] = {c.id: [] for c in claims}
     for chunk in _chunks(list(quantities)):
-        query = select(Quantity).where(col(Quantity.claim_id).in_(chunk)).order_by(Quantity.start)
-        for q in session.exec(query):
-            quantities[q.claim_id].append(QuantityMatch(
-                q.start, q.end, q.text, q.kind, q.value, q.unit, q.display, q.high, q.iso, q.qualifier,
-            ))
+        columns = (getattr(Quantity, name) for name in QUANTITY_FIELDS)
+        query = select(Quantity.claim_id, *columns).where(col(Quantity.claim_id).in_(chunk)).order_by(Quantity.start)
+        for claim_id, *values in session.exec(query):
+            quantities[claim_id].append(QuantityMatch(*values))
     return [
         ClaimDraft(c.start, c.end, c.text, c.label, round(c.checkworthiness - taken_back.get(c.id, 0.0), 3), quantities[c.id])
         for c in claims

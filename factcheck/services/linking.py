@@ -40,7 +40,7 @@ from factcheck.text.extract.entities import (
     search_terms,
     shared_names,
 )
-from factcheck.text.extract.extraction import QuantityMatch
+from factcheck.text.extract.extraction import QUANTITY_FIELDS, QuantityMatch
 from factcheck.text.extract.relations import RELATED, Side
 from factcheck.text.extract.scoring import (
     TEXT_CUTOFF,
@@ -340,7 +340,7 @@ class Linker:
                 query.where(col(Passage.id).in_(chunk), col(Passage.retired).is_(False))
             ).all()
             quantities = _quantities(self.session, Quantity.passage_id, chunk)
-            self._load_dates({row[1] for row in rows})
+            self._load_dates({row.document_id for row in rows})
             for passage_id, document_id, start, end, passage_text in rows:
                 amounts = amounts_of(passage_text, quantities[passage_id], start)
                 side = Side(passage_text, amounts, self.published[document_id])
@@ -376,8 +376,7 @@ def claim_side(text: str, quantities: list[QuantityMatch], start: int) -> Side:
 def _quantities(session: Session, owner, ids: Iterable[int]) -> dict[int, list[QuantityMatch]]:
     result: dict[int, list[QuantityMatch]] = defaultdict(list)
     ids = list(ids)
-    columns = (owner, Quantity.start, Quantity.end, Quantity.text, Quantity.kind, Quantity.value)
-    columns += (Quantity.unit, Quantity.display, Quantity.high, Quantity.iso, Quantity.qualifier)
+    columns = (owner, *(getattr(Quantity, name) for name in QUANTITY_FIELDS))
     for first in range(0, len(ids), CHUNK):
         query = select(*columns).where(col(owner).in_(ids[first : first + CHUNK]))
         for owner_id, *values in session.exec(query):
@@ -390,7 +389,7 @@ def _regroup(session: Session, aliases: AliasBook) -> int:
     rows = session.exec(
         select(Claim.id, Claim.document_id, Claim.text, Claim.start, Claim.group_id)
     ).all()
-    quantities = _quantities(session, Quantity.claim_id, [row[0] for row in rows])
+    quantities = _quantities(session, Quantity.claim_id, [row.id for row in rows])
     facts = [
         ClaimFacts(
             claim_id,

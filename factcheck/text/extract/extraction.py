@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(slots=True)
@@ -25,6 +25,11 @@ class QuantityMatch:
             self.start + offset, self.end + offset, self.text, self.kind, self.value,
             self.unit, self.display, self.high, self.iso, self.qualifier,
         )
+
+
+# The fields in order: a query selecting these columns of the quantity table gives rows
+# that QuantityMatch(*row) reads.
+QUANTITY_FIELDS = tuple(f.name for f in fields(QuantityMatch))
 
 
 @dataclass(slots=True)
