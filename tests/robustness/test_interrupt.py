@@ -39,12 +39,21 @@ def _articles(folder: Path, count: int) -> Path:
     return folder
 
 
+def _as_from_a_terminal() -> None:
+    """In the child, before the command starts: Ctrl-C does what it does for a command typed
+    at a terminal. A test run started in the background of a non-interactive shell inherits
+    SIGINT ignored, and Python then never raises KeyboardInterrupt; the command would
+    finish untouched and the test would say nothing about an interrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupted(cwd: Path, db_url: str, args: list[str], writing: Callable[[], bool]) -> subprocess.CompletedProcess:
     """Run the command, and press Ctrl-C as soon as `writing()` says it is at work."""
     env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_DB"}
     command = [sys.executable, "-m", "factcheck", "--db", db_url, *args]
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_as_from_a_terminal)
     deadline = time.monotonic() + 120
     while not writing() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
