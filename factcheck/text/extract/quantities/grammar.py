@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.text.extract.currencies import YUAN, glued_codes, named, yuan_names
+from factcheck.text.extract.currencies import CURRENCIES, YUAN, glued_codes, named, parts, signs, yuan_names
 from factcheck.text.extract.dates import MONTHS_CAPITALISED
 from factcheck.text.extract.numerals import CN_DIGITS, CN_NUMERAL_CHARS, EN_WORDS, MAX_NUMBER_CHARS
-from factcheck.text.extract.units import CURRENCY_PREFIXES, UNITS, WordScan, alternation
+from factcheck.text.extract.units import CURRENCY_PREFIXES, CURRENCY_WORDS, UNITS, WordScan, alternation
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_ITEM = rf"[{CN_NUMERAL_CHARS}]|[多余几](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}])"
@@ -96,7 +96,8 @@ _CORE_START = re.compile(
 
 _AFTER = re.compile(
     rf"(?P<more>多|余|来|几)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
-    rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
+    # a $12-billion merger: a scale word hyphenated to the number
+    rf"(?:(?:[ ]|-(?=(?:tr|b|m)illion|thousand))?(?P<enscale>{_EN_SCALE_RE}))?"
     rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
     r"(?P<after>以上|以下|左右|上下|出头|\+)?"
 )
@@ -104,6 +105,9 @@ _AFTER = re.compile(
 _WON_THE_VERB = re.compile(
     r"[ ](?:the|a|an|his|her|its|their|our|this|that|these|those|both|every|by|against|over|out|back)\b"
 )
+# currency signs written after a number (25 €, 40 $) and what makes one the next amount's (5 $10)
+_SIGNS_AFTER = frozenset(form for c in CURRENCIES for form in signs(c))
+_DIGIT_NEXT = re.compile(r"[ ]?\d")
 _NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
@@ -175,6 +179,8 @@ _NAME_WORDS = frozenset(
      "iphone", "pixel", "galaxy", "playstation", "xbox"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
+_APOSTROPHES = ("'", "’")
+_LETTERS_AND_SPACE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz "
 _STREET = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,3}[ ](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Parkway)(?![a-z])"
 )
@@ -211,7 +217,41 @@ _LONG_CN_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}](?:{_CN_ITEM}){{{MAX_NUMBER_CHA
 
 # not " to ": between two amounts with units it is usually a change ("rose 14 cents to $35.21")
 _RANGE_JOINERS = frozenset(["-", "–", "—", "~", "至", "到", " - "])
+# words before "$2 billion to $4 billion" that make it a move rather than a range
+_CHANGE_WORDS = frozenset(
+    ["from", "by", "rose", "fell", "grew", "jumped", "climbed", "dropped", "slipped", "gained", "lost",
+     "increased", "decreased", "raised", "cut", "lowered", "lifted", "boosted", "trimmed", "slashed",
+     "up", "down", "rising", "falling", "added", "shed", "surged", "soared", "plunged", "tumbled",
+     "declined", "rises", "falls", "raising", "cutting", "lifting", "lowering", "increase", "decrease"]
+)
 
+# Amounts in two parts: 4 dollars 25 cents, twelve dollars and sixty cents, 七元五毛, 20元3角5分,
+# 三美元又五美分. The part's words come from the currency records (cents, tenths); a part is
+# read only after an amount that ends with its currency's word, and only in that currency.
+_PART_WORDS = sorted({word for c in CURRENCIES for word in (*c.cents, *c.tenths)}, key=len, reverse=True)
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TO_99 = rf"(?:{_EN_TENS})(?:[- ](?:{_EN_ONES}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_EN_ONES}"
+_PART = re.compile(
+    rf"(?:,?[ ]and[ ]|,?[ ]|又|零)?(?P<n>\d{{1,2}}|[一二三四五六七八九两十]{{1,3}}|(?:{_EN_TO_99})(?![A-Za-z-]))"
+    rf"[ ]?(?P<part>{alternation(_PART_WORDS)})"
+    r"(?![钟之析配别红享成数度色落逐利巾衣笔])"  # 5分钟, 角色, 毛利: words, not a part of a yuan
+    r"(?:(?P<n2>\d|[一二三四五六七八九])(?P<part2>分)(?![钟之析配别红享成数]))?"
+)
+_PARTS_OF = {c.code: parts(c.code) for c in CURRENCIES if c.cents or c.tenths}
+_CURRENCY_ENDINGS = {
+    code: tuple(word for word, of in CURRENCY_WORDS.items() if of == code and not word[-1].isdigit()) for code in _PARTS_OF
+}
+# a penny, a cent: one hundredth alone
+_A_COIN = re.compile(r"(?<![A-Za-z])[Aa][ ](?P<coin>penny|cent)(?![A-Za-z])")
+
+# a bare "marks" is Deutsche marks (paid 500 marks) but for an exam's or a judge's
+_EXAM_MARKS = frozenset(["marks", "Marks"])
+_MARKED_BEFORE = re.compile(
+    r"(?i:scor|secur|got|get|obtain|award|earn|gain|full|exam|test|pass|mark|grade|paper)[a-z]*[ ]"
+    r"(?:[a-z]+[ ]){0,3}$"
+)
+_MARKED_AFTER = re.compile(r"[ ](?:out[ ]of|in[ ]the|in[ ]\w*[ ]?(?:exam|test|paper))")
 _TOKENS_AFTER = re.compile(r"[ ]?[Tt]okens?(?![A-Za-z])")
 _PER_HOUR = re.compile(r"(?:每小时|时速)[^\d,。;]{0,4}$")
 # a verb of scoring before N分: points in a game or an exam (拿下26分, 考了95分), not minutes

@@ -31,6 +31,7 @@ from factcheck.text.extract.quantities.grammar import (
     _AGE_UNITS,
     _APPROXIMATE,
     _COUNTED_AFTER_MORE,
+    _DIGIT_NEXT,
     _IDIOM,
     _IN_EVERY,
     _MATURITY,
@@ -39,6 +40,7 @@ from factcheck.text.extract.quantities.grammar import (
     _PER_HOUR,
     _QUAKE,
     _QUAKE_SCALE,
+    _SIGNS_AFTER,
     _TENOR,
     _TENOR_UNITS,
     _TIME_UNITS,
@@ -147,12 +149,15 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if unit in _TIME_UNITS:
         if _TENOR.match(text, after.end()):
             return None  # 1年期贷款市场报价利率, 3个月期: a loan's or a bond's term, part of its name
-        if unit in _AGE_UNITS and not currency and (old := _OLD.match(text, after.end())):
+        scaled = after["enscale"] or after["cnscale"]  # 65 million years old: a span of time, not an age
+        if unit in _AGE_UNITS and not currency and not scaled and (old := _OLD.match(text, after.end())):
             return _age(text, start, old.end(), _number(low_text), high_text, unit)  # 34-year-old
         if unit in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
             return None  # the 10-year Treasury yield: a bond's name, not a period
     elif unit == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
         after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
+    elif unit in _SIGNS_AFTER and _DIGIT_NEXT.match(text, after.end()):
+        after = _AFTER.match(text, end, after.start("unit"))  # 5 $10: the sign is the next amount's
     if after.end() == end and not currency and high_text is None and (
         before[-10:].lower() == "magnitude " or _QUAKE.match(text, end)
     ):
