@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from factcheck.text.extract.dates import chinese_periods, english_periods, reference_year
 from factcheck.text.extract.extraction import QuantityMatch
+from factcheck.text.extract.quantities.amounts import _with_parts
 from factcheck.text.extract.quantities.display import _range_display
 from factcheck.text.extract.quantities.grammar import _CORE, _CORE_START, _WORDS
 from factcheck.text.extract.quantities.grammar import QUANTITY_WORDS as QUANTITY_WORDS
@@ -26,7 +27,6 @@ from factcheck.text.extract.quantities.guards import (
     _without_overlaps,
 )
 from factcheck.text.extract.quantities.numbers import _read_core
-from factcheck.text.extract.quantities.amounts import _with_parts
 from factcheck.text.extract.quantities.words import _coins, _doublings, _read_words
 
 

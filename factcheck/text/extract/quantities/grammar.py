@@ -7,10 +7,24 @@ from __future__ import annotations
 
 import re
 
-from factcheck.text.extract.currencies import CURRENCIES, YUAN, glued_codes, named, parts, signs, yuan_names
+from factcheck.text.extract.currencies import (
+    CURRENCIES,
+    YUAN,
+    glued_codes,
+    named,
+    parts,
+    signs,
+    yuan_names,
+)
 from factcheck.text.extract.dates import MONTHS_CAPITALISED
 from factcheck.text.extract.numerals import CN_DIGITS, CN_NUMERAL_CHARS, EN_WORDS, MAX_NUMBER_CHARS
-from factcheck.text.extract.units import CURRENCY_PREFIXES, CURRENCY_WORDS, UNITS, WordScan, alternation
+from factcheck.text.extract.units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    UNITS,
+    WordScan,
+    alternation,
+)
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_ITEM = rf"[{CN_NUMERAL_CHARS}]|[多余几](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}])"
