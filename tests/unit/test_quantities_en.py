@@ -21,7 +21,7 @@ def test_english_table(case):
         assert case["text"][quantity.start : quantity.end] == quantity.text
         assert quantity.kind == expected["kind"]
         assert quantity.value == pytest.approx(expected["value"])
-        for key in ("unit", "display", "qualifier"):
+        for key in ("unit", "display", "qualifier", "high"):
             if key in expected:
                 assert getattr(quantity, key) == expected[key], key
 

@@ -122,6 +122,7 @@ _WON_THE_VERB = re.compile(
 # currency signs written after a number (25 €, 40 $) and what makes one the next amount's (5 $10)
 _SIGNS_AFTER = frozenset(form for c in CURRENCIES for form in signs(c))
 _DIGIT_NEXT = re.compile(r"[ ]?\d")
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}(?:\.\d{3})*),$")
 _NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
@@ -257,7 +258,7 @@ _CURRENCY_ENDINGS = {
     code: tuple(word for word, of in CURRENCY_WORDS.items() if of == code and not word[-1].isdigit()) for code in _PARTS_OF
 }
 # a penny, a cent: one hundredth alone
-_A_COIN = re.compile(r"(?<![A-Za-z])[Aa][ ](?P<coin>penny|cent)(?![A-Za-z])")
+_A_COIN = re.compile(r"(?<![A-Za-z])[Aa][ ](?P<coin>penny|cent)(?![A-Za-z-])")
 
 # a bare "marks" is Deutsche marks (paid 500 marks) but for an exam's or a judge's
 _EXAM_MARKS = frozenset(["marks", "Marks"])

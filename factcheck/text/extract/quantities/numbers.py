@@ -31,6 +31,7 @@ from factcheck.text.extract.quantities.grammar import (
     _AGE_UNITS,
     _APPROXIMATE,
     _COUNTED_AFTER_MORE,
+    _DECIMAL_COMMA,
     _DIGIT_NEXT,
     _IDIOM,
     _IN_EVERY,
@@ -193,6 +194,11 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None
     value = _number(low_text)
     high = _number(high_text) if high_text is not None else None
+    if after["unit"] in _SIGNS_AFTER and high is None and len(low_text) == 2 and (whole := _DECIMAL_COMMA.search(before)):
+        # 4,20 €, 1.234,56 €: where the sign follows the number, a comma before two digits is a decimal point
+        start, before = start - len(whole[0]), before[: -len(whole[0])]
+        value += float(whole[1].replace(".", "")) * 100
+        value /= 100
     return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
 
 
