@@ -37,7 +37,7 @@ _DOLLAR_CENTS = ("cents", "cent")
 CURRENCIES: tuple[Currency, ...] = (
     Currency("USD", "$", before=("US$", "$"), zh=("美元", "美金"),
              en=("dollars", "dollar", "US dollars", "US dollar", "U.S. dollars", "U.S. dollar", "American dollars"),
-             codes=("USD",), cents=(*_DOLLAR_CENTS, "美分")),
+             codes=("USD",), cents=(*_DOLLAR_CENTS, "US cents", "U.S. cents", "美分")),
     Currency("CNY", "¥", before=("¥", "人民币"), zh=("元人民币", "人民币", "元", "块钱"),
              en=("yuan", "renminbi", "Chinese yuan"), codes=("RMB", "CNY"), cents=("分",), tenths=("角", "毛"),
              yuan_names=("人民币",), named_zh=("人民币", "中国"),
@@ -58,9 +58,9 @@ CURRENCIES: tuple[Currency, ...] = (
              yuan_names=("澳门币", "澳门元")),
     # A$ is neither read in lower case nor spaced: "a $5 fee", "A $12-billion deal" are dollars
     Currency("AUD", "A$", before=("A$",), zh=("澳元", "澳大利亚元"), en=("Australian dollars", "Australian dollar"),
-             codes=("AUD",), cents=_DOLLAR_CENTS),
+             codes=("AUD",), cents=(*_DOLLAR_CENTS, "Australian cents")),
     Currency("CAD", "C$", before=("C$",), zh=("加元", "加拿大元", "加币"), en=("Canadian dollars", "Canadian dollar"),
-             codes=("CAD",), cents=_DOLLAR_CENTS),
+             codes=("CAD",), cents=(*_DOLLAR_CENTS, "Canadian cents")),
     Currency("SGD", "S$", before=("S$",), zh=("新加坡元", "新元"), en=("Singapore dollars", "Singapore dollar"),
              codes=("SGD",), cents=_DOLLAR_CENTS),
     Currency("NZD", "NZ$", before=("NZ$",), zh=("新西兰元", "纽元"), en=("New Zealand dollars", "New Zealand dollar"),
@@ -172,7 +172,8 @@ def cent_words() -> dict[str, str]:
     words: dict[str, str] = {}
     for c in CURRENCIES:
         for word in c.cents:
-            words.setdefault(word, c.code)
+            for form in _cases(word) if " " in word else (word,):  # US cents, u.s. cents
+                words.setdefault(form, c.code)
     return words
 
 

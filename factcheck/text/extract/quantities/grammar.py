@@ -34,13 +34,17 @@ _CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 # the English month names of dates.MONTHS, a longer name before its abbreviation (Sept, Sep)
 _MONTH_NAMES = "|".join(sorted(MONTHS_CAPITALISED, key=len, reverse=True))
 
-_AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("money", "measure", "percent"))
+# The units the Chinese-numeral and year branches look ahead for: every unit but the money
+# words in Latin letters (dollars, Swiss francs, USD), which follow digits, never 三 or 2019-2023;
+# left out, those patterns stay small to compile and quick to try.
+_NUMERAL_UNITS = [w for w, (kind, *_) in UNITS.items() if not (kind == "money" and w[0].isascii() and w[0].isalpha())]
+_AMOUNT_UNITS = alternation(w for w in _NUMERAL_UNITS if UNITS[w][0] in ("money", "measure", "percent"))
 
 _GLUED_CURRENCIES = glued_codes()
 _GLUED_CODES = "|".join(f"(?<={code})" for code in _GLUED_CURRENCIES)
 
 _YEAR = r"(?:1[89]|20)\d{2}"
-_UNITS_BUT_YEAR = alternation(w for w in UNITS if w != "年")
+_UNITS_BUT_YEAR = alternation(w for w in _NUMERAL_UNITS if w != "年")
 _WHOLE_YEAR = re.compile(_YEAR)
 _YEAR_DASHES = frozenset("-–—")
 _CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
@@ -76,7 +80,8 @@ _CORE = re.compile(
     rf"|(?<![A-Za-z])(?<!\d)(?P<decade>(?:1[89]|20)\d0)s(?![A-Za-z])"
     # digits glued to a name (GPT-4o, GPT4.5, A-1) or to other digits (1.2.3) are dropped
     # here rather than in Python; USD34.6 and RMB5bn keep their glued currency codes
-    rf"|(?:(?<![A-Za-z])|{_GLUED_CODES})(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])"
+    # (the checks that most often fail first: the codes' lookbehinds are tried only after them)
+    rf"|(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?:(?<![A-Za-z])|{_GLUED_CODES})"
     rf"(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
     r"|一半"
     # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words;
@@ -84,12 +89,12 @@ _CORE = re.compile(
     # before a classifier it is an article (一个, 一位) and is not matched at all; right
     # after digits it is their multiplier, never a number of its own (20-10万吨, GPT-4万)
     rf"|(?<![0-9])(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
-    rf"{_CN}(?=[多余来几]?[ ]?(?:{alternation(UNITS)})))"
+    rf"{_CN}(?=[多余来几]?[ ]?(?:{alternation(_NUMERAL_UNITS)})))"
     r")"
 )
 
 # the first characters of units (a class is quicker to compile than the units themselves)
-_UNIT_STARTS = re.escape("".join(sorted({word[0] for word in UNITS})))
+_UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _NUMERAL_UNITS})))
 # Where a _CORE match can start, checked by the engine without a return to Python: a plain
 # class first (the engine skips to it in a tight loop: ASCII digits, Chinese numerals, and any
 # character outside ASCII and the CJK block, for the other decimal digits), then a check that
@@ -101,8 +106,9 @@ _CORE_START = re.compile(
     rf"[0-9{CN_NUMERAL_CHARS}今去前明本\x80-\u2fff\ua000-\U0010ffff]"
     r"(?:(?<=[今去前明本])(?=年)|(?<=前)(?=[\d二三四五六七八九十])"
     r"|(?<=\d)(?:(?=\d{0,3}(?:[-/:年月]| [\dJFMASOND]|\.\d))"
-    r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
-    r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
+    r"|(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)"
+    r"(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
+    r"|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
     rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
     rf"|(?<!一)(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])"
     rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])))"
@@ -194,6 +200,7 @@ _NAME_WORDS = frozenset(
      "iphone", "pixel", "galaxy", "playstation", "xbox"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
+_CURRENCY_TAIL_ENDS = frozenset(form[-1] for form in CURRENCY_PREFIXES)  # a quick test before the tails
 _APOSTROPHES = ("'", "’")
 _LETTERS_AND_SPACE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz "
 _STREET = re.compile(

@@ -18,6 +18,7 @@ from factcheck.text.extract.quantities.grammar import (
     _CHINA,
     _CN_INDEX_NAMES,
     _CURRENCY_BETWEEN,
+    _CURRENCY_TAIL_ENDS,
     _CURRENCY_TAILS,
     _JAPAN,
     _JOINED_BY_DASH,
@@ -254,7 +255,8 @@ class Prefix(NamedTuple):
 
 def _prefix(before: str) -> Prefix | None:
     """The currency written before a number, when `before` ends with one: $, US$, hk $, Rs."""
-    if not before.rstrip(" ").endswith(_CURRENCY_TAILS):
+    tail = before.rstrip(" ")
+    if tail[-1:] not in _CURRENCY_TAIL_ENDS or not tail.endswith(_CURRENCY_TAILS):
         return None
     found = _PREFIX_CURRENCY.search(before)
     if found is None:
