@@ -114,11 +114,13 @@ _CORE_START = re.compile(
     rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])))"
 )
 
+_ALL_UNIT_STARTS = re.escape("".join(sorted({word[0] for word in UNITS})))
 _AFTER = re.compile(
     rf"(?P<more>多|余|来|几)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
     # a $12-billion merger: a scale word hyphenated to the number
     rf"(?:(?:[ ]|-(?=(?:tr|b|m)illion|thousand))?(?P<enscale>{_EN_SCALE_RE}))?"
-    rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
+    # (the class first: a position no unit starts at is passed at once, not after a try of each branch)
+    rf"(?:(?:[ ]|-)?(?=[{_ALL_UNIT_STARTS}])(?P<unit>{alternation(UNITS)}))?"
     r"(?P<after>以上|以下|左右|上下|出头|\+)?"
 )
 # "won" then what a verb takes: Team 2 won the final, Model 3 won an award (not ₩)
@@ -265,7 +267,8 @@ _CURRENCY_ENDINGS = {
     code: tuple(word for word, of in CURRENCY_WORDS.items() if of == code and not word[-1].isdigit()) for code in _PARTS_OF
 }
 # a penny, a cent: one hundredth alone
-_A_COIN = re.compile(r"(?<![A-Za-z])[Aa][ ](?P<coin>penny|cent)(?![A-Za-z-])")
+# (led by its space, which the engine finds fast, rather than by a lookbehind tried everywhere)
+_A_COIN = re.compile(r"[ ](?<=[Aa][ ])(?<![A-Za-z][Aa][ ])(?P<coin>penny|cent)(?![A-Za-z-])")
 
 # a bare "marks" is Deutsche marks (paid 500 marks) but for an exam's or a judge's
 _EXAM_MARKS = frozenset(["marks", "Marks"])

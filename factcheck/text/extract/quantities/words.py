@@ -49,7 +49,7 @@ def _doublings(text: str) -> list[QuantityMatch]:
 def _coins(text: str) -> list[QuantityMatch]:
     """a penny, a cent: a hundredth of the currency that names its coin so."""
     return [
-        _money(text, m.start(), m.end(), 0.01, None, CENT_WORDS[m["coin"]], None) for m in _A_COIN.finditer(text)
+        _money(text, m.start() - 1, m.end(), 0.01, None, CENT_WORDS[m["coin"]], None) for m in _A_COIN.finditer(text)
     ]
 
 
