@@ -33,6 +33,7 @@ from factcheck.text.extract.quantities.grammar import (
     _PHONE_AFTER,
     _PLURALS,
     _PREFIX_CURRENCY,
+    _PREFIX_REACH,
     _QUALIFIER_ENDS,
     _QUALIFIER_SET,
     _QUALIFIER_SIZES,
@@ -258,7 +259,7 @@ def _prefix(before: str) -> Prefix | None:
     tail = before.rstrip(" ")
     if tail[-1:] not in _CURRENCY_TAIL_ENDS or not tail.endswith(_CURRENCY_TAILS):
         return None
-    found = _PREFIX_CURRENCY.search(before)
+    found = _PREFIX_CURRENCY.search(before, max(0, len(before) - _PREFIX_REACH))
     if found is None:
         return None
     form = found["cur"]
