@@ -131,7 +131,7 @@ CURRENCIES: tuple[Currency, ...] = (
 
 # No letter code where it also names something else before a number (COP28, ESP32, CRC32);
 # lower-case codes are read after a number (80 rmb, 15 usd), but not those that are words
-_WORD_CODES = frozenset(["try", "all", "top", "mad", "cup", "php", "dem", "ars"])
+_WORD_CODES = frozenset(["try", "all", "top", "mad", "cup", "php", "dem", "ars", "gel", "pte"])
 _LETTERS = re.compile("[A-Za-z]")
 
 
