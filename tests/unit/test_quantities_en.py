@@ -171,6 +171,7 @@ def test_a_name_with_a_version_is_not_a_count(text):
     "text, expected",
     [
         ("Team 2 won the final.", []),
+        ("GAME 7 WON THE SERIES FOR BOSTON", []),  # a headline in capitals: still a verb
         ("Seat 14 won by a landslide.", []),
         ("The note costs 5,000 won.", [("5,000 won", "KRW", 5000.0)]),
         ("Samsung earned 6.6 trillion won over the year.", [("6.6 trillion won", "KRW", 6.6e12)]),

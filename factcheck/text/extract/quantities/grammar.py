@@ -272,7 +272,7 @@ _CURRENCY_ENDINGS = {
 _A_COIN = re.compile(r"[ ](?<=[Aa][ ])(?<![A-Za-z][Aa][ ])(?P<coin>penny|cent)(?![A-Za-z-])")
 
 # a bare "marks" is Deutsche marks (paid 500 marks) but for an exam's or a judge's
-_EXAM_MARKS = frozenset(["marks", "Marks"])
+_EXAM_MARKS = frozenset(["marks", "Marks", "MARKS"])
 _MARKED_BEFORE = re.compile(
     r"(?i:scor|secur|got|get|obtain|award|earn|gain|full|exam|test|pass|mark|grade|paper)[a-z]*[ ]"
     r"(?:[a-z]+[ ]){0,3}$"

@@ -200,7 +200,7 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
 def _not_its_unit(text: str, after: re.Match) -> bool:
     """Team 2 won the final: a verb, not ₩; 5 $10: the sign is the next amount's."""
     unit = after["unit"]
-    if unit == "won":
+    if unit in ("won", "Won", "WON"):
         return not after["enscale"] and _WON_THE_VERB.match(text, after.end()) is not None
     return unit in _SIGNS_AFTER and _DIGIT_NEXT.match(text, after.end()) is not None
 
