@@ -44,6 +44,8 @@ def test_english_table(case):
         ("hired 164,000 people", "164K"),
         ("will spend ₹1.5 lakh crore on roads", "₹1.5T"),  # Indian compound scales
         ("costs Rs 50 thousand crore", "₹500B"),
+        ("raised 3 billion HK dollars", "HK$3B"),  # a currency named with its country's short name
+        ("sold for 200 million NT dollars", "NT$200M"),
     ],
 )
 def test_displays_read_at_a_glance(text, display):
