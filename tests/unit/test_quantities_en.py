@@ -466,3 +466,19 @@ def test_day_month_dates_with_ordinals(text, iso):
 )
 def test_amounts_under_a_million_show_their_digits_unless_k_is_exact(text, display):
     assert [q.display for q in extract_quantities(text)] == [display]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rand Corporation said 5 Rand analysts left.",
+        "The top 10 Marks and Spencer stores closed.",
+        "The 3 Dong brothers met 2 Won officials.",
+        "GAME 7 WON THE SERIES FOR BOSTON",
+        "She scored 95 marks out of 100 in the exam.",
+        "The index passed the 1,000 mark and COP28 opened.",
+        "He had 5 $10 bills in a penny-pinching mood.",
+    ],
+)
+def test_a_currency_word_that_is_also_a_name_or_a_score_is_no_money(text):
+    assert [q.text for q in extract_quantities(text) if q.kind == "money"] in ([], ["$10"])

@@ -136,7 +136,11 @@ _LETTERS = re.compile("[A-Za-z]")
 
 
 def _cases(word: str) -> tuple[str, ...]:
-    """An English currency name as news writes it: US dollars, us dollars, US Dollars, US DOLLARS."""
+    """An English currency name as news writes it: US dollars, us dollars, US Dollars, US DOLLARS.
+    A name of one word is read as written only: capitalised, rand, marks, dong and won are as
+    often names (the Rand Corporation, 10 Marks and Spencer stores, Team 2 Won)."""
+    if " " not in word:
+        return (word,)
     capitalised = " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
     return tuple(dict.fromkeys((word, word.lower(), capitalised, word.upper())))
 
