@@ -18,6 +18,7 @@ from factcheck.text.extract.quantities.grammar import (
     _MARKED_AFTER,
     _MARKED_BEFORE,
     _PART,
+    _PART_STARTS,
     _PARTS_OF,
     _SCORED,
     _SIGN_WORDS,
@@ -146,6 +147,8 @@ def _count(text: str, start: int, end: int, value: float, high: float | None, nu
 def _with_parts(text: str, found: QuantityMatch) -> QuantityMatch:
     """4 dollars 25 cents, 七元五毛, 20元3角5分: an amount that ends with its currency's word
     and its part after it, as one amount in the main unit."""
+    if text[found.end : found.end + 1] not in _PART_STARTS:
+        return found  # the common case: 3.6亿元，
     shares = _PARTS_OF.get(found.unit)
     if shares is None or found.high is not None or found.value is None or found.value < 0 \
             or found.value % 1 or not found.text.endswith(_CURRENCY_ENDINGS[found.unit]):

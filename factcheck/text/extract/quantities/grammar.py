@@ -130,6 +130,7 @@ _WON_THE_VERB = re.compile(
 # currency signs written after a number (25 €, 40 $) and what makes one the next amount's (5 $10)
 _SIGNS_AFTER = frozenset(form for c in CURRENCIES for form in signs(c))
 _DIGIT_NEXT = re.compile(r"[ ]?\d")
+_RECHECKED_UNITS = _SIGNS_AFTER | {"won", "Won", "WON"}  # units the Arabic reader may find are none
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}(?:\.\d{3})*),$")
 _NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
@@ -264,6 +265,7 @@ _PART = re.compile(
     r"(?:(?P<n2>\d|[一二三四五六七八九])(?P<part2>分)(?![钟之析配别红享成数]))?"
 )
 _PARTS_OF = {c.code: parts(c.code) for c in CURRENCIES if c.cents or c.tenths}
+_PART_STARTS = frozenset(" ,又零0123456789一二三四五六七八九两十")  # what may follow an amount before its part
 _CURRENCY_ENDINGS = {
     code: tuple(word for word, of in CURRENCY_WORDS.items() if of == code and not word[-1].isdigit()) for code in _PARTS_OF
 }

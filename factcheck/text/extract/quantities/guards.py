@@ -255,10 +255,8 @@ class Prefix(NamedTuple):
 
 
 def _prefix(before: str) -> Prefix | None:
-    """The currency written before a number, when `before` ends with one: $, US$, hk $, Rs."""
-    tail = before.rstrip(" ")
-    if tail[-1:] not in _CURRENCY_TAIL_ENDS or not tail.endswith(_CURRENCY_TAILS):
-        return None
+    """The currency written before a number, `before` ending with one of the forms (as
+    _prefix_currency found): $, US$, hk $, Rs."""
     found = _PREFIX_CURRENCY.search(before, max(0, len(before) - _PREFIX_REACH))
     if found is None:
         return None
@@ -272,6 +270,9 @@ def _prefix(before: str) -> Prefix | None:
 
 
 def _prefix_currency(before: str) -> str | None:
+    tail = before.rstrip(" ")
+    if tail[-1:] not in _CURRENCY_TAIL_ENDS or not tail.endswith(_CURRENCY_TAILS):
+        return None  # the common case, before a regular expression is run
     found = _prefix(before)
     return found.code if found else None
 

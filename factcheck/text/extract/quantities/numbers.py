@@ -41,6 +41,7 @@ from factcheck.text.extract.quantities.grammar import (
     _PER_HOUR,
     _QUAKE,
     _QUAKE_SCALE,
+    _RECHECKED_UNITS,
     _SIGNS_AFTER,
     _TENOR,
     _TENOR_UNITS,
@@ -155,7 +156,7 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
             return _age(text, start, old.end(), _number(low_text), high_text, unit)  # 34-year-old
         if unit in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
             return None  # the 10-year Treasury yield: a bond's name, not a period
-    elif unit is not None and _not_its_unit(text, after):
+    elif unit in _RECHECKED_UNITS and _not_its_unit(text, after):
         after = _AFTER.match(text, end, after.start("unit"))
     if after.end() == end and not currency and high_text is None and (
         before[-10:].lower() == "magnitude " or _QUAKE.match(text, end)
