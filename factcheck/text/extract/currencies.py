@@ -1,9 +1,9 @@
 """The currencies factcheck reads, one record each: how an amount in it is written before
 and after the number, in Chinese and English, and how it is shown. The tables the reader
-uses (units.UNITS, the prefixes before a number, the codes glued to one, the currencies a
-bare 元 may be in, the words that tell the yen's ¥ from the yuan's) are derived from these
-records (see docs/architecture.md, "Add a currency").
-"""
+uses (units.UNITS, the prefixes before a number, the signs after one, the codes glued to
+one, the parts of an amount in two parts, the currencies a bare 元 may be in, the words that
+tell the yen's ¥ from the yuan's) are derived from these records (see docs/architecture.md,
+"Add a currency")."""
 
 from __future__ import annotations
 
