@@ -112,6 +112,17 @@ def test_a_currency_the_ecb_does_not_publish_is_unchecked():
     assert "TWD" in finding.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("The car cost 30,000 Deutsche marks (about $17,000).", "DEM"),
+     ("当年的房价是45万法国法郎（约合7万美元）。", "FRF")],
+)
+def test_a_currency_of_older_text_is_unchecked_with_its_historic_code(text: str, code: str):
+    finding = only(text, "conversion", published="1998-05-20")
+    assert finding.result == "unchecked"
+    assert code in finding.reason
+
+
 def test_the_rate_is_the_last_business_day_before_the_date():
     # Easter 2024: no rates from Good Friday (29 March) to Easter Monday (1 April)
     found = rates.rate_before("USD", "CNY", date(2024, 4, 2))

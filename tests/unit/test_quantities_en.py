@@ -21,7 +21,7 @@ def test_english_table(case):
         assert case["text"][quantity.start : quantity.end] == quantity.text
         assert quantity.kind == expected["kind"]
         assert quantity.value == pytest.approx(expected["value"])
-        for key in ("unit", "display", "qualifier"):
+        for key in ("unit", "display", "qualifier", "high"):
             if key in expected:
                 assert getattr(quantity, key) == expected[key], key
 
@@ -44,6 +44,8 @@ def test_english_table(case):
         ("hired 164,000 people", "164K"),
         ("will spend ₹1.5 lakh crore on roads", "₹1.5T"),  # Indian compound scales
         ("costs Rs 50 thousand crore", "₹500B"),
+        ("raised 3 billion HK dollars", "HK$3B"),  # a currency named with its country's short name
+        ("sold for 200 million NT dollars", "NT$200M"),
     ],
 )
 def test_displays_read_at_a_glance(text, display):
@@ -171,6 +173,7 @@ def test_a_name_with_a_version_is_not_a_count(text):
     "text, expected",
     [
         ("Team 2 won the final.", []),
+        ("GAME 7 WON THE SERIES FOR BOSTON", []),  # a headline in capitals: still a verb
         ("Seat 14 won by a landslide.", []),
         ("The note costs 5,000 won.", [("5,000 won", "KRW", 5000.0)]),
         ("Samsung earned 6.6 trillion won over the year.", [("6.6 trillion won", "KRW", 6.6e12)]),
@@ -463,3 +466,19 @@ def test_day_month_dates_with_ordinals(text, iso):
 )
 def test_amounts_under_a_million_show_their_digits_unless_k_is_exact(text, display):
     assert [q.display for q in extract_quantities(text)] == [display]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rand Corporation said 5 Rand analysts left.",
+        "The top 10 Marks and Spencer stores closed.",
+        "The 3 Dong brothers met 2 Won officials.",
+        "GAME 7 WON THE SERIES FOR BOSTON",
+        "She scored 95 marks out of 100 in the exam.",
+        "The index passed the 1,000 mark and COP28 opened.",
+        "He had 5 $10 bills in a penny-pinching mood.",
+    ],
+)
+def test_a_currency_word_that_is_also_a_name_or_a_score_is_no_money(text):
+    assert [q.text for q in extract_quantities(text) if q.kind == "money"] in ([], ["$10"])

@@ -25,7 +25,7 @@ statuses.STATUSES += (Status("disputed", "Disputed", "dsp", "text-primary", "#0a
 ADD_CURRENCY = """
 from factcheck.text.extract import currencies
 from factcheck.text.extract.currencies import Currency
-currencies.CURRENCIES += (Currency("NGN", "₦", before=("₦",), zh=("奈拉",), en=("naira",), codes=("NGN",)),)
+currencies.CURRENCIES += (Currency("GHS", "₵", before=("₵",), zh=("塞地",), en=("cedis",), codes=("GHS",)),)
 """
 ADD_FORMAT = """
 from types import MappingProxyType
@@ -105,16 +105,16 @@ def test_a_new_currency_is_read_and_shown(tmp_path):
             return [(q.kind, q.unit, q.value, q.display) for q in extract_quantities(text, "2024-05-20")]
 
         print(json.dumps({
-            "symbol": read("Lagos sold ₦5 billion of bonds."),
-            "word": read("拉各斯发行了50亿奈拉的债券。"),
-            "english": read("The bonds raised 5 billion naira last year."),
-            "glued": read("Revenue was NGN34.6 million."),
+            "symbol": read("Accra sold ₵5 billion of bonds."),
+            "word": read("阿克拉发行了50亿塞地的债券。"),
+            "english": read("The bonds raised 5 billion cedis last year."),
+            "glued": read("Revenue was GHS34.6 million."),
         }))
     """, tmp_path)
-    assert found["symbol"] == [["money", "NGN", 5e9, "₦5B"]]
-    assert found["word"] == [["money", "NGN", 5e9, "₦5B"]]
-    assert found["english"][0] == ["money", "NGN", 5e9, "₦5B"]
-    assert found["glued"] == [["money", "NGN", 34.6e6, "₦34.6M"]]
+    assert found["symbol"] == [["money", "GHS", 5e9, "₵5B"]]
+    assert found["word"] == [["money", "GHS", 5e9, "₵5B"]]
+    assert found["english"][0] == ["money", "GHS", 5e9, "₵5B"]
+    assert found["glued"] == [["money", "GHS", 34.6e6, "₵34.6M"]]
 
 
 def test_a_new_report_format_is_offered_everywhere(tmp_path):

@@ -18,6 +18,7 @@ from factcheck.text.extract.currencies import (
 CURRENCY_WORDS = currency_words()  # written after the number → ISO 4217 code
 CURRENCY_PREFIXES = currency_prefixes()  # written before it: $5, US$100BN, USD34.6 million, RMB 5bn
 CURRENCY_SYMBOLS = currency_symbols()  # code → what a displayed amount starts with
+CENT_WORDS = cent_words()  # a hundredth read alone (14 cents, a penny) → its currency
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ NOT_QUANTITY = ("日", "号", "点", "时", "分", "月", "a.m.", "p.m.", "am", 
 UNITS: dict[str, tuple[str, str, float, str]] = {}
 for _word, _code in CURRENCY_WORDS.items():
     UNITS[_word] = ("money", _code, 1, "")
-for _word, _code in cent_words().items():
+for _word, _code in CENT_WORDS.items():
     UNITS[_word] = ("money", _code, 0.01, "")
 for _kind, _units in (("duration", DURATIONS), ("measure", MEASURES), ("percent", PERCENTS)):
     for _unit in _units:

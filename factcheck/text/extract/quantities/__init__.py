@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from factcheck.text.extract.dates import chinese_periods, english_periods, reference_year
 from factcheck.text.extract.extraction import QuantityMatch
+from factcheck.text.extract.quantities.amounts import _with_parts
 from factcheck.text.extract.quantities.display import _range_display
 from factcheck.text.extract.quantities.grammar import _CORE, _CORE_START, _WORDS
 from factcheck.text.extract.quantities.grammar import QUANTITY_WORDS as QUANTITY_WORDS
@@ -26,7 +27,7 @@ from factcheck.text.extract.quantities.guards import (
     _without_overlaps,
 )
 from factcheck.text.extract.quantities.numbers import _read_core
-from factcheck.text.extract.quantities.words import _doublings, _read_words
+from factcheck.text.extract.quantities.words import _coins, _doublings, _read_words
 
 
 def extract_quantities(
@@ -39,11 +40,13 @@ def extract_quantities(
     for m in _core_matches(text):
         quantity = _read_core(text, m, year)
         if quantity is not None:
-            found.append(quantity)
+            found.append(_with_parts(text, quantity) if quantity.kind == "money" else quantity)
     for start, end in _WORDS.spans(text) if words is None else words:
         quantity = _read_words(text, start, end, year)
         if quantity is not None:
-            found.append(quantity)
+            found.append(_with_parts(text, quantity) if quantity.kind == "money" else quantity)
+    if "penny" in text or "a cent" in text:
+        found += _coins(text)
     if "季度" in text or "半年" in text:
         found += chinese_periods(text, year)
     found += english_periods(text, year)

@@ -7,13 +7,19 @@ import re
 
 from factcheck.text.extract.dates import iso_date
 from factcheck.text.extract.extraction import QuantityMatch
-from factcheck.text.extract.numerals import CN_SCALES, EN_SCALES
+from factcheck.text.extract.numerals import CN_SCALES, EN_SCALES, parse_chinese, parse_english
 from factcheck.text.extract.quantities.display import _build, _date, _index_points, _money
 from factcheck.text.extract.quantities.grammar import (
     _AFTER,
     _CN_NOUN,
     _CRORE_AFTER,
-    _PREFIX_CURRENCY,
+    _CURRENCY_ENDINGS,
+    _EXAM_MARKS,
+    _MARKED_AFTER,
+    _MARKED_BEFORE,
+    _PART,
+    _PART_STARTS,
+    _PARTS_OF,
     _SCORED,
     _SIGN_WORDS,
     _TIMES_CRORE,
@@ -24,6 +30,7 @@ from factcheck.text.extract.quantities.guards import (
     _count_noun,
     _is_plural,
     _negative_sign,
+    _prefix,
     _sign_word,
     _yen_or_yuan,
 )
@@ -53,9 +60,9 @@ def _quantify(
         high *= scale
     unit = after["unit"]
     if currency:
-        prefix = _PREFIX_CURRENCY.search(before)
-        start -= len(prefix[0])
-        if prefix["cur"] == "¥":
+        prefix = _prefix(before)
+        start -= prefix.size
+        if before[len(before) - prefix.size :].startswith("¥"):
             currency = _yen_or_yuan(text, start, end)
         if unit and UNITS[unit][0] == "money":
             currency = UNITS[unit][1] if currency in ("USD", "CNY") and unit not in ("元",) else currency
@@ -112,6 +119,8 @@ def _with_unit(text: str, start: int, end: int, value: float, high: float | None
         return None
     if unit == "元" and (carried := _carried_currency(text, start)):
         canonical = carried  # 新台币7596.9亿元，每股盈余12.54元: the 元 of the currency named
+    if unit in _EXAM_MARKS and (_MARKED_BEFORE.search(before) or _MARKED_AFTER.match(text, end)):
+        return _build(text, start, end, "count", value, high, "marks", 1, "", after)  # scored 95 marks
     if kind == "money":  # 14 cents: the factor takes it to currency units
         return _money(text, start, end, value * factor, high * factor if high is not None else None, canonical, after)
     if unit == "个" and (tokens := _TOKENS_AFTER.match(text, end)):  # 200万个token
@@ -133,3 +142,32 @@ def _count(text: str, start: int, end: int, value: float, high: float | None, nu
     if year_like and not _is_plural(_count_noun(text, end, head=False)):  # In 2023 retail sales fell
         return _date(text, start, end, iso_date(int(value)))
     return _build(text, start, end, "count", value, high, noun, 1, "", after)
+
+
+def _with_parts(text: str, found: QuantityMatch) -> QuantityMatch:
+    """4 dollars 25 cents, 七元五毛, 20元3角5分: an amount that ends with its currency's word
+    and its part after it, as one amount in the main unit."""
+    if text[found.end : found.end + 1] not in _PART_STARTS:
+        return found  # the common case: 3.6亿元，
+    shares = _PARTS_OF.get(found.unit)
+    if shares is None or found.high is not None or found.value is None or found.value < 0 \
+            or found.value % 1 or not found.text.endswith(_CURRENCY_ENDINGS[found.unit]):
+        return found
+    part = _PART.match(text, found.end)
+    if part is None or part["part"] not in shares:
+        return found
+    value = _part_number(part["n"]) * shares[part["part"]]
+    if part["part2"] and part["part2"] in shares:
+        value += _part_number(part["n2"]) * shares[part["part2"]]
+    end = part.end() if part["part2"] in shares else part.end("part")
+    if not 0 < value < 1:
+        return found  # 150 cents after 1 dollar is no part of it
+    return _money(text, found.start, end, found.value + value, None, found.unit, None)
+
+
+def _part_number(written: str) -> float:
+    if written[0].isdigit():
+        return float(written)
+    if written[0].isascii():
+        return parse_english(written) or 0.0
+    return parse_chinese(written)[0]

@@ -7,10 +7,24 @@ from __future__ import annotations
 
 import re
 
-from factcheck.text.extract.currencies import YUAN, glued_codes, named, yuan_names
+from factcheck.text.extract.currencies import (
+    CURRENCIES,
+    YUAN,
+    glued_codes,
+    named,
+    parts,
+    signs,
+    yuan_names,
+)
 from factcheck.text.extract.dates import MONTHS_CAPITALISED
 from factcheck.text.extract.numerals import CN_DIGITS, CN_NUMERAL_CHARS, EN_WORDS, MAX_NUMBER_CHARS
-from factcheck.text.extract.units import CURRENCY_PREFIXES, UNITS, WordScan, alternation
+from factcheck.text.extract.units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    UNITS,
+    WordScan,
+    alternation,
+)
 
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_ITEM = rf"[{CN_NUMERAL_CHARS}]|[多余几](?=[{CN_NUMERAL_CHARS}])|、(?=[{''.join(CN_DIGITS)}])"
@@ -20,13 +34,17 @@ _CN_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 # the English month names of dates.MONTHS, a longer name before its abbreviation (Sept, Sep)
 _MONTH_NAMES = "|".join(sorted(MONTHS_CAPITALISED, key=len, reverse=True))
 
-_AMOUNT_UNITS = alternation(w for w, (kind, *_) in UNITS.items() if kind in ("money", "measure", "percent"))
+# The units the Chinese-numeral and year branches look ahead for: every unit but the money
+# words in Latin letters (dollars, Swiss francs, USD), which follow digits, never 三 or 2019-2023;
+# left out, those patterns stay small to compile and quick to try.
+_NUMERAL_UNITS = [w for w, (kind, *_) in UNITS.items() if not (kind == "money" and w[0].isascii() and w[0].isalpha())]
+_AMOUNT_UNITS = alternation(w for w in _NUMERAL_UNITS if UNITS[w][0] in ("money", "measure", "percent"))
 
 _GLUED_CURRENCIES = glued_codes()
 _GLUED_CODES = "|".join(f"(?<={code})" for code in _GLUED_CURRENCIES)
 
 _YEAR = r"(?:1[89]|20)\d{2}"
-_UNITS_BUT_YEAR = alternation(w for w in UNITS if w != "年")
+_UNITS_BUT_YEAR = alternation(w for w in _NUMERAL_UNITS if w != "年")
 _WHOLE_YEAR = re.compile(_YEAR)
 _YEAR_DASHES = frozenset("-–—")
 _CN_SCALE_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千(?![米克瓦])|百(?!分)"
@@ -62,7 +80,8 @@ _CORE = re.compile(
     rf"|(?<![A-Za-z])(?<!\d)(?P<decade>(?:1[89]|20)\d0)s(?![A-Za-z])"
     # digits glued to a name (GPT-4o, GPT4.5, A-1) or to other digits (1.2.3) are dropped
     # here rather than in Python; USD34.6 and RMB5bn keep their glued currency codes
-    rf"|(?:(?<![A-Za-z])|{_GLUED_CODES})(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])"
+    # (the checks that most often fail first: the codes' lookbehinds are tried only after them)
+    rf"|(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?:(?<![A-Za-z])|{_GLUED_CODES})"
     rf"(?P<ar>{_AR})(?:[ ]?(?P<sep>-|–|—|~|至|到|to)[ ]?\$?(?P<hi>{_AR})(?![\d-]))?"
     r"|一半"
     # a Chinese numeral only before a unit, or after 人民币/港币: most 一 and 十 are words;
@@ -70,12 +89,12 @@ _CORE = re.compile(
     # before a classifier it is an article (一个, 一位) and is not matched at all; right
     # after digits it is their multiplier, never a number of its own (20-10万吨, GPT-4万)
     rf"|(?<![0-9])(?P<cn>(?<=币){_CN}|(?!一(?![{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS})))"
-    rf"{_CN}(?=[多余来几]?[ ]?(?:{alternation(UNITS)})))"
+    rf"{_CN}(?=[多余来几]?[ ]?(?:{alternation(_NUMERAL_UNITS)})))"
     r")"
 )
 
 # the first characters of units (a class is quicker to compile than the units themselves)
-_UNIT_STARTS = re.escape("".join(sorted({word[0] for word in UNITS})))
+_UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _NUMERAL_UNITS})))
 # Where a _CORE match can start, checked by the engine without a return to Python: a plain
 # class first (the engine skips to it in a tight loop: ASCII digits, Chinese numerals, and any
 # character outside ASCII and the CJK block, for the other decimal digits), then a check that
@@ -87,23 +106,32 @@ _CORE_START = re.compile(
     rf"[0-9{CN_NUMERAL_CHARS}今去前明本\x80-\u2fff\ua000-\U0010ffff]"
     r"(?:(?<=[今去前明本])(?=年)|(?<=前)(?=[\d二三四五六七八九十])"
     r"|(?<=\d)(?:(?=\d{0,3}(?:[-/:年月]| [\dJFMASOND]|\.\d))"
-    r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
-    r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
+    r"|(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)"
+    r"(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
+    r"|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
     rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
     rf"|(?<!一)(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])"
     rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])))"
 )
 
+_ALL_UNIT_STARTS = re.escape("".join(sorted({word[0] for word in UNITS})))
 _AFTER = re.compile(
     rf"(?P<more>多|余|来|几)?(?P<cnscale>{_CN_SCALE_RE})?(?P<more2>多|余)?"
-    rf"(?:[ ]?(?P<enscale>{_EN_SCALE_RE}))?"
-    rf"(?:(?:[ ]|-)?(?P<unit>{alternation(UNITS)}))?"
+    # a $12-billion merger: a scale word hyphenated to the number
+    rf"(?:(?:[ ]|-(?=(?:tr|b|m)illion|thousand))?(?P<enscale>{_EN_SCALE_RE}))?"
+    # (the class first: a position no unit starts at is passed at once, not after a try of each branch)
+    rf"(?:(?:[ ]|-)?(?=[{_ALL_UNIT_STARTS}])(?P<unit>{alternation(UNITS)}))?"
     r"(?P<after>以上|以下|左右|上下|出头|\+)?"
 )
 # "won" then what a verb takes: Team 2 won the final, Model 3 won an award (not ₩)
 _WON_THE_VERB = re.compile(
     r"[ ](?:the|a|an|his|her|its|their|our|this|that|these|those|both|every|by|against|over|out|back)\b"
 )
+# currency signs written after a number (25 €, 40 $) and what makes one the next amount's (5 $10)
+_SIGNS_AFTER = frozenset(form for c in CURRENCIES for form in signs(c))
+_DIGIT_NEXT = re.compile(r"[ ]?\d")
+_RECHECKED_UNITS = _SIGNS_AFTER | {"won", "Won", "WON"}  # units the Arabic reader may find are none
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}(?:\.\d{3})*),$")
 _NOUN = re.compile(r"(?:[ ]|-)(?P<noun>[a-z][a-z’'-]*[a-z])")
 _CN_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
@@ -167,6 +195,7 @@ _QUALIFIER_ENDS = frozenset(word[-2:] for word in _QUALIFIERS)  # 约 and 逾 ar
 _MOVED = re.compile(r"(?:ed|went|rose|shot|crept|grew|goes|rises|climbs|moves|ticks|edges|inches)[ ]$")
 _CURRENCY_BETWEEN = ("人民币", "港币")
 _PREFIX_CURRENCY = re.compile(rf"(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$")
+_PREFIX_REACH = max(len(form) for form in CURRENCY_PREFIXES) + 2  # searched only this far back: the space and a letter before
 # words after which a number is a name or a reference, not an amount: iOS 17, Table 5
 _NAME_WORDS = frozenset(
     ["v", "version", "windows", "android", "ios", "chapter", "model", "table", "figure", "fig.", "section", "article", "item", "page", "room", "route", "flight", "phase", "level", "series", "gen", "generation", "type", "class", "tier", "grade", "vol.", "issue", "appendix", "annex", "schedule", "form", "rule", "act", "proposition", "rev.", "no.", "number", "resolution", "amendment", "bill", "title", "regulation", "directive", "gate", "platform", "channel", "season", "episode", "stage", "mission",
@@ -175,6 +204,9 @@ _NAME_WORDS = frozenset(
      "iphone", "pixel", "galaxy", "playstation", "xbox"]
 )
 _CURRENCY_TAILS = tuple(CURRENCY_PREFIXES)
+_CURRENCY_TAIL_ENDS = frozenset(form[-1] for form in CURRENCY_PREFIXES)  # a quick test before the tails
+_APOSTROPHES = ("'", "’")
+_LETTERS_AND_SPACE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz "
 _STREET = re.compile(
     r"(?:[ ][A-Z][a-z]+){1,3}[ ](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Place|Court|Parkway)(?![a-z])"
 )
@@ -211,7 +243,43 @@ _LONG_CN_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}](?:{_CN_ITEM}){{{MAX_NUMBER_CHA
 
 # not " to ": between two amounts with units it is usually a change ("rose 14 cents to $35.21")
 _RANGE_JOINERS = frozenset(["-", "–", "—", "~", "至", "到", " - "])
+# words before "$2 billion to $4 billion" that make it a move rather than a range
+_CHANGE_WORDS = frozenset(
+    ["from", "by", "rose", "fell", "grew", "jumped", "climbed", "dropped", "slipped", "gained", "lost",
+     "increased", "decreased", "raised", "cut", "lowered", "lifted", "boosted", "trimmed", "slashed",
+     "up", "down", "rising", "falling", "added", "shed", "surged", "soared", "plunged", "tumbled",
+     "declined", "rises", "falls", "raising", "cutting", "lifting", "lowering", "increase", "decrease"]
+)
 
+# Amounts in two parts: 4 dollars 25 cents, twelve dollars and sixty cents, 七元五毛, 20元3角5分,
+# 三美元又五美分. The part's words come from the currency records (cents, tenths); a part is
+# read only after an amount that ends with its currency's word, and only in that currency.
+_PART_WORDS = sorted({word for c in CURRENCIES for word in (*c.cents, *c.tenths)}, key=len, reverse=True)
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_EN_TO_99 = rf"(?:{_EN_TENS})(?:[- ](?:{_EN_ONES}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_EN_ONES}"
+_PART = re.compile(
+    rf"(?:,?[ ]and[ ]|,?[ ]|又|零)?(?P<n>\d{{1,2}}|[一二三四五六七八九两十]{{1,3}}|(?:{_EN_TO_99})(?![A-Za-z-]))"
+    rf"[ ]?(?P<part>{alternation(_PART_WORDS)})"
+    r"(?![钟之析配别红享成数度色落逐利巾衣笔])"  # 5分钟, 角色, 毛利: words, not a part of a yuan
+    r"(?:(?P<n2>\d|[一二三四五六七八九])(?P<part2>分)(?![钟之析配别红享成数]))?"
+)
+_PARTS_OF = {c.code: parts(c.code) for c in CURRENCIES if c.cents or c.tenths}
+_PART_STARTS = frozenset(" ,又零0123456789一二三四五六七八九两十")  # what may follow an amount before its part
+_CURRENCY_ENDINGS = {
+    code: tuple(word for word, of in CURRENCY_WORDS.items() if of == code and not word[-1].isdigit()) for code in _PARTS_OF
+}
+# a penny, a cent: one hundredth alone
+# (led by its space, which the engine finds fast, rather than by a lookbehind tried everywhere)
+_A_COIN = re.compile(r"[ ](?<=[Aa][ ])(?<![A-Za-z][Aa][ ])(?P<coin>penny|cent)(?![A-Za-z-])")
+
+# a bare "marks" is Deutsche marks (paid 500 marks) but for an exam's or a judge's
+_EXAM_MARKS = frozenset(["marks", "Marks", "MARKS"])
+_MARKED_BEFORE = re.compile(
+    r"(?i:scor|secur|got|get|obtain|award|earn|gain|full|exam|test|pass|mark|grade|paper)[a-z]*[ ]"
+    r"(?:[a-z]+[ ]){0,3}$"
+)
+_MARKED_AFTER = re.compile(r"[ ](?:out[ ]of|in[ ]the|in[ ]\w*[ ]?(?:exam|test|paper))")
 _TOKENS_AFTER = re.compile(r"[ ]?[Tt]okens?(?![A-Za-z])")
 _PER_HOUR = re.compile(r"(?:每小时|时速)[^\d,。;]{0,4}$")
 # a verb of scoring before N分: points in a game or an exam (拿下26分, 考了95分), not minutes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from factcheck.text.extract.currencies import YUAN
 from factcheck.text.extract.extraction import QuantityMatch
@@ -12,12 +13,16 @@ from factcheck.text.extract.numerals import MAX_NUMBER_CHARS
 from factcheck.text.extract.quantities.grammar import (
     _ADJECTIVES,
     _AGED,
+    _APOSTROPHES,
+    _CHANGE_WORDS,
     _CHINA,
     _CN_INDEX_NAMES,
     _CURRENCY_BETWEEN,
+    _CURRENCY_TAIL_ENDS,
     _CURRENCY_TAILS,
     _JAPAN,
     _JOINED_BY_DASH,
+    _LETTERS_AND_SPACE,
     _LIST_ITEM,
     _LIST_MARK,
     _LONG_CN_RUN,
@@ -28,6 +33,7 @@ from factcheck.text.extract.quantities.grammar import (
     _PHONE_AFTER,
     _PLURALS,
     _PREFIX_CURRENCY,
+    _PREFIX_REACH,
     _QUALIFIER_ENDS,
     _QUALIFIER_SET,
     _QUALIFIER_SIZES,
@@ -69,7 +75,8 @@ def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
     if low.high is not None or high.high is not None or not low.value or not high.value:
         return False
     joiner = text[low.end : high.start]
-    if joiner not in _RANGE_JOINERS and not (joiner == " and " and _after_between(text, low.start)):
+    if joiner not in _RANGE_JOINERS and not (joiner == " and " and _after_between(text, low.start)) \
+            and not (joiner == " to " and _signs_to_signs(text, low, high)):
         return False
     if high.kind == "date":
         return False
@@ -77,6 +84,15 @@ def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
     bare = low.kind == "count" and not low.unit
     # "$5 to $10 million" stays two amounts: ends a thousand times apart are not one range
     return (same or bare) and low.value < high.value < 1000 * low.value
+
+
+def _signs_to_signs(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
+    """$2 billion to $4 billion, €5m to €7m: one range when both amounts carry their currency's
+    sign and no word of change comes before (rose $2 to $40, from $5 to $10: a move)."""
+    if low.kind != "money" or low.unit != high.unit or low.text[0].isdigit() or high.text[0].isdigit():
+        return False
+    head = text[max(0, low.start - 12) : low.start].rstrip()
+    return head.rsplit(" ", 1)[-1].lower() not in _CHANGE_WORDS
 
 
 def _after_between(text: str, start: int) -> bool:
@@ -233,13 +249,32 @@ def _is_plural(noun: str) -> bool:
     return noun.endswith("s") or noun in _PLURALS
 
 
-def _prefix_currency(before: str) -> str | None:
-    if not before.rstrip(" ").endswith(_CURRENCY_TAILS):
+class Prefix(NamedTuple):
+    code: str  # the currency
+    size: int  # characters of the form before the number, with the space after it
+
+
+def _prefix(before: str) -> Prefix | None:
+    """The currency written before a number, `before` ending with one of the forms (as
+    _prefix_currency found): $, US$, hk $, Rs."""
+    found = _PREFIX_CURRENCY.search(before, max(0, len(before) - _PREFIX_REACH))
+    if found is None:
         return None
-    found = _PREFIX_CURRENCY.search(before)
-    if found is None or (found["cur"][0].isascii() and found["cur"][0].isalpha() and before[found.start() - 1 : found.start()].isalpha()):
-        return None  # "Rs 5", "CHF 3", not "Mrs 5" or "BRs 3"
-    return CURRENCY_PREFIXES[found["cur"]]
+    form = found["cur"]
+    preceding = before[found.start() - 1 : found.start()]
+    if form[0].isascii() and form[0].isalpha() and (preceding.isalnum() or preceding in _APOSTROPHES):
+        # "Rs 5", "CHF 3", "c $2", not "Mrs 5", "BRs 3", "its $5" or "Jones's $5": its sign alone
+        sign = form.lstrip(_LETTERS_AND_SPACE)
+        return Prefix(CURRENCY_PREFIXES[sign], len(found[0]) - (len(form) - len(sign))) if sign in CURRENCY_PREFIXES else None
+    return Prefix(CURRENCY_PREFIXES[form], len(found[0]))
+
+
+def _prefix_currency(before: str) -> str | None:
+    tail = before.rstrip(" ")
+    if tail[-1:] not in _CURRENCY_TAIL_ENDS or not tail.endswith(_CURRENCY_TAILS):
+        return None  # the common case, before a regular expression is run
+    found = _prefix(before)
+    return found.code if found else None
 
 
 def _names_something(before: str) -> bool:

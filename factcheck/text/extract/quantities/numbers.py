@@ -31,6 +31,8 @@ from factcheck.text.extract.quantities.grammar import (
     _AGE_UNITS,
     _APPROXIMATE,
     _COUNTED_AFTER_MORE,
+    _DECIMAL_COMMA,
+    _DIGIT_NEXT,
     _IDIOM,
     _IN_EVERY,
     _MATURITY,
@@ -39,6 +41,8 @@ from factcheck.text.extract.quantities.grammar import (
     _PER_HOUR,
     _QUAKE,
     _QUAKE_SCALE,
+    _RECHECKED_UNITS,
+    _SIGNS_AFTER,
     _TENOR,
     _TENOR_UNITS,
     _TIME_UNITS,
@@ -147,12 +151,13 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
     if unit in _TIME_UNITS:
         if _TENOR.match(text, after.end()):
             return None  # 1年期贷款市场报价利率, 3个月期: a loan's or a bond's term, part of its name
-        if unit in _AGE_UNITS and not currency and (old := _OLD.match(text, after.end())):
+        scaled = after["enscale"] or after["cnscale"]  # 65 million years old: a span of time, not an age
+        if unit in _AGE_UNITS and not currency and not scaled and (old := _OLD.match(text, after.end())):
             return _age(text, start, old.end(), _number(low_text), high_text, unit)  # 34-year-old
         if unit in ("year", "years") and _MATURITY.match(text, after.end()) and text[end : end + 1] == "-":
             return None  # the 10-year Treasury yield: a bond's name, not a period
-    elif unit == "won" and not after["enscale"] and _WON_THE_VERB.match(text, after.end()):
-        after = _AFTER.match(text, end, after.start("unit"))  # Team 2 won the final: a verb
+    elif unit in _RECHECKED_UNITS and _not_its_unit(text, after):
+        after = _AFTER.match(text, end, after.start("unit"))
     if after.end() == end and not currency and high_text is None and (
         before[-10:].lower() == "magnitude " or _QUAKE.match(text, end)
     ):
@@ -188,7 +193,26 @@ def _read_arabic(text: str, m: re.Match, year: int | None) -> QuantityMatch | No
         return None
     value = _number(low_text)
     high = _number(high_text) if high_text is not None else None
+    if after["unit"] in _SIGNS_AFTER and high is None and len(low_text) == 2:
+        start, before, value = _decimal_comma(start, before, value)
     return _quantify(text, start, after, value, high, currency, before, year, low_text, arabic=True)
+
+
+def _not_its_unit(text: str, after: re.Match) -> bool:
+    """Team 2 won the final: a verb, not ₩; 5 $10: the sign is the next amount's."""
+    unit = after["unit"]
+    if unit in ("won", "Won", "WON"):
+        return not after["enscale"] and _WON_THE_VERB.match(text, after.end()) is not None
+    return unit in _SIGNS_AFTER and _DIGIT_NEXT.match(text, after.end()) is not None
+
+
+def _decimal_comma(start: int, before: str, cents: float) -> tuple[int, str, float]:
+    """4,20 €, 1.234,56 €: where the sign follows the number, a comma before its two digits
+    is a decimal point; the start, the text before and the value, moved to the whole part."""
+    whole = _DECIMAL_COMMA.search(before)
+    if whole is None:
+        return start, before, cents
+    return start - len(whole[0]), before[: -len(whole[0])], float(whole[1].replace(".", "")) + cents / 100
 
 
 def _age(text: str, start: int, end: int, value: float, high_text: str | None, unit: str) -> QuantityMatch:

@@ -10,8 +10,9 @@ from factcheck.text.extract.extraction import QuantityMatch
 from factcheck.text.extract.numerals import EN_SCALES, EN_WORDS, parse_chinese, parse_english
 from factcheck.text.extract.quantities.amounts import _quantify
 from factcheck.text.extract.quantities.dated import _day_range
-from factcheck.text.extract.quantities.display import _date, _finish
+from factcheck.text.extract.quantities.display import _date, _finish, _money
 from factcheck.text.extract.quantities.grammar import (
+    _A_COIN,
     _A_SCALE,
     _AFTER,
     _BARE_MULTIPLIERS,
@@ -33,6 +34,7 @@ from factcheck.text.extract.quantities.grammar import (
     _WORD_REST,
 )
 from factcheck.text.extract.quantities.guards import _prefix_currency
+from factcheck.text.extract.units import CENT_WORDS
 
 
 def _doublings(text: str) -> list[QuantityMatch]:
@@ -42,6 +44,13 @@ def _doublings(text: str) -> list[QuantityMatch]:
         value = 2.0 ** parse_chinese(m["n"])[0] if m["n"] else 2.0
         found.append(_finish(text, m.start(), m.end(), "ratio", value, None, "x", f"{value:g}x"))
     return found
+
+
+def _coins(text: str) -> list[QuantityMatch]:
+    """a penny, a cent: a hundredth of the currency that names its coin so."""
+    return [
+        _money(text, m.start() - 1, m.end(), 0.01, None, CENT_WORDS[m["coin"]], None) for m in _A_COIN.finditer(text)
+    ]
 
 
 def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMatch | None:
