@@ -103,6 +103,20 @@ def test_full_width_text_after_normalisation():
     assert [q.display for q in extract_quantities(text)] == ["6.8%", "¥123,456"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # after a verb of change, "X至Y" with units on both sides is a move by X to Y
+    ("油价每桶上涨2美元至85美元", [(2, None), (85, None)]),
+    ("营收增长了3亿元至50亿元", [(3e8, None), (5e9, None)]),
+    ("股价下跌1.5港元至20港元", [(1.5, None), (20, None)]),
+    # near misses: still one range
+    ("股价上涨2至3美元", [(2, 3)]),
+    ("投资额在5亿元至8亿元之间", [(5e8, 8e8)]),
+    ("净利润降至3亿元至5亿元", [(3e8, 5e8)]),
+])
+def test_a_change_by_one_amount_to_another_is_two_amounts(text, expected):
+    assert [(q.value, q.high) for q in extract_quantities(text)] == expected
+
+
 def test_ranges_and_qualifiers():
     (found,) = extract_quantities("他收到世界各地一、二十个国家的问候")
     assert (found.value, found.high, found.unit) == (10, 20, "国家")

@@ -251,6 +251,13 @@ _CHANGE_WORDS = frozenset(
      "declined", "rises", "falls", "raising", "cutting", "lifting", "lowering", "increase", "decrease"]
 )
 
+# verbs of change before "2美元至85美元", "3亿元至50亿元": a move by the first amount to the second
+# (上涨2美元至85美元), not a range; 了 may follow the verb
+_CHANGE_BEFORE_ZH = re.compile(
+    r"(?:上涨|下跌|增长|增加|减少|下降|上升|提高|降低|提升|攀升|回落|上调|下调|扩大|缩小|缩减|跃升|大涨|大跌|"
+    r"暴涨|暴跌|猛增|骤降|涨|跌|升|降|增|减)了?$"
+)
+
 # Amounts in two parts: 4 dollars 25 cents, twelve dollars and sixty cents, 七元五毛, 20元3角5分,
 # 三美元又五美分. The part's words come from the currency records (cents, tenths); a part is
 # read only after an amount that ends with its currency's word, and only in that currency.

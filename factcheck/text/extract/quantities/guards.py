@@ -14,6 +14,7 @@ from factcheck.text.extract.quantities.grammar import (
     _ADJECTIVES,
     _AGED,
     _APOSTROPHES,
+    _CHANGE_BEFORE_ZH,
     _CHANGE_WORDS,
     _CHINA,
     _CN_INDEX_NAMES,
@@ -78,12 +79,18 @@ def _is_range(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
     if joiner not in _RANGE_JOINERS and not (joiner == " and " and _after_between(text, low.start)) \
             and not (joiner == " to " and _signs_to_signs(text, low, high)):
         return False
-    if high.kind == "date":
+    if high.kind == "date" or (joiner in "至到" and _moved_by(text, low)):
         return False
     same = (low.kind, low.unit) == (high.kind, high.unit)
     bare = low.kind == "count" and not low.unit
     # "$5 to $10 million" stays two amounts: ends a thousand times apart are not one range
     return (same or bare) and low.value < high.value < 1000 * low.value
+
+
+def _moved_by(text: str, low: QuantityMatch) -> bool:
+    """上涨2美元至85美元: after a verb of change, an amount with its unit and 至 another is a
+    move by the first to the second (a bare first number, 上涨2至3美元, stays a range)."""
+    return not low.text[-1].isdigit() and bool(_CHANGE_BEFORE_ZH.search(text, max(0, low.start - 4), low.start))
 
 
 def _signs_to_signs(text: str, low: QuantityMatch, high: QuantityMatch) -> bool:
