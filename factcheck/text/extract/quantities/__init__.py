@@ -26,6 +26,7 @@ from factcheck.text.extract.quantities.guards import (
     _without_overlaps,
 )
 from factcheck.text.extract.quantities.numbers import _read_core
+from factcheck.text.extract.quantities.shares import chinese_shares
 from factcheck.text.extract.quantities.words import _doublings, _read_words
 
 
@@ -49,6 +50,7 @@ def extract_quantities(
     found += english_periods(text, year)
     if "翻" in text:
         found += _doublings(text)
+    found += chinese_shares(text)
     return _join_ranges(text, _without_overlaps(found))
 
 

@@ -47,7 +47,6 @@ _CORE = re.compile(
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}(?P<phone_separator>[-. ])\d{3}(?P=phone_separator)\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
-    rf"|(?P<denominator>百|千|万|[一二三四五六七八九十两]+|\d+)分之(?P<numerator>{_AR}|{_CN})"
     r"|(?P<chinese_date>(?P<chinese_year>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<chinese_month>\d{1,2})月(?:(?P<chinese_day>\d{1,2})[日号])?)?)"
     rf"|(?P<month_and_day>(?P<month_of_day>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<day_of_month>\d{{1,2}})[日号])?)"
     # a day or days of a month: 5 March, the 21st of March 2024, 12-14 June, between 3 and 7 March
@@ -89,7 +88,7 @@ _CORE_START = re.compile(
     r"|(?<=\d)(?:(?=\d{0,3}(?:[-/:年月]| [\dJFMASOND]|\.\d))"
     r"|(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
     r"(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
-    rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
+    rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|半)"
     rf"|(?<!一)(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])"
     rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])))"
 )
@@ -186,7 +185,7 @@ _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 # 数十万, 几百, 上千 (not 人数, 指数; 上 after a particle or a verb that takes an amount, as
 # 上 after a noun is a place: 层面上百年, 网上百万)
 _APPROXIMATE = re.compile(r"(?<![人总次户个指基倍分岁件位款家])[数几]$|(?<=[了有达近约逾超将已至是和、,(出动织引集聚派吸])上$")
-_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美|[两三]轮(?:汽?车|摩托)")
+_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美|一成不变|[两三]轮(?:汽?车|摩托)")
 _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm",
      # past tenses a number's subject takes rather than a noun it counts: Team 2 won
@@ -286,3 +285,23 @@ _SENTENCE_STARTS = frozenset(
      "first", "including", "among", "like", "unlike", "despite"]
     + [word for word in _QUALIFIERS if " " not in word]
 )
+
+# Shares written in Chinese (read by shares.py): N分之M with any numerals (千分之三, 万分之五,
+# 百万分之五, 千分之贰, 萬分之五), a discount N折 (打8折, 85折, 七五折, 二点五折, 打对折) and
+# the forms of 成 the unit table cannot hold (四成半, 七点五成, 半成). Decimals may be written
+# with 点, a full-width point or a dot. The scan stops at the mark (分之, 折, 成) only where a
+# numeral, 半 or 对 stands before it, and reads the number backwards from there.
+_SHARE_DIGITS = "".join(CN_DIGITS)
+_SHARE_NUMBER = rf"\d+(?:[.．]\d+)?|[{CN_NUMERAL_CHARS}]+(?:[点點．.][{_SHARE_DIGITS}\d]+)?"
+_SHARE_MARK = re.compile(rf"(?<=[\d{CN_NUMERAL_CHARS}萬億半对])(?:[折成]|分之)")
+_SHARE_BEFORE = re.compile(rf"(?:{_SHARE_NUMBER}|(?<=打)对|半)$")
+_DENOMINATOR_BEFORE = re.compile(rf"[{CN_NUMERAL_CHARS}萬億]+$|\d+$")
+_SHARE_AFTER = re.compile(_SHARE_NUMBER)
+_TRADITIONAL_SCALES = str.maketrans({"萬": "万", "億": "亿", "點": "点", "．": "."})
+# 折 and 成 as parts of other words: 三折叠, 折合, 折旧, 折价; 成立, 成本, 半成品, 一成不变
+_NOT_A_DISCOUNT = frozenset("叠合算旧线返射腾磨损价扣服")
+_NOT_A_TENTH = frozenset("立功本员交果绩熟长品型")
+_WORD_BEFORE_SHARE = frozenset("第波")  # 第三折 (an act of a play), 一波三折 (an idiom)
+_WORD_BEFORE_HALF = frozenset("一多大过")  # 一半成为, 多半成本: 半 of another word
+# 对折 is a discount after 打 or before what a sale says (对折优惠), else a fold (对折纸张)
+_HALF_PRICE_AFTER = re.compile("优惠|出售|销售|甩卖|促销|价|起|酬宾")
