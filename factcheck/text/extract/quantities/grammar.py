@@ -220,7 +220,6 @@ _COUNTED_AFTER_MORE = frozenset("次个家名位项种处人倍年")
 
 _PERIOD_WORDS = ("mid-", "early-", "late-")
 
-_CN_INDEX_NAMES = ("沪深", "中证", "上证", "科创", "深证", "恒生科技", "国证")
 _TENOR_UNITS = frozenset(["年", "个月", "月", "天", "日"])
 _TENOR = re.compile("期(?![间限内满末])")  # 1年期, 7天期逆回购; not 5天期间 (during those 5 days), 3年期满
 _AGE_UNITS = {"year": 1, "years": 1, "month": 12, "months": 12, "week": 52, "weeks": 52}
@@ -305,3 +304,26 @@ _WORD_BEFORE_SHARE = frozenset("第波")  # 第三折 (an act of a play), 一波
 _WORD_BEFORE_HALF = frozenset("一多大过")  # 一半成为, 多半成本: 半 of another word
 # 对折 is a discount after 打 or before what a sale says (对折优惠), else a fold (对折纸张)
 _HALF_PRICE_AFTER = re.compile("优惠|出售|销售|甩卖|促销|价|起|酬宾")
+
+# Names with a number in them, not amounts. An index family before its number (沪深300,
+# 标普500, Nasdaq 100, Nikkei 225; not a level: 上证3000点, Nasdaq 18,000 points), a
+# number before the words of an index's name (500医药指数, the 100 index), an event named
+# by its date (9·11, 5·12地震), and the set phrases of Chinese politics whose numeral stands
+# before a measure word yet counts nothing (三个代表, 四个全面; not 三个代表团); those
+# without one (一带一路, 两会, 十四五) are never read as amounts.
+_INDEX_FAMILIES = (
+    "沪深", "中证", "上证", "科创", "深证", "恒生科技", "国证", "创业板", "北证", "标普", "纳斯达克", "纳指",
+    "富时", "日经", "道琼斯", "罗素", "Nasdaq", "NASDAQ", "Nikkei", "FTSE", "DAX", "CAC", "KOSPI", "ASX",
+    "Sensex", "SENSEX", "Nifty", "NIFTY", "TOPIX", "Topix", "Stoxx", "STOXX", "Russell", "MSCI", "IBEX",
+)
+_INDEX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}指数|[ ](?:[A-Z][a-z]+[ ])?Index(?![a-z])|ETF")
+_LEVEL_AFTER = re.compile(r"[ ]?(?:点|points?|pts)(?![A-Za-z])")
+_EVENT_DOTS = frozenset("·・•‧")
+_SET_PHRASES = re.compile(
+    "三个代表(?![团处])|四个全面|两个维护|两个确立|四个意识|四个自信|两个一百年|八项规定|四个现代化|"
+    "三个世界|两个务必|三个务必|五个一工程|两个凡是|三个有利于|四项基本原则"
+)
+_SET_PHRASE_REACH = 6  # the longest phrase's characters before its numeral, and a margin
+# the number after 每, per or every names the base of a rate (每百万tokens, per 100,000
+# people, every 10 years), not an amount of its own; the rate's price is one
+_RATE_BASE = ("per ", "Per ", "every ", "Every ", "每")

@@ -52,7 +52,9 @@ from factcheck.text.extract.quantities.grammar import (
 )
 from factcheck.text.extract.quantities.guards import (
     _bare_number_names_something,
+    _base_of_a_rate,
     _digits_name_something,
+    _in_a_set_phrase,
     _names_something,
     _negative_sign,
     _prefix_currency,
@@ -67,8 +69,8 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
         if found is None:
             return None
-        if found.kind == "count" and text[max(0, found.start - 4) : found.start].endswith(("per ", "每")):
-            return None  # 41 cases per 100,000 people, 每十万人: the base of a rate, not a count
+        if found.kind not in ("percent", "date") and _base_of_a_rate(text, found.start):
+            return None  # 41 cases per 100,000 people, 每百万tokens: the base of a rate
         if text[found.end : found.end + 1] == "多" and found.qualifier is None:
             _more_after_unit(text, found)
         elif found.unit == "km" and _PER_HOUR.search(text, max(0, found.start - 8), found.start):
@@ -221,7 +223,7 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None  # 三年期国债: the bond's term, part of its name
     if before.endswith("第"):
         return None
-    if _IDIOM.search(text, max(0, start - 2), after.end() + 3):
+    if _IDIOM.search(text, max(0, start - 2), after.end() + 3) or _in_a_set_phrase(text, start, after.end()):
         return None
     value, high = parse_chinese(numeral)
     kind = UNITS[unit][0] if unit else "money"

@@ -32,7 +32,7 @@ from factcheck.text.extract.quantities.grammar import (
     _OF_A_SCALE,
     _WORD_REST,
 )
-from factcheck.text.extract.quantities.guards import _prefix_currency
+from factcheck.text.extract.quantities.guards import _base_of_a_rate, _prefix_currency
 
 
 def _doublings(text: str) -> list[QuantityMatch]:
@@ -93,6 +93,8 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
         noun = _NOUN.match(text, end)
         if value <= 1 or not noun or noun["noun"] in _NOT_COUNT_NOUNS or len(noun["noun"]) < 3:
             return None
+    if _base_of_a_rate(text, start):
+        return None  # every two weeks, per thousand people: the base of a rate
     before = text[max(0, start - _MAX_LOOKBEHIND) : start]
     currency = _prefix_currency(before)
     return _quantify(text, start, after, value, None, currency, before, None, text[start:end], arabic=True)
