@@ -72,7 +72,7 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("In January-October, exports rose 5.1%.", "2024-11-15", ["2024-01/2024-10"]),
         ("Exports rose 5.1% from January to October 2023.", "2024-11-15", ["2023-01/2023-10"]),
         ("Between March and May, prices fell 2%.", "2024-11-15", ["2024-03/2024-05"]),
-        ("Sales in March and May 2024 fell.", None, ["2024-05"]),  # two months, not a period
+        ("Sales in March and May 2024 fell.", None, ["2024-03", "2024-05"]),  # two months, not a period
         ("In the first 10 months of 2024, exports rose 5.1%.", None, ["2024-01/2024-10"]),
         ("In the first ten months of the year, sales rose 4%.", "2024-11-15", ["2024-01/2024-10"]),
         ("The first six months of last year were hard.", "2024-11-15", ["2023-01/2023-06"]),
@@ -103,7 +103,8 @@ def test_impossible_dates_are_dropped():
 
 
 def test_may_alone_is_not_a_month():
-    assert dates("Prices may rise in May, officials said.") == []
+    assert dates("Prices may rise, officials said. May sales were flat.") == []
+    assert dates("Prices may rise in May, officials said.") == ["--05"]  # after in: the month
 
 
 def test_reference_date_inferred_from_the_latest_date_in_the_text():

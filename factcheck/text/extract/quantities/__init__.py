@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.text.extract.dates import chinese_periods, english_periods, reference_year
+from factcheck.text.extract.dates import chinese_periods, english_periods, reference_year, that_year
 from factcheck.text.extract.extraction import QuantityMatch
 from factcheck.text.extract.quantities.display import _range_display
 from factcheck.text.extract.quantities.grammar import _CORE, _CORE_START, _WORDS
@@ -48,6 +48,8 @@ def extract_quantities(
     if "季度" in text or "半年" in text:
         found += chinese_periods(text, year)
     found += english_periods(text, year)
+    if "当年" in text:
+        found += that_year(text)
     if "翻" in text:
         found += _doublings(text)
     found += chinese_shares(text)

@@ -53,9 +53,9 @@ _CORE = re.compile(
     rf"|(?P<day_month>(?P<first_day>3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?:(?:[ ]?[-–][ ]?|[ ]to[ ]|(?<=between \d)[ ]and[ ]"
     r"|(?<=between \d\d)[ ]and[ ])(?P<last_day>3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?)?"
     rf"(?: of)? (?P<month_name>{_MONTH_NAMES})(?: (?P<day_month_year>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
-    # years as periods: 2019-2023 and 2019–2023年 (not before another unit: 2019-2023 tonnes),
+    # years as periods: 2019-2023, 2019–2023年, between 2019 and 2020 (not before another unit: 2019-2023 tonnes),
     # the 1990s, mid-2023 and late-1990s
-    rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<first_year>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ])"
+    rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<first_year>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ]|(?<=[Bb]etween \d{{4}})[ ]and[ ])"
     rf"(?P<last_year>{_YEAR}|\d\d)年?)(?![\d-])(?![ ]?(?:{_UNITS_BUT_YEAR}|{_EN_SCALE_RE}|{_CN_SCALE_RE}))"
     rf"|(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-))(?P<period>{_YEAR})(?P<decades>(?<=0)s)?(?![\dA-Za-z-])"
     rf"|(?<![A-Za-z])(?<!\d)(?P<decade>(?:1[89]|20)\d0)s(?![A-Za-z])"
@@ -327,3 +327,9 @@ _SET_PHRASE_REACH = 6  # the longest phrase's characters before its numeral, and
 # the number after 每, per or every names the base of a rate (每百万tokens, per 100,000
 # people, every 10 years), not an amount of its own; the rate's price is one
 _RATE_BASE = ("per ", "Per ", "every ", "Every ", "每")
+# the words after which a month name alone is the month (in January, by March, the end of
+# May); not last/next/this, which may mean another year's
+_BEFORE_A_MONTH = tuple(
+    f"{word} " for lower in ("in", "since", "by", "until", "till", "during", "through", "from", "before", "after", "early", "late", "of")
+    for word in (lower, lower.capitalize())
+) + ("mid-", "Mid-")

@@ -15,6 +15,7 @@ from factcheck.text.extract.quantities.grammar import (
     _A_SCALE,
     _AFTER,
     _BARE_MULTIPLIERS,
+    _BEFORE_A_MONTH,
     _DOUBLING,
     _FRACTION_REST,
     _FRACTIONS,
@@ -52,7 +53,12 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
             return months_period(start, to.end(), text, stated, MONTHS[word.lower()], MONTHS[to["month"].lower()])
         rest = _MONTH_REST.match(text, end)
         if not rest or not (rest["day"] or rest["year"]):
-            return None  # "May" alone is as often a verb as a month
+            # "May" alone is as often a verb as a month; after in, since, by it is the
+            # month, of the reference year as 1月 is
+            if not text[max(0, start - 7) : start].endswith(_BEFORE_A_MONTH):
+                return None
+            stated = int(to["year"]) if to and to["year"] else year  # in March and May 2024
+            return _date(text, start, end, iso_date(stated, MONTHS[word.lower()]))
         y = int(rest["year"]) if rest["year"] else year
         month = MONTHS[word.lower()]
         if rest["day2"]:  # June 12-14; a range that is none (June 14-12) is its first day
