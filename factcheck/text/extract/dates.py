@@ -68,13 +68,13 @@ def reference_for(text: str, given: str | None) -> str | None:
 
 def infer_reference_date(text: str) -> str | None:
     """The latest date the text itself states, for resolving 今年, 去年 and bare month-days;
-    without a full date, the latest year it states with a quarter, a half or a month.
+    without a full date, the latest year it states with a quarter, a half or a run of months.
 
     News reports recent events: a bare month-day (5月18日) is read as its first occurrence on
     or after the latest full date in the text, so an article that cites 2023年12月8日 and then
     5月18日 is taken to be written on or after 2024-05-18. A statistics release that states
-    only 2024年第三季度 or March 2024 is taken to be of 2024 (its 今年1—8月 and 前三季度 are
-    that year's). None when the text states neither.
+    only the period it covers (2024年第三季度, 2024年1—8月, Q3 2024) is taken to be of that
+    year (its 今年1—8月 and 前三季度 are that year's). None when the text states neither.
     """
     latest: date | None = None
     chinese = "月" in text  # both Chinese patterns need it: English text skips their scans
@@ -103,14 +103,13 @@ def infer_reference_date(text: str) -> str | None:
     return newest.isoformat()
 
 
-# a year with the period it reports on: 2024年第三季度, 2024年上半年, 2024年1—8月, 2024年3月,
-# Q3 2024, the third quarter of 2024, March 2024 (a year alone is as often a forecast or a
-# history: 到2030年, 1949年)
+# a year with the period a report covers: 2024年第三季度, 2024年上半年, 2024年1—8月, 2024年前三季度,
+# Q3 2024, the third quarter of 2024, H1 2024 (a year alone, or with one month, is as often
+# a forecast or a history: 到2030年, 1949年10月)
 _STATED_YEAR = re.compile(
-    r"((?:19|20)\d{2})年(?=第?[一二三四1-4]季度|前?[一二三四1-4]季度|[上下]半年|前[一二三四五六七八九十\d]|"
-    r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])(?:[-–—~至到](?:1[0-2]|0?[1-9]))?月)"
-    r"|(?:Q[1-4]|[Qq]uarters?|[Hh]alf|" + alternation(MONTHS_CAPITALISED, guard=WORD_START)
-    + r"),? (?:of )?((?:19|20)\d{2})(?![\d-])"
+    r"((?:19|20)\d{2})年(?=第?[一二三四1-4]季度|前[一二三四1-4]季度|[上下]半年|前(?:1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])个?月"
+    r"|(?:1[0-2]|0?[1-9])[-–—~至到](?:1[0-2]|0?[1-9])月)"
+    r"|(?<![A-Za-z])(?:Q[1-4]|H[12]|[Qq]uarters?|[Hh]alf),? (?:of )?((?:19|20)\d{2})(?![\d-])"
 )
 
 

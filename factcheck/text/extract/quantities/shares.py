@@ -80,7 +80,12 @@ def _tenths(text: str, mark: int, word: str) -> QuantityMatch | None:
         value, end = value * 10, end + halves
     if value is None:
         return None
-    return _finish(text, start, end, "percent", value, high, "%", _range(value, high, _plain) + "%")
+    qualified = _AFTER.match(text, end)  # 八折左右, 半成以上
+    if qualified["after"] and not (qualified["unit"] or qualified["cnscale"] or qualified["enscale"]):
+        end = qualified.end()
+    else:
+        qualified = None
+    return _finish(text, start, end, "percent", value, high, "%", _range(value, high, _plain) + "%", qualified)
 
 
 def _discount(text: str, written: str, before: str, end: int) -> tuple[float | None, float | None]:
