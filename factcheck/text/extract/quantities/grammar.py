@@ -293,7 +293,8 @@ _SENTENCE_STARTS = frozenset(
 _SHARE_DIGITS = "".join(CN_DIGITS)
 _SHARE_NUMBER = rf"\d+(?:[.．]\d+)?|[{CN_NUMERAL_CHARS}]+(?:[点點．.][{_SHARE_DIGITS}\d]+)?"
 _SHARE_MARK = re.compile(rf"(?<=[\d{CN_NUMERAL_CHARS}萬億半对])(?:[折成]|分之)")
-_SHARE_BEFORE = re.compile(rf"(?:{_SHARE_NUMBER}|(?<=打)对|半)$")
+# 一至两成, 7-8折: a range, its first number bare
+_SHARE_BEFORE = re.compile(rf"(?:(?P<low>{_SHARE_NUMBER})[至到~\-–—])?(?P<number>{_SHARE_NUMBER}|(?<=打)对|半)$")
 _DENOMINATOR_BEFORE = re.compile(rf"[{CN_NUMERAL_CHARS}萬億]+$|\d+$")
 _SHARE_AFTER = re.compile(_SHARE_NUMBER)
 _TRADITIONAL_SCALES = str.maketrans({"萬": "万", "億": "亿", "點": "点", "．": "."})

@@ -63,7 +63,7 @@ def _tenths(text: str, mark: int, word: str) -> QuantityMatch | None:
     head = _SHARE_BEFORE.search(text, max(0, mark - _REACH), mark)
     if head is None:
         return None
-    written, start, end = head[0], head.start(), mark + 1
+    written, start, end = head["number"], head.start(), mark + 1
     before = text[start - 1 : start]
     if before.isascii() and before.isalnum() or before in (_WORD_BEFORE_HALF if written == "半" else _WORD_BEFORE_SHARE):
         return None  # A8折, 第三折, 一波三折, 一半成为
@@ -71,7 +71,7 @@ def _tenths(text: str, mark: int, word: str) -> QuantityMatch | None:
         value, high = _discount(text, written, before, end)
     else:
         halves = after == "半" and text[mark + 2 : mark + 3] not in _NOT_A_TENTH
-        if not (halves or written == "半" or _has_point(written)):
+        if not (halves or written == "半" or _has_point(written) or head["low"]):
             return None  # 三成, 7.5成: read with the unit table
         value, high = (0.5, None) if written == "半" else (_share_value(written), None)
         if not 0 < value <= 10:
@@ -80,6 +80,11 @@ def _tenths(text: str, mark: int, word: str) -> QuantityMatch | None:
         value, end = value * 10, end + halves
     if value is None:
         return None
+    if head["low"]:  # the range's first number is in the same tenths or hundredths
+        low = _discount(text, head["low"], "", end)[0] if word == "折" else _share_value(head["low"]) * 10
+        if low is None or not 0 < low < value:
+            return None
+        value, high = low, value
     qualified = _AFTER.match(text, end)  # 八折左右, 半成以上
     if qualified["after"] and not (qualified["unit"] or qualified["cnscale"] or qualified["enscale"]):
         end = qualified.end()
