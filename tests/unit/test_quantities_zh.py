@@ -268,8 +268,6 @@ SHARES = [
     ("费率为千分之0．5", [("千分之0．5", 0.05)]),
     ("占比达到百分之五点五", [("百分之五点五", 5.5)]),
     ("利润率为7．5成", [("7．5成", 75)]),
-    ("房价普遍下调一至两成", [("一至两成", 10)]),  # a range: 10–20%
-    ("冬装7-8折促销", [("7-8折", 70)]),
 ]
 
 
@@ -278,8 +276,12 @@ def test_shares_in_every_written_form_are_percents(text, expected):
     found = extract_quantities(text)
     assert [(q.text, q.kind, q.unit) for q in found] == [(s, "percent", "%") for s, _ in expected]
     assert [q.value for q in found] == pytest.approx([v for _, v in expected])
-    if "至" in text or "-" in text:
-        assert found[0].high == pytest.approx(expected[0][1] + 10)
+
+
+@pytest.mark.parametrize("text, expected", [("房价普遍下调一至两成", ("一至两成", 10, 20)), ("冬装7-8折促销", ("7-8折", 70, 80))])
+def test_a_range_of_shares_keeps_both_ends(text, expected):
+    (found,) = extract_quantities(text)
+    assert (found.text, found.value, found.high) == expected
 
 
 @pytest.mark.parametrize(
