@@ -296,6 +296,7 @@ def test_a_range_of_shares_keeps_both_ends(text, expected):
         "一半成为了废品",
         "这项制度一成不变",
         "三成立了新公司",
+        "层层加价，七折八扣",
     ],
 )
 def test_words_with_zhe_and_cheng_are_not_shares(text):
@@ -312,6 +313,7 @@ def test_words_with_zhe_and_cheng_are_not_shares(text):
         ("纳斯达克100指数收涨1%", ["1%"]),
         ("上证指数收报3000点", ["3000点"]),  # a level is an amount
         ("上证3000点保卫战", ["3000点"]),
+        ("共有500亿元资金纳入指数", ["500亿元"]),  # an amount before the word 指数
         ("坚持三个代表重要思想", []),  # set phrases count nothing
         ("全面推进四个全面战略布局", []),
         ("做到两个维护", []),

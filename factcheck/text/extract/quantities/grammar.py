@@ -299,8 +299,8 @@ _SHARE_BEFORE = re.compile(rf"(?:(?P<low>{_SHARE_NUMBER})[至到~\-–—])?(?P<
 _DENOMINATOR_BEFORE = re.compile(rf"[{CN_NUMERAL_CHARS}萬億]+$|\d+$")
 _SHARE_AFTER = re.compile(_SHARE_NUMBER)
 _TRADITIONAL_SCALES = str.maketrans({"萬": "万", "億": "亿", "點": "点", "．": "."})
-# 折 and 成 as parts of other words: 三折叠, 折合, 折旧, 折价; 成立, 成本, 半成品, 一成不变
-_NOT_A_DISCOUNT = frozenset("叠合算旧线返射腾磨损价扣服")
+# 折 and 成 as parts of other words: 三折叠, 折合, 折旧, 折价, 折现; 成立, 成本, 半成品
+_NOT_A_DISCOUNT = frozenset("叠合算旧线返射腾磨损价扣服现戟桂八")  # 八: 七折八扣, an idiom
 _NOT_A_TENTH = frozenset("立功本员交果绩熟长品型")
 _WORD_BEFORE_SHARE = frozenset("第波")  # 第三折 (an act of a play), 一波三折 (an idiom)
 _WORD_BEFORE_HALF = frozenset("一多大过")  # 一半成为, 多半成本: 半 of another word

@@ -317,6 +317,8 @@ def _bare_number_names_something(text: str, before: str, end: int, low_text: str
         return True  # list numbering: "1." or "2、" at the start of a line
     if high_text is not None:
         return False
+    if _INDEX_AFTER.match(text, end):
+        return True  # 500医药指数, the 100 Index: an index's name
     if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and _STREET.match(text, end):
         return True  # 1200 Main Street: an address
     if _between_capitals(text, before, end, low_text):
@@ -325,15 +327,15 @@ def _bare_number_names_something(text: str, before: str, end: int, low_text: str
 
 
 def _names_an_index_or_event(text: str, before: str, end: int, number: str) -> bool:
-    """沪深300, 标普500, Nasdaq 100, 500医药指数: an index's name, not a count (a level in
-    points after the family is an amount: 上证3000点); 9·11, 5·12: an event named by its date."""
+    """沪深300, 标普500, Nasdaq 100: an index's name, not a count (a level in points after
+    the family is an amount: 上证3000点); 9·11, 5·12: an event named by its date."""
     if text[end : end + 1] in _EVENT_DOTS and text[end + 1 : end + 2].isdigit() \
             or before[-1:] in _EVENT_DOTS and before[-2:-1].isdigit():
         return True
     if not number.isdigit() or _LEVEL_AFTER.match(text, end):
         return False
     head = before[:-1] if before[-1:] == " " else before
-    return head.endswith(_INDEX_FAMILIES) or _INDEX_AFTER.match(text, end) is not None
+    return head.endswith(_INDEX_FAMILIES)
 
 
 def _in_a_set_phrase(text: str, start: int, end: int) -> bool:
