@@ -129,6 +129,7 @@ def test_a_text_without_a_full_date_takes_its_year_from_the_period_it_states():
     assert infer_reference_date(text) == "2024"
     assert dates(text, infer_reference_date(text)) == ["2024-07/2024-09", "2024-01/2024-08", "2024-01/2024-09"]
     assert infer_reference_date("GDP grew 5% in Q3 2024, faster than in the first half of 2023.") == "2024"
+    assert infer_reference_date("2024年1—8月，出口增长3%，其中8月增长5%") == "2024"
     # a year alone or with one month is as often a forecast or a history
     assert infer_reference_date("到2030年实现碳达峰，1949年10月成立") is None
     assert infer_reference_date("2023年12月8日发布；2025年第一季度") == "2023-12-08"  # a full date comes first
