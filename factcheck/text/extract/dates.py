@@ -105,19 +105,25 @@ def infer_reference_date(text: str) -> str | None:
 
 # a year with the period a report covers: 2024年第三季度, 2024年上半年, 2024年1—8月, 2024年前三季度,
 # Q3 2024, the third quarter of 2024, H1 2024 (a year alone, or with one month, is as often
-# a forecast or a history: 到2030年, 1949年10月). Found from the year (a class the engine
-# skips to), then the period after it (Chinese) or before it (English, in lookbehinds).
-_STATED_YEAR = re.compile(
-    r"[12](?<!\d.)[09]\d\d(?:年(?=第?[一二三四1-4]季度|前[一二三四1-4]季度|[上下]半年|前(?:1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])个?月"
-    r"|(?:1[0-2]|0?[1-9])[-–—~至到](?:1[0-2]|0?[1-9])月)"
-    r"|(?:(?<=Q[1-4] \d{4})|(?<=H[12] \d{4})|(?<=uarter of \d{4})|(?<=uarters of \d{4})|(?<=alf of \d{4})"
-    r"|(?<=uarter \d{4})|(?<=uarter, \d{4}))(?![\d-]))"
+# a forecast or a history: 到2030年, 1949年10月). One scan per form, each from a literal the
+# engine skips to (年, Q, H, uarter, alf of); the year is the first group, or the four
+# characters before 年.
+_STATED_YEARS = (
+    re.compile(
+        r"年(?<=(?<!\d)(?:19|20)\d\d年)(?=第?[一二三四1-4]季度|前[一二三四1-4]季度|[上下]半年"
+        r"|前(?:1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])个?月|(?:1[0-2]|0?[1-9])[-–—~至到](?:1[0-2]|0?[1-9])月)"
+    ),
+    re.compile(r"Q[1-4],? ((?:19|20)\d\d)(?![\d-])"),
+    re.compile(r"H[12],? ((?:19|20)\d\d)(?![\d-])"),
+    re.compile(r"uarters?,? (?:of )?((?:19|20)\d\d)(?![\d-])"),
+    re.compile(r"alf of ((?:19|20)\d\d)(?![\d-])"),
 )
 
 
 def _stated_year(text: str) -> str | None:
-    years = [int(found[:4]) for found in _STATED_YEAR.findall(text)]
-    years = [year for year in years if 1900 <= year <= 2099]
+    chinese, *english = _STATED_YEARS
+    years = [int(text[m.start() - 4 : m.start()]) for m in chinese.finditer(text)]
+    years += [int(year) for scan in english for year in scan.findall(text)]
     return str(max(years)) if years else None
 
 

@@ -52,7 +52,8 @@ def extract_quantities(
         found += that_year(text)
     if "翻" in text:
         found += _doublings(text)
-    found += chinese_shares(text)
+    if "成" in text or "折" in text or "分之" in text:  # a quick test: English text has none
+        found += chinese_shares(text)
     return _join_ranges(text, _without_overlaps(found))
 
 

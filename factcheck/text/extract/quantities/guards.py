@@ -332,10 +332,8 @@ def _names_an_index_or_event(text: str, before: str, end: int, number: str) -> b
     if text[end : end + 1] in _EVENT_DOTS and text[end + 1 : end + 2].isdigit() \
             or before[-1:] in _EVENT_DOTS and before[-2:-1].isdigit():
         return True
-    if not number.isdigit() or _LEVEL_AFTER.match(text, end):
-        return False
     head = before[:-1] if before[-1:] == " " else before
-    return head.endswith(_INDEX_FAMILIES)
+    return head.endswith(_INDEX_FAMILIES) and number.isdigit() and not _LEVEL_AFTER.match(text, end)
 
 
 def _in_a_set_phrase(text: str, start: int, end: int) -> bool:
