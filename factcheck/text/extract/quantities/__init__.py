@@ -48,11 +48,11 @@ def extract_quantities(
     if "季度" in text or "半年" in text:
         found += chinese_periods(text, year)
     found += english_periods(text, year)
-    if "当年" in text:
+    if "当" in text:  # one character: found faster than two in English text
         found += that_year(text)
     if "翻" in text:
         found += _doublings(text)
-    if "成" in text or "折" in text or "分之" in text:  # a quick test: English text has none
+    if "成" in text or "折" in text or "分" in text:  # a quick test: English text has none
         found += chinese_shares(text)
     return _join_ranges(text, _without_overlaps(found))
 

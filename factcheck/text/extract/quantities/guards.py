@@ -342,6 +342,7 @@ def _in_a_set_phrase(text: str, start: int, end: int) -> bool:
     return phrase is not None and phrase.start() <= start < phrase.end()
 
 
-def _base_of_a_rate(text: str, start: int) -> bool:
-    """每百万tokens, per 100,000 people, every 10 years: the base a rate is counted in."""
-    return text[max(0, start - 6) : start].endswith(_RATE_BASE)
+def _base_of_a_rate(text: str, start: int, kind: str) -> bool:
+    """每百万tokens, per 100,000 people, every 10 years: the base a rate is counted in (a
+    share or a date after per is none: per 1% rise, per January 2024)."""
+    return kind not in ("percent", "date") and text.endswith(_RATE_BASE, max(0, start - 6), start)

@@ -99,7 +99,7 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
         noun = _NOUN.match(text, end)
         if value <= 1 or not noun or noun["noun"] in _NOT_COUNT_NOUNS or len(noun["noun"]) < 3:
             return None
-    if _base_of_a_rate(text, start):
+    if _base_of_a_rate(text, start, "count"):
         return None  # every two weeks, per thousand people: the base of a rate
     before = text[max(0, start - _MAX_LOOKBEHIND) : start]
     currency = _prefix_currency(before)
