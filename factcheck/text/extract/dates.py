@@ -136,9 +136,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 # 当年 (that year) is the year last named before it: 2019年营收增长，当年利润下降 is 2019; not
 # 相当年轻 (quite young) nor 当年轻人 (when young people). Looked for within _THAT_YEAR_REACH
-# characters before, where the year it refers to stands.
+# characters before, where the year it refers to stands. The pattern starts with 当, a
+# literal the engine skips to (one that starts with a lookbehind is tried at every position).
 _THAT_YEAR = re.compile(
-    r"(?<![相每])当年(?![轻纪])(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?!份?[前后内里来以])"
+    r"当(?<![相每]当)年(?![轻纪])(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?!份?[前后内里来以])"
     r"(?:(?P<day>\d{1,2})[日号])?)?"
 )
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
