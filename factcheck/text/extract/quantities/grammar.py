@@ -292,8 +292,11 @@ _SENTENCE_STARTS = frozenset(
 # numeral, 半 or 对 stands before it, and reads the number backwards from there.
 _SHARE_DIGITS = "".join(CN_DIGITS)
 _SHARE_NUMBER = rf"\d+(?:[.．]\d+)?|[{CN_NUMERAL_CHARS}]+(?:[点點．.][{_SHARE_DIGITS}\d]+)?"
-# a class first, so that the engine skips to the marks; then what stands before them
-_SHARE_MARK = re.compile(rf"[折成分](?<=[\d{CN_NUMERAL_CHARS}萬億半对].)(?:(?<=分)之|(?<!分))")
+# one scan per mark, each from a literal the engine skips to (quicker than a class of the
+# three), then what stands before it
+_SHARE_MARKS = tuple(
+    re.compile(rf"{mark}(?<=[\d{CN_NUMERAL_CHARS}萬億半对]{mark})") for mark in ("分之", "折", "成")
+)
 # 一至两成, 7-8折: a range, its first number bare
 _SHARE_BEFORE = re.compile(rf"(?:(?P<low>{_SHARE_NUMBER})[至到~\-–—])?(?P<number>{_SHARE_NUMBER}|(?<=打)对|半)$")
 _DENOMINATOR_BEFORE = re.compile(rf"[{CN_NUMERAL_CHARS}萬億]+$|\d+$")

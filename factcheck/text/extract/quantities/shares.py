@@ -15,7 +15,7 @@ from factcheck.text.extract.quantities.grammar import (
     _NOT_A_TENTH,
     _SHARE_AFTER,
     _SHARE_BEFORE,
-    _SHARE_MARK,
+    _SHARE_MARKS,
     _TRADITIONAL_SCALES,
     _WORD_BEFORE_HALF,
     _WORD_BEFORE_SHARE,
@@ -26,13 +26,14 @@ _REACH = 12  # characters before a mark where its number is looked for
 
 def chinese_shares(text: str) -> list[QuantityMatch]:
     found = []
-    for mark in _SHARE_MARK.finditer(text):
-        if mark[0] == "分之":
-            share = _per_part(text, mark.start(), mark.end())
-        else:
-            share = _tenths(text, mark.start(), mark[0])
-        if share is not None:
-            found.append(share)
+    for scan in _SHARE_MARKS:
+        for mark in scan.finditer(text):
+            if mark[0] == "分之":
+                share = _per_part(text, mark.start(), mark.end())
+            else:
+                share = _tenths(text, mark.start(), mark[0])
+            if share is not None:
+                found.append(share)
     return found
 
 
