@@ -6,8 +6,8 @@ at its edges: the currency or qualifier before it, the scale and unit after it. 
 belong to names rather than amounts (GPT-4o, iOS 17, USDL-24-1817, phone numbers, list
 numbering) are recognised from those edges and dropped.
 
-The package: grammar.py (the patterns and word lists), numbers.py, words.py and
-dated.py (the readers), guards.py (what is not an amount) and display.py (how a quantity
+The package: grammar.py (the patterns and word lists), numbers.py, words.py, shares.py
+and dated.py (the readers), guards.py (what is not an amount) and display.py (how a quantity
 is shown); this module runs them over a text."""
 
 from __future__ import annotations
