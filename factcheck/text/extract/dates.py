@@ -105,25 +105,31 @@ def infer_reference_date(text: str) -> str | None:
 
 # a year with the period a report covers: 2024年第三季度, 2024年上半年, 2024年1—8月, 2024年前三季度,
 # Q3 2024, the third quarter of 2024, H1 2024 (a year alone, or with one month, is as often
-# a forecast or a history: 到2030年, 1949年10月). One scan per form, each from a literal the
-# engine skips to (年, Q, H, uarter, alf of); the year is the first group, or the four
-# characters before 年.
-_STATED_YEARS = (
-    re.compile(
-        r"年(?<=(?<!\d)(?:19|20)\d\d年)(?=第?[一二三四1-4]季度|前[一二三四1-4]季度|[上下]半年"
-        r"|前(?:1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])个?月|(?:1[0-2]|0?[1-9])[-–—~至到](?:1[0-2]|0?[1-9])月)"
-    ),
-    re.compile(r"Q[1-4],? ((?:19|20)\d\d)(?![\d-])"),
-    re.compile(r"H[12],? ((?:19|20)\d\d)(?![\d-])"),
-    re.compile(r"uarters?,? (?:of )?((?:19|20)\d\d)(?![\d-])"),
-    re.compile(r"alf of ((?:19|20)\d\d)(?![\d-])"),
+# a forecast or a history: 到2030年, 1949年10月). The Chinese form is one scan from 年, the
+# four characters before it the year; the English forms are rare words, found with str.find
+# (quicker than the engine's search for a literal) and read on with an anchored match.
+_STATED_CHINESE_YEAR = re.compile(
+    r"年(?<=(?<!\d)(?:19|20)\d\d年)(?=第?[一二三四1-4]季度|前[一二三四1-4]季度|[上下]半年"
+    r"|前(?:1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])个?月|(?:1[0-2]|0?[1-9])[-–—~至到](?:1[0-2]|0?[1-9])月)"
 )
+_STATED_ENGLISH_YEAR = {
+    "Q": re.compile(r"(?<![A-Za-z])Q[1-4],? ((?:19|20)\d\d)(?![\d-])"),
+    "H": re.compile(r"(?<![A-Za-z])H[12],? ((?:19|20)\d\d)(?![\d-])"),
+    "uarter": re.compile(r"uarters?,? (?:of )?((?:19|20)\d\d)(?![\d-])"),
+    "alf of": re.compile(r"alf of ((?:19|20)\d\d)(?![\d-])"),
+}
 
 
 def _stated_year(text: str) -> str | None:
-    chinese, *english = _STATED_YEARS
-    years = [int(text[m.start() - 4 : m.start()]) for m in chinese.finditer(text)]
-    years += [int(year) for scan in english for year in scan.findall(text)]
+    years = []
+    if "年" in text:
+        years += [int(text[m.start() - 4 : m.start()]) for m in _STATED_CHINESE_YEAR.finditer(text)]
+    for word, form in _STATED_ENGLISH_YEAR.items():
+        position = text.find(word)
+        while position >= 0:
+            if found := form.match(text, position):
+                years.append(int(found[1]))
+            position = text.find(word, position + 1)
     return str(max(years)) if years else None
 
 

@@ -321,6 +321,10 @@ _INDEX_FAMILIES = (
     "富时", "日经", "道琼斯", "罗素", "Nasdaq", "NASDAQ", "Nikkei", "FTSE", "DAX", "CAC", "KOSPI", "ASX",
     "Sensex", "SENSEX", "Nifty", "NIFTY", "TOPIX", "Topix", "Stoxx", "STOXX", "Russell", "MSCI", "IBEX",
 )
+# by last character, so that a number's text before is compared with the few that may end it
+_INDEX_FAMILIES_BY_END = {
+    end: tuple(family for family in _INDEX_FAMILIES if family[-1] == end) for end in {f[-1] for f in _INDEX_FAMILIES}
+}
 _INDEX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}指数|[ ](?:[A-Z][a-z]+[ ])?Index(?![a-z])|ETF")
 _LEVEL_AFTER = re.compile(r"[ ]?(?:点|points?|pts)(?![A-Za-z])")
 _EVENT_DOTS = frozenset("·・•‧")

@@ -17,7 +17,7 @@ from factcheck.text.extract.quantities.grammar import (
     _CURRENCY_TAILS,
     _EVENT_DOTS,
     _INDEX_AFTER,
-    _INDEX_FAMILIES,
+    _INDEX_FAMILIES_BY_END,
     _JAPAN,
     _JOINED_BY_DASH,
     _LEVEL_AFTER,
@@ -333,7 +333,8 @@ def _names_an_index_or_event(text: str, before: str, end: int, number: str) -> b
             or before[-1:] in _EVENT_DOTS and before[-2:-1].isdigit():
         return True
     head = before[:-1] if before[-1:] == " " else before
-    return head.endswith(_INDEX_FAMILIES) and number.isdigit() and not _LEVEL_AFTER.match(text, end)
+    families = _INDEX_FAMILIES_BY_END.get(head[-1:])
+    return families is not None and head.endswith(families) and number.isdigit() and not _LEVEL_AFTER.match(text, end)
 
 
 def _in_a_set_phrase(text: str, start: int, end: int) -> bool:
