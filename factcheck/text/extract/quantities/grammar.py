@@ -336,7 +336,7 @@ _SET_PHRASE_REACH = 6  # the longest phrase's characters before its numeral, and
 # the number after 每, per or every names the base of a rate (每百万tokens, per 100,000
 # people, every 10 years), not an amount of its own; the rate's price is one
 _RATE_BASE = ("per ", "Per ", "every ", "Every ", "每")
-_RATE_BASE_ENDS = frozenset(word[-1] for word in _RATE_BASE)  # a quick test on one character
+_RATE_BASE_TAILS = frozenset(word[-2:] for word in _RATE_BASE)  # a quick test on two characters
 # the words after which a month name alone is the month (in January, by March, the end of
 # May); not last/next/this, which may mean another year's
 _BEFORE_A_MONTH = tuple(

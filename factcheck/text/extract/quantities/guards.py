@@ -317,8 +317,10 @@ def _bare_number_names_something(text: str, before: str, end: int, low_text: str
         return True  # list numbering: "1." or "2、" at the start of a line
     if high_text is not None:
         return False
-    if _INDEX_AFTER.match(text, end):
-        return True  # 500医药指数, the 100 Index: an index's name
+    following = text[end : end + 1]
+    if (following > "\u2fff" or following == " " and text[end + 1 : end + 2].isupper() or following == "E") \
+            and _INDEX_AFTER.match(text, end):
+        return True  # 500医药指数, the 100 Index, 300ETF: an index's name
     if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and _STREET.match(text, end):
         return True  # 1200 Main Street: an address
     if _between_capitals(text, before, end, low_text):

@@ -40,7 +40,7 @@ from factcheck.text.extract.quantities.grammar import (
     _PER_HOUR,
     _QUAKE,
     _QUAKE_SCALE,
-    _RATE_BASE_ENDS,
+    _RATE_BASE_TAILS,
     _TENOR,
     _TENOR_UNITS,
     _TIME_UNITS,
@@ -70,7 +70,8 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
         if found is None:
             return None
-        if text[found.start - 1 : found.start] in _RATE_BASE_ENDS and _base_of_a_rate(text, found.start, found.kind):
+        tail = text[max(0, found.start - 2) : found.start]
+        if (tail in _RATE_BASE_TAILS or tail.endswith("每")) and _base_of_a_rate(text, found.start, found.kind):
             return None  # 41 cases per 100,000 people, 每百万tokens: the base of a rate
         if text[found.end : found.end + 1] == "多" and found.qualifier is None:
             _more_after_unit(text, found)
