@@ -72,7 +72,7 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("In January-October, exports rose 5.1%.", "2024-11-15", ["2024-01/2024-10"]),
         ("Exports rose 5.1% from January to October 2023.", "2024-11-15", ["2023-01/2023-10"]),
         ("Between March and May, prices fell 2%.", "2024-11-15", ["2024-03/2024-05"]),
-        ("Sales in March and May 2024 fell.", None, ["2024-05"]),  # two months, not a period
+        ("Sales in March and May 2024 fell.", None, ["2024-03", "2024-05"]),  # two months, not a period
         ("In the first 10 months of 2024, exports rose 5.1%.", None, ["2024-01/2024-10"]),
         ("In the first ten months of the year, sales rose 4%.", "2024-11-15", ["2024-01/2024-10"]),
         ("The first six months of last year were hard.", "2024-11-15", ["2023-01/2023-06"]),
@@ -90,6 +90,23 @@ def dates(text: str, reference: str | None = None) -> list[str]:
         ("The ceasefire held from 1 to 30 April.", "2025-05-10", ["2025-04-01/2025-04-30"]),
         ("Talks ran 14-12 June.", "2025-05-10", ["2025-06-12"]),  # no range: the day before the month
         ("Between 10 and 12 people died on 3 June.", "2025-06-10", ["2025-06-03"]),
+        # a month alone after in, since, by: the month of the reference year, as 1月 is
+        ("Sales fell 3% in January.", "2024-05-20", ["2024-01"]),
+        ("Sales fell 3% in January.", None, ["--01"]),
+        ("Prices have risen since March, and by the end of April rents rose.", "2024-05-20", ["2024-03", "2024-04"]),
+        ("It opened on March 5.", "2024-05-20", ["2024-03-05"]),
+        ("1月，出口增长3%", "2024-05-20", ["2024-01"]),
+        ("March sales rose. Theresa May spoke.", "2024-05-20", []),  # no preposition: a name, a label
+        # 当年 is the year last named before it
+        ("2019年营收增长5%，当年利润下降", "2024-05-20", ["2019", "2019"]),
+        ("2019年公司上市，当年3月发布新品", "2024-05-20", ["2019", "2019-03"]),
+        ("他当年是个学生，相当年轻", "2024-05-20", []),
+        # a numbered quarter, and between … and … years as one interval
+        ("Revenue in Quarter 2 2019 rose 4%.", None, ["2019-04/2019-06"]),
+        ("Revenue in quarter 3 of 2023 rose.", None, ["2023-07/2023-09"]),
+        ("The team won by a quarter 3 points clear.", "2024-05-20", []),
+        ("Output grew between 2019 and 2020.", None, ["2019/2020"]),
+        ("Sales in 2019 and 2020 grew.", None, ["2019", "2020"]),
     ],
 )
 def test_dates_resolve_against_the_reference(text, reference, expected):
@@ -103,7 +120,19 @@ def test_impossible_dates_are_dropped():
 
 
 def test_may_alone_is_not_a_month():
-    assert dates("Prices may rise in May, officials said.") == []
+    assert dates("Prices may rise, officials said. May sales were flat.") == []
+    assert dates("Prices may rise in May, officials said.") == ["--05"]  # after in: the month
+
+
+def test_a_text_without_a_full_date_takes_its_year_from_the_period_it_states():
+    text = "2024年第三季度，公司营收增长5%。今年1—8月，出口增长3%。前三季度利润增长2%。"
+    assert infer_reference_date(text) == "2024"
+    assert dates(text, infer_reference_date(text)) == ["2024-07/2024-09", "2024-01/2024-08", "2024-01/2024-09"]
+    assert infer_reference_date("GDP grew 5% in Q3 2024, faster than in the first half of 2023.") == "2024"
+    assert infer_reference_date("2024年1—8月，出口增长3%，其中8月增长5%") == "2024"
+    # a year alone or with one month is as often a forecast or a history
+    assert infer_reference_date("到2030年实现碳达峰，1949年10月成立") is None
+    assert infer_reference_date("2023年12月8日发布；2025年第一季度") == "2023-12-08"  # a full date comes first
 
 
 def test_reference_date_inferred_from_the_latest_date_in_the_text():

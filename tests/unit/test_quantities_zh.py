@@ -276,6 +276,91 @@ def test_per_mille_is_a_percent_shown_as_written():
     ]
 
 
+# shares: a discount N折 is the share of the price paid, 成 a tenth, N分之M a part of the whole
+SHARES = [
+    ("全场商品打8折销售", [("8折", 80)]),
+    ("会员可享85折优惠", [("85折", 85)]),
+    ("新款手机七五折起售", [("七五折", 75)]),
+    ("清仓商品一律打对折", [("对折", 50)]),
+    ("部分机票低至三折", [("三折", 30)]),
+    ("尾货低至二点五折", [("二点五折", 25)]),
+    ("酒店房价8.5折", [("8.5折", 85)]),
+    ("旧款九五折处理", [("九五折", 95)]),
+    ("净利润同比下降四成半", [("四成半", 45)]),
+    ("预计七点五成的企业将盈利", [("七点五成", 75)]),
+    ("出口增速仅半成左右", [("半成左右", 5)]),
+    ("三成", [("三成", 30)]),  # a headline: nothing after it
+    ("超七成受访者表示满意", [("七成", 70)]),
+    ("印花税税率为千分之三", [("千分之三", 0.3)]),
+    ("交易佣金为万分之五", [("万分之五", 0.05)]),
+    ("有害物质含量低于百万分之五", [("百万分之五", 0.0005)]),
+    ("手续费为千分之贰", [("千分之贰", 0.2)]),
+    ("费率为萬分之肆", [("萬分之肆", 0.04)]),
+    ("费率为千分之零．五", [("千分之零．五", 0.05)]),
+    ("费率为千分之0．5", [("千分之0．5", 0.05)]),
+    ("占比达到百分之五点五", [("百分之五点五", 5.5)]),
+    ("利润率为7．5成", [("7．5成", 75)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHARES, ids=[t for t, _ in SHARES])
+def test_shares_in_every_written_form_are_percents(text, expected):
+    found = extract_quantities(text)
+    assert [(q.text, q.kind, q.unit) for q in found] == [(s, "percent", "%") for s, _ in expected]
+    assert [q.value for q in found] == pytest.approx([v for _, v in expected])
+
+
+@pytest.mark.parametrize("text, expected", [("房价普遍下调一至两成", ("一至两成", 10, 20)), ("冬装7-8折促销", ("7-8折", 70, 80))])
+def test_a_range_of_shares_keeps_both_ends(text, expected):
+    (found,) = extract_quantities(text)
+    assert (found.text, found.value, found.high) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三折叠屏手机正式发布",  # a fold, not a discount
+        "这个项目一波三折",
+        "京剧第三折开演",
+        "把纸对折后剪开",
+        "公司财务折旧增加",
+        "半成品仓库已满",
+        "一半成为了废品",
+        "这项制度一成不变",
+        "三成立了新公司",
+        "层层加价，七折八扣",
+    ],
+)
+def test_words_with_zhe_and_cheng_are_not_shares(text):
+    assert [q.text for q in extract_quantities(text) if "折" in q.text or "成" in q.text] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("每百万tokens收费2美元", ["2美元"]),  # the base of a rate is no amount; its price is
+        ("每10万人口中有41例", ["41例"]),
+        ("500医药指数上涨1.5%", ["1.5%"]),  # an index's name
+        ("标普500指数下跌2%", ["2%"]),
+        ("纳斯达克100指数收涨1%", ["1%"]),
+        ("上证指数收报3000点", ["3000点"]),  # a level is an amount
+        ("上证3000点保卫战", ["3000点"]),
+        ("共有500亿元资金纳入指数", ["500亿元"]),  # an amount before the word 指数
+        ("坚持三个代表重要思想", []),  # set phrases count nothing
+        ("全面推进四个全面战略布局", []),
+        ("做到两个维护", []),
+        ("实现两个一百年奋斗目标", []),
+        ("推进一带一路建设，两会期间审议十四五规划，坚持一国两制", []),
+        ("五四运动以来，青年不断成长", []),
+        ("三个代表团抵达北京", ["三个"]),  # a delegation is counted
+        ("9·11事件造成近3000人遇难", ["3000人"]),  # an event named by its date
+        ("5·12汶川地震", []),
+    ],
+)
+def test_names_set_phrases_and_rate_bases_are_not_amounts(text, expected):
+    assert [q.text for q in extract_quantities(text)] == expected
+
+
 def test_a_three_wheeler_is_a_vehicle_not_a_count():
     assert [q.text for q in extract_quantities("包括三轮汽车和低速货车720万辆")] == ["720万辆"]
 

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from factcheck.text.extract.extraction import QuantityMatch
+from factcheck.text.extract.numerals import parse_chinese
 from factcheck.text.extract.units import WORD_START, alternation
 
 MONTHS = {
@@ -58,18 +59,22 @@ def reference_year(reference_date: str | None) -> int | None:
 
 
 def reference_for(text: str, given: str | None) -> str | None:
-    """The date that resolves 今年, 去年 and bare month-days in `text`: the one given (the
-    document's publication date, or the one a user named), else the latest the text states.
+    """The date that resolves 今年, 去年, 当年 and bare months in `text`: the one given (the
+    document's publication date, or the one a user named), else the latest the text states
+    (a year alone when it states no full date, see infer_reference_date).
     Every reader of a document takes its reference date from here."""
     return given or infer_reference_date(text)
 
 
 def infer_reference_date(text: str) -> str | None:
-    """The latest date the text itself states, for resolving 今年, 去年 and bare month-days.
+    """The latest date the text itself states, for resolving 今年, 去年 and bare month-days;
+    without a full date, the latest year it states with a quarter, a half or a run of months.
 
     News reports recent events: a bare month-day (5月18日) is read as its first occurrence on
     or after the latest full date in the text, so an article that cites 2023年12月8日 and then
-    5月18日 is taken to be written on or after 2024-05-18. None when the text has no full date.
+    5月18日 is taken to be written on or after 2024-05-18. A statistics release that states
+    only the period it covers (2024年第三季度, 2024年1—8月, Q3 2024) is taken to be of that
+    year (its 今年1—8月 and 前三季度 are that year's). None when the text states neither.
     """
     latest: date | None = None
     chinese = "月" in text  # both Chinese patterns need it: English text skips their scans
@@ -85,7 +90,7 @@ def infer_reference_date(text: str) -> str | None:
         if found and (latest is None or found > latest):
             latest = found
     if latest is None:
-        return None
+        return _stated_year(text)
     newest = latest
     for month, day in _BARE_MONTH_DAY.findall(text) if chinese else ():
         found = _safe_date(latest.year, int(month), int(day))
@@ -98,11 +103,66 @@ def infer_reference_date(text: str) -> str | None:
     return newest.isoformat()
 
 
+# a year with the period a report covers: 2024年第三季度, 2024年上半年, 2024年1—8月, 2024年前三季度,
+# Q3 2024, the third quarter of 2024, H1 2024 (a year alone, or with one month, is as often
+# a forecast or a history: 到2030年, 1949年10月). The Chinese form is one scan from 年, the
+# four characters before it the year; the English forms are rare words, found with str.find
+# (quicker than the engine's search for a literal) and read on with an anchored match.
+_STATED_CHINESE_YEAR = re.compile(
+    r"年(?<=(?<!\d)(?:19|20)\d\d年)(?=第?[一二三四1-4]季度|前[一二三四1-4]季度|[上下]半年"
+    r"|前(?:1[0-2]|[2-9]|十[一二]?|[二三四五六七八九])个?月|(?:1[0-2]|0?[1-9])[-–—~至到](?:1[0-2]|0?[1-9])月)"
+)
+_STATED_ENGLISH_YEAR = {
+    "Q": re.compile(r"(?<![A-Za-z])Q[1-4],? ((?:19|20)\d\d)(?![\d-])"),
+    "H": re.compile(r"(?<![A-Za-z])H[12],? ((?:19|20)\d\d)(?![\d-])"),
+    "uarter": re.compile(r"uarters?,? (?:of )?((?:19|20)\d\d)(?![\d-])"),
+    "alf of": re.compile(r"alf of ((?:19|20)\d\d)(?![\d-])"),
+}
+
+
+def _stated_year(text: str) -> str | None:
+    years = []
+    if "年" in text:
+        years += [int(text[m.start() - 4 : m.start()]) for m in _STATED_CHINESE_YEAR.finditer(text)]
+    for word, form in _STATED_ENGLISH_YEAR.items():
+        position = text.find(word)
+        while position >= 0:
+            if found := form.match(text, position):
+                years.append(int(found[1]))
+            position = text.find(word, position + 1)
+    return str(max(years)) if years else None
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# 当年 (that year) is the year last named before it: 2019年营收增长，当年利润下降 is 2019; not
+# 相当年轻 (quite young) nor 当年轻人 (when young people). Looked for within _THAT_YEAR_REACH
+# characters before, where the year it refers to stands. The pattern starts with 当, a
+# literal the engine skips to (one that starts with a lookbehind is tried at every position).
+_THAT_YEAR = re.compile(
+    r"当(?<![相每]当)年(?![轻纪])(?:(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?!份?[前后内里来以])"
+    r"(?:(?P<day>\d{1,2})[日号])?)?"
+)
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+_THAT_YEAR_REACH = 2000
+
+
+def that_year(text: str) -> list[QuantityMatch]:
+    found = []
+    for m in _THAT_YEAR.finditer(text):
+        named = _YEAR_NAMED.findall(text, max(0, m.start() - _THAT_YEAR_REACH), m.start())
+        if not named:
+            continue  # 当年 as "back then", with no year named: nothing to check
+        month = m["month"] and int(m["month"] if m["month"].isdigit() else parse_chinese(m["month"])[0])
+        iso = iso_date(int(named[-1]), month or None, int(m["day"]) if m["day"] else None)
+        if iso is not None:
+            found.append(QuantityMatch(m.start(), m.end(), m[0], "date", None, "date", iso, iso=iso))
+    return found
 
 
 # Quarters and halves of a year in Chinese: 2024年第三季度, 今年一季度, 前三季度, 上半年. The scan
@@ -166,6 +226,7 @@ _EN_PERIOD_SCANS = (
     re.compile(r"alf(?![A-Za-z0-9])"),
 )
 _EN_ORDINAL = re.compile(r"(?i:(?P<ord>first|second|third|fourth)(?:[ -](?P<many>two|three))?)(?P<sep>[ -])$")
+_QUARTER_NUMBER = re.compile(r" (?P<n>[1-4])(?![\d.,%])")  # Quarter 2 2019, as tables and filings write it
 _EN_YEAR_AFTER = re.compile(r",? (?:of )?(?P<y>(?:19|20)\d\d)(?![\d-])| of (?P<rel>this|last|next|the) year")
 _RELATIVE_EN = {"this": 0, "the": 0, "last": -1, "next": 1}
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:'s)? $")
@@ -272,9 +333,13 @@ def _english_period(text: str, m: re.Match, year: int | None) -> QuantityMatch |
         if text[start : start + 1].lower() != ("q" if m[0][0] == "u" else "h"):
             return None  # calf, a word that ends in -uarter
         ordinal = _EN_ORDINAL.search(text, max(0, start - 20), start)
-        if ordinal is None:
+        numbered = _QUARTER_NUMBER.match(text, end) if ordinal is None and m[0] == "uarter" else None
+        if numbered is not None and (text[start] == "Q" or _EN_YEAR_AFTER.match(text, numbered.end())):
+            code, end = f"Q{numbered['n']}", numbered.end()  # Quarter 2 2019, quarter 3 of 2023
+        elif ordinal is None:
             return None  # a quarter of, half the
-        start = ordinal.start()
+        else:
+            start = ordinal.start()
     if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
         return None  # AQ3, B-H1: a code
     parts = _english_parts(text[start:end].lower() if code is None else code, ordinal)

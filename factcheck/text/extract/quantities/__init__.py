@@ -6,8 +6,8 @@ at its edges: the currency or qualifier before it, the scale and unit after it. 
 belong to names rather than amounts (GPT-4o, iOS 17, USDL-24-1817, phone numbers, list
 numbering) are recognised from those edges and dropped.
 
-The package: grammar.py (the patterns and word lists), numbers.py, words.py and
-dated.py (the readers), guards.py (what is not an amount) and display.py (how a quantity
+The package: grammar.py (the patterns and word lists), numbers.py, words.py, shares.py
+and dated.py (the readers), guards.py (what is not an amount) and display.py (how a quantity
 is shown); this module runs them over a text."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.text.extract.dates import chinese_periods, english_periods, reference_year
+from factcheck.text.extract.dates import chinese_periods, english_periods, reference_year, that_year
 from factcheck.text.extract.extraction import QuantityMatch
 from factcheck.text.extract.quantities.amounts import _with_parts
 from factcheck.text.extract.quantities.display import _range_display
@@ -27,6 +27,7 @@ from factcheck.text.extract.quantities.guards import (
     _without_overlaps,
 )
 from factcheck.text.extract.quantities.numbers import _read_core
+from factcheck.text.extract.quantities.shares import chinese_shares
 from factcheck.text.extract.quantities.words import _coins, _doublings, _read_words
 
 
@@ -50,8 +51,12 @@ def extract_quantities(
     if "季度" in text or "半年" in text:
         found += chinese_periods(text, year)
     found += english_periods(text, year)
+    if "当" in text:  # one character: found faster than two in English text
+        found += that_year(text)
     if "翻" in text:
         found += _doublings(text)
+    if "成" in text or "折" in text or "分" in text:  # a quick test: English text has none
+        found += chinese_shares(text)
     return _join_ranges(text, _without_overlaps(found))
 
 

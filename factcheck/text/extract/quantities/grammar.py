@@ -65,16 +65,15 @@ _CORE = re.compile(
     rf"(?P<iso>(?:1[89]|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}|(?:1[89]|20)\d{{2}}/\d{{1,2}}/\d{{1,2}})(?![\d-])"
     r"|(?P<phone>\d{3,4}-\d{7,8}|\d{3}(?P<phone_separator>[-. ])\d{3}(?P=phone_separator)\d{4}|\d{2,4}[ ]\d{4}[ ]\d{4})(?!\d)"
     r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
-    rf"|(?P<denominator>百|千|万|[一二三四五六七八九十两]+|\d+)分之(?P<numerator>{_AR}|{_CN})"
     r"|(?P<chinese_date>(?P<chinese_year>(?:1[89]|20)\d{2}|\d{2}(?=年\d{1,2}月))年(?:(?P<chinese_month>\d{1,2})月(?:(?P<chinese_day>\d{1,2})[日号])?)?)"
     rf"|(?P<month_and_day>(?P<month_of_day>{_CN_MONTH})月(?!份?[前后内里来以])(?:(?P<day_of_month>\d{{1,2}})[日号])?)"
     # a day or days of a month: 5 March, the 21st of March 2024, 12-14 June, between 3 and 7 March
     rf"|(?P<day_month>(?P<first_day>3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?:(?:[ ]?[-–][ ]?|[ ]to[ ]|(?<=between \d)[ ]and[ ]"
     r"|(?<=between \d\d)[ ]and[ ])(?P<last_day>3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?)?"
     rf"(?: of)? (?P<month_name>{_MONTH_NAMES})(?: (?P<day_month_year>(?:19|20)\d{{2}}))?)(?![A-Za-z])"
-    # years as periods: 2019-2023 and 2019–2023年 (not before another unit: 2019-2023 tonnes),
+    # years as periods: 2019-2023, 2019–2023年, between 2019 and 2020 (not before another unit: 2019-2023 tonnes),
     # the 1990s, mid-2023 and late-1990s
-    rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<first_year>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ])"
+    rf"|(?<![A-Za-z])(?<![A-Za-z]-)(?<!\d)(?<!\d[-/.])(?P<years>(?P<first_year>{_YEAR})(?:[ ]?[-–—~至到][ ]?|[ ]to[ ]|(?<=[Bb]etween \d{{4}})[ ]and[ ])"
     rf"(?P<last_year>{_YEAR}|\d\d)年?)(?![\d-])(?![ ]?(?:{_UNITS_BUT_YEAR}|{_EN_SCALE_RE}|{_CN_SCALE_RE}))"
     rf"|(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-))(?P<period>{_YEAR})(?P<decades>(?<=0)s)?(?![\dA-Za-z-])"
     rf"|(?<![A-Za-z])(?<!\d)(?P<decade>(?:1[89]|20)\d0)s(?![A-Za-z])"
@@ -109,7 +108,7 @@ _CORE_START = re.compile(
     r"|(?<![A-Za-z]-.)(?<!\d.)(?<!\d[-/.].)"
     r"(?:(?<![A-Za-z].)|" + "|".join(f"(?<={code}.)" for code in _GLUED_CURRENCIES) + r")"
     r"|(?<=[Mm]id-.)|(?<=[Ee]arly-.)|(?<=[Ll]ate-.))"
-    rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|分之|半)"
+    rf"|(?<=[{CN_NUMERAL_CHARS}])(?:(?<=币.)|(?=[一二]?月|半)"
     rf"|(?<!一)(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])"
     rf"|(?<=一)(?=[{CN_NUMERAL_CHARS}多余、]|[ ]?(?:{_AMOUNT_UNITS}))(?={_CN_REST}[多余来几]?[ ]?[{_UNIT_STARTS}])))"
 )
@@ -218,7 +217,7 @@ _LIST_MARK = re.compile(r"[.、)）](?!\d)")
 # 数十万, 几百, 上千 (not 人数, 指数; 上 after a particle or a verb that takes an amount, as
 # 上 after a noun is a place: 层面上百年, 网上百万)
 _APPROXIMATE = re.compile(r"(?<![人总次户个指基倍分岁件位款家])[数几]$|(?<=[了有达近约逾超将已至是和、,(出动织引集聚派吸])上$")
-_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美|[两三]轮(?:汽?车|摩托)")
+_IDIOM = re.compile("万万|一点一点|一系列|百家争鸣|千家万户|一五一十|三番五次|十全十美|一成不变|[两三]轮(?:汽?车|摩托)")
 _NOT_COUNT_NOUNS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "that", "which", "who", "whom", "this", "these", "those", "than", "per", "percent", "its", "their", "his", "her", "our", "your", "my", "it", "they", "we", "he", "she", "you", "i", "after", "before", "since", "until", "during", "when", "while", "where", "also", "but", "if", "so", "not", "no", "nor", "yet", "into", "onto", "over", "under", "about", "around", "up", "down", "out", "off", "more", "less", "fewer", "most", "least", "than", "then", "there", "here", "all", "each", "every", "some", "any", "both", "either", "neither", "such", "only", "just", "even", "still", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "do", "does", "did", "am", "pm",
      # past tenses a number's subject takes rather than a noun it counts: Team 2 won
@@ -296,7 +295,6 @@ _COUNTED_AFTER_MORE = frozenset("次个家名位项种处人倍年")
 
 _PERIOD_WORDS = ("mid-", "early-", "late-")
 
-_CN_INDEX_NAMES = ("沪深", "中证", "上证", "科创", "深证", "恒生科技", "国证")
 _TENOR_UNITS = frozenset(["年", "个月", "月", "天", "日"])
 _TENOR = re.compile("期(?![间限内满末])")  # 1年期, 7天期逆回购; not 5天期间 (during those 5 days), 3年期满
 _AGE_UNITS = {"year": 1, "years": 1, "month": 12, "months": 12, "week": 52, "weeks": 52}
@@ -361,3 +359,62 @@ _SENTENCE_STARTS = frozenset(
      "first", "including", "among", "like", "unlike", "despite"]
     + [word for word in _QUALIFIERS if " " not in word]
 )
+
+# Shares written in Chinese (read by shares.py): N分之M with any numerals (千分之三, 万分之五,
+# 百万分之五, 千分之贰, 萬分之五), a discount N折 (打8折, 85折, 七五折, 二点五折, 打对折) and
+# the forms of 成 the unit table cannot hold (四成半, 七点五成, 半成). Decimals may be written
+# with 点, a full-width point or a dot. The scan stops at the mark (分之, 折, 成) only where a
+# numeral, 半 or 对 stands before it, and reads the number backwards from there.
+_SHARE_DIGITS = "".join(CN_DIGITS)
+_SHARE_NUMBER = rf"\d+(?:[.．]\d+)?|[{CN_NUMERAL_CHARS}]+(?:[点點．.][{_SHARE_DIGITS}\d]+)?"
+# one scan per mark, each from a literal the engine skips to (quicker than a class of the
+# three), then what stands before it
+_SHARE_MARKS = tuple(
+    re.compile(rf"{mark}(?<=[\d{CN_NUMERAL_CHARS}萬億半对]{mark})") for mark in ("分之", "折", "成")
+)
+# 一至两成, 7-8折: a range, its first number bare
+_SHARE_BEFORE = re.compile(rf"(?:(?P<low>{_SHARE_NUMBER})[至到~\-–—])?(?P<number>{_SHARE_NUMBER}|(?<=打)对|半)$")
+_DENOMINATOR_BEFORE = re.compile(rf"[{CN_NUMERAL_CHARS}萬億]+$|\d+$")
+_SHARE_AFTER = re.compile(_SHARE_NUMBER)
+_TRADITIONAL_SCALES = str.maketrans({"萬": "万", "億": "亿", "點": "点", "．": "."})
+# 折 and 成 as parts of other words: 三折叠, 折合, 折旧, 折价, 折现; 成立, 成本, 半成品
+_NOT_A_DISCOUNT = frozenset("叠合算旧线返射腾磨损价扣服现戟桂八")  # 八: 七折八扣, an idiom
+_NOT_A_TENTH = frozenset("立功本员交果绩熟长品型")
+_WORD_BEFORE_SHARE = frozenset("第波")  # 第三折 (an act of a play), 一波三折 (an idiom)
+_WORD_BEFORE_HALF = frozenset("一多大过")  # 一半成为, 多半成本: 半 of another word
+# 对折 is a discount after 打 or before what a sale says (对折优惠), else a fold (对折纸张)
+_HALF_PRICE_AFTER = re.compile("优惠|出售|销售|甩卖|促销|价|起|酬宾")
+
+# Names with a number in them, not amounts. An index family before its number (沪深300,
+# 标普500, Nasdaq 100, Nikkei 225; not a level: 上证3000点, Nasdaq 18,000 points), a
+# number before the words of an index's name (500医药指数, the 100 index), an event named
+# by its date (9·11, 5·12地震), and the set phrases of Chinese politics whose numeral stands
+# before a measure word yet counts nothing (三个代表, 四个全面; not 三个代表团); those
+# without one (一带一路, 两会, 十四五) are never read as amounts.
+_INDEX_FAMILIES = (
+    "沪深", "中证", "上证", "科创", "深证", "恒生科技", "国证", "创业板", "北证", "标普", "纳斯达克", "纳指",
+    "富时", "日经", "道琼斯", "罗素", "Nasdaq", "NASDAQ", "Nikkei", "FTSE", "DAX", "CAC", "KOSPI", "ASX",
+    "Sensex", "SENSEX", "Nifty", "NIFTY", "TOPIX", "Topix", "Stoxx", "STOXX", "Russell", "MSCI", "IBEX",
+)
+# by last character, so that a number's text before is compared with the few that may end it
+_INDEX_FAMILIES_BY_END = {
+    end: tuple(family for family in _INDEX_FAMILIES if family[-1] == end) for end in {f[-1] for f in _INDEX_FAMILIES}
+}
+_INDEX_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}指数|[ ](?:[A-Z][a-z]+[ ])?Index(?![a-z])|ETF")
+_LEVEL_AFTER = re.compile(r"[ ]?(?:点|points?|pts)(?![A-Za-z])")
+_EVENT_DOTS = frozenset("·・•‧")
+_SET_PHRASES = re.compile(
+    "三个代表(?![团处])|四个全面|两个维护|两个确立|四个意识|四个自信|两个一百年|八项规定|四个现代化|"
+    "三个世界|两个务必|三个务必|五个一工程|两个凡是|三个有利于|四项基本原则"
+)
+_SET_PHRASE_REACH = 6  # the longest phrase's characters before its numeral, and a margin
+# the number after 每, per or every names the base of a rate (每百万tokens, per 100,000
+# people, every 10 years), not an amount of its own; the rate's price is one
+_RATE_BASE = ("per ", "Per ", "every ", "Every ", "每")
+_RATE_BASE_TAILS = frozenset(word[-2:] for word in _RATE_BASE)  # a quick test on two characters
+# the words after which a month name alone is the month (in January, by March, the end of
+# May); not last/next/this, which may mean another year's
+_BEFORE_A_MONTH = tuple(
+    f"{word} " for lower in ("in", "since", "by", "until", "till", "during", "through", "from", "before", "after", "early", "late", "of")
+    for word in (lower, lower.capitalize())
+) + ("mid-", "Mid-")

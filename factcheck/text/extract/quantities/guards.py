@@ -17,13 +17,16 @@ from factcheck.text.extract.quantities.grammar import (
     _CHANGE_BEFORE_ZH,
     _CHANGE_WORDS,
     _CHINA,
-    _CN_INDEX_NAMES,
     _CURRENCY_BETWEEN,
     _CURRENCY_TAIL_ENDS,
     _CURRENCY_TAILS,
+    _EVENT_DOTS,
+    _INDEX_AFTER,
+    _INDEX_FAMILIES_BY_END,
     _JAPAN,
     _JOINED_BY_DASH,
     _LETTERS_AND_SPACE,
+    _LEVEL_AFTER,
     _LIST_ITEM,
     _LIST_MARK,
     _LONG_CN_RUN,
@@ -39,9 +42,12 @@ from factcheck.text.extract.quantities.grammar import (
     _QUALIFIER_SET,
     _QUALIFIER_SIZES,
     _RANGE_JOINERS,
+    _RATE_BASE,
     _SCORE_MARKS,
     _SENTENCE_MARKS,
     _SENTENCE_STARTS,
+    _SET_PHRASE_REACH,
+    _SET_PHRASES,
     _SIGN_REACH,
     _SIGN_WORDS,
     _STREET,
@@ -343,7 +349,7 @@ def _digits_name_something(text: str, before: str, end: int, low_text: str, high
         return True  # 1-800-555-0199: the trunk prefix of a phone number
     if last == "双" and low_text in ("11", "12"):
         return True  # 双11, 双12: shopping festivals
-    return before.endswith(_CN_INDEX_NAMES)  # 沪深300, 中证500, 科创50: an index's name
+    return _names_an_index_or_event(text, before, end, low_text)
 
 
 def _bare_number_names_something(text: str, before: str, end: int, low_text: str, high_text: str | None) -> bool:
@@ -353,8 +359,35 @@ def _bare_number_names_something(text: str, before: str, end: int, low_text: str
         return True  # list numbering: "1." or "2、" at the start of a line
     if high_text is not None:
         return False
+    following = text[end : end + 1]
+    if (following > "\u2fff" or following == " " and text[end + 1 : end + 2].isupper() or following == "E") \
+            and _INDEX_AFTER.match(text, end):
+        return True  # 500医药指数, the 100 Index, 300ETF: an index's name
     if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and _STREET.match(text, end):
         return True  # 1200 Main Street: an address
     if _between_capitals(text, before, end, low_text):
         return True  # Claude 3 Opus, iPhone 15 Pro: a product name
     return _version_of_a_name(text, before, end, low_text)  # Claude 3, Gemini 1.5, Llama 2: a version
+
+
+def _names_an_index_or_event(text: str, before: str, end: int, number: str) -> bool:
+    """沪深300, 标普500, Nasdaq 100: an index's name, not a count (a level in points after
+    the family is an amount: 上证3000点); 9·11, 5·12: an event named by its date."""
+    if text[end : end + 1] in _EVENT_DOTS and text[end + 1 : end + 2].isdigit() \
+            or before[-1:] in _EVENT_DOTS and before[-2:-1].isdigit():
+        return True
+    head = before[:-1] if before[-1:] == " " else before
+    families = _INDEX_FAMILIES_BY_END.get(head[-1:])
+    return families is not None and head.endswith(families) and number.isdigit() and not _LEVEL_AFTER.match(text, end)
+
+
+def _in_a_set_phrase(text: str, start: int, end: int) -> bool:
+    """三个代表, 四个全面: a numeral inside a set phrase, which counts nothing."""
+    phrase = _SET_PHRASES.search(text, max(0, start - _SET_PHRASE_REACH), end + _SET_PHRASE_REACH)
+    return phrase is not None and phrase.start() <= start < phrase.end()
+
+
+def _base_of_a_rate(text: str, start: int, kind: str) -> bool:
+    """每百万tokens, per 100,000 people, every 10 years: the base a rate is counted in (a
+    share or a date after per is none: per 1% rise, per January 2024)."""
+    return kind not in ("percent", "date") and text.endswith(_RATE_BASE, max(0, start - 6), start)

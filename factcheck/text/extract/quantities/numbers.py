@@ -7,7 +7,7 @@ import re
 
 from factcheck.text.extract.dates import MONTHS, iso_date
 from factcheck.text.extract.extraction import QuantityMatch
-from factcheck.text.extract.numerals import CN_NUMERAL_CHARS, MAX_NUMBER_CHARS, parse_chinese
+from factcheck.text.extract.numerals import CN_NUMERAL_CHARS, parse_chinese
 from factcheck.text.extract.quantities.amounts import _quantify
 from factcheck.text.extract.quantities.dated import (
     _day_range,
@@ -37,10 +37,12 @@ from factcheck.text.extract.quantities.grammar import (
     _IN_EVERY,
     _MATURITY,
     _MAX_LOOKBEHIND,
+    _NOT_A_TENTH,
     _OLD,
     _PER_HOUR,
     _QUAKE,
     _QUAKE_SCALE,
+    _RATE_BASE_TAILS,
     _RECHECKED_UNITS,
     _SIGNS_AFTER,
     _TENOR,
@@ -55,7 +57,9 @@ from factcheck.text.extract.quantities.grammar import (
 )
 from factcheck.text.extract.quantities.guards import (
     _bare_number_names_something,
+    _base_of_a_rate,
     _digits_name_something,
+    _in_a_set_phrase,
     _names_something,
     _negative_sign,
     _prefix_currency,
@@ -70,8 +74,9 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         found = _read_arabic(text, m, year) if m["ar"] else _read_chinese(text, m)
         if found is None:
             return None
-        if found.kind == "count" and text[max(0, found.start - 4) : found.start].endswith(("per ", "每")):
-            return None  # 41 cases per 100,000 people, 每十万人: the base of a rate, not a count
+        tail = text[max(0, found.start - 2) : found.start]
+        if (tail in _RATE_BASE_TAILS or tail.endswith("每")) and _base_of_a_rate(text, found.start, found.kind):
+            return None  # 41 cases per 100,000 people, 每百万tokens: the base of a rate
         if text[found.end : found.end + 1] == "多" and found.qualifier is None:
             _more_after_unit(text, found)
         elif found.unit == "km" and _PER_HOUR.search(text, max(0, found.start - 8), found.start):
@@ -92,21 +97,6 @@ def _read_core(text: str, m: re.Match, year: int | None) -> QuantityMatch | None
         return _date(text, start, end, iso_date(*parts))
     if groups["phone"] or groups["time"]:
         return None
-    if groups["numerator"] is not None:
-        if len(groups["numerator"]) > MAX_NUMBER_CHARS or len(groups["denominator"]) > MAX_NUMBER_CHARS:
-            return None  # no amount is written so long
-        value = _number(groups["numerator"])
-        if groups["denominator"] != "百":  # 三分之一, 千分之五: a share, in percent
-            denominator = _number(groups["denominator"])
-            if not 0 < value < denominator:
-                return None
-            value = value / denominator * 100
-        after = _AFTER.match(text, end)
-        if after["unit"] or after["cnscale"] or after["enscale"]:
-            after = None
-        else:
-            end = after.end()  # 三分之二以上, 百分之三十左右
-        return _finish(text, start, end, "percent", value, None, "%", f"{value:.4g}%", after)
     if groups["chinese_date"]:
         month = int(groups["chinese_month"]) if groups["chinese_month"] else None
         day = int(groups["chinese_day"]) if groups["chinese_day"] else None
@@ -259,7 +249,7 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None  # 三年期国债: the bond's term, part of its name
     if before.endswith("第"):
         return None
-    if _IDIOM.search(text, max(0, start - 2), after.end() + 3):
+    if _IDIOM.search(text, max(0, start - 2), after.end() + 3) or _in_a_set_phrase(text, start, after.end()):
         return None
     value, high = parse_chinese(numeral)
     kind = UNITS[unit][0] if unit else "money"
@@ -267,7 +257,7 @@ def _read_chinese(text: str, m: re.Match) -> QuantityMatch | None:
         return None  # 一个, 一位, 一周: an article, not an amount
     if numeral == "二" and kind == "count":
         return None  # 二次会议, 二级: counting says 两; a lone 二 before a classifier is an ordinal
-    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in "立功本员交果绩熟长"):
+    if unit == "成" and (value > 10 or text[after.end() : after.end() + 1] in _NOT_A_TENTH):
         return None
     if kind == "count" and after.end() < len(text) and text[after.end()] in CN_NUMERAL_CHARS:
         return None  # 千家万户, 一点一点: paired numerals are an idiom

@@ -16,6 +16,7 @@ from factcheck.text.extract.quantities.grammar import (
     _A_SCALE,
     _AFTER,
     _BARE_MULTIPLIERS,
+    _BEFORE_A_MONTH,
     _DOUBLING,
     _FRACTION_REST,
     _FRACTIONS,
@@ -33,7 +34,7 @@ from factcheck.text.extract.quantities.grammar import (
     _OF_A_SCALE,
     _WORD_REST,
 )
-from factcheck.text.extract.quantities.guards import _prefix_currency
+from factcheck.text.extract.quantities.guards import _base_of_a_rate, _prefix_currency
 from factcheck.text.extract.units import CENT_WORDS
 
 
@@ -61,7 +62,12 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
             return months_period(start, to.end(), text, stated, MONTHS[word.lower()], MONTHS[to["month"].lower()])
         rest = _MONTH_REST.match(text, end)
         if not rest or not (rest["day"] or rest["year"]):
-            return None  # "May" alone is as often a verb as a month
+            # "May" alone is as often a verb as a month; after in, since, by it is the
+            # month, of the reference year as 1月 is
+            if not text[max(0, start - 7) : start].endswith(_BEFORE_A_MONTH):
+                return None
+            stated = int(to["year"]) if to and to["year"] else year  # in March and May 2024
+            return _date(text, start, end, iso_date(stated, MONTHS[word.lower()]))
         y = int(rest["year"]) if rest["year"] else year
         month = MONTHS[word.lower()]
         if rest["day2"]:  # June 12-14; a range that is none (June 14-12) is its first day
@@ -102,6 +108,8 @@ def _read_words(text: str, start: int, end: int, year: int | None) -> QuantityMa
         noun = _NOUN.match(text, end)
         if value <= 1 or not noun or noun["noun"] in _NOT_COUNT_NOUNS or len(noun["noun"]) < 3:
             return None
+    if _base_of_a_rate(text, start, "count"):
+        return None  # every two weeks, per thousand people: the base of a rate
     before = text[max(0, start - _MAX_LOOKBEHIND) : start]
     currency = _prefix_currency(before)
     return _quantify(text, start, after, value, None, currency, before, None, text[start:end], arabic=True)
