@@ -100,7 +100,7 @@ _UNIT_STARTS = re.escape("".join(sorted({word[0] for word in _NUMERAL_UNITS})))
 # the branches can start there: a digit followed by what a date, a time or a phone number
 # needs (at most four digits on, so that a long run of digits is not read again from each
 # of its positions), or standing where an amount may start (the `ar` branch's lookbehinds, one character
-# on); a Chinese numeral before 月, 分之 or 半, after 币, or before a unit.
+# on); a Chinese numeral before 月 or 半, after 币, or before a unit (分之 is read by shares.py).
 _CORE_START = re.compile(
     rf"[0-9{CN_NUMERAL_CHARS}今去前明本\x80-\u2fff\ua000-\U0010ffff]"
     r"(?:(?<=[今去前明本])(?=年)|(?<=前)(?=[\d二三四五六七八九十])"
