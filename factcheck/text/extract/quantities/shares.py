@@ -49,9 +49,7 @@ def _per_part(text: str, start: int, end: int) -> QuantityMatch | None:
         if not 0 < value < denominator:
             return None
         value = value / denominator * 100
-    after = _AFTER.match(text, tail.end())
-    if after["unit"] or after["cnscale"] or after["enscale"]:
-        after = None
+    after = _bare_after(text, tail.end())
     stop = after.end() if after is not None else tail.end()
     return _finish(text, head.start(), stop, "percent", value, None, "%", f"{value:.4g}%", after)
 
@@ -86,12 +84,19 @@ def _tenths(text: str, mark: int, word: str) -> QuantityMatch | None:
         if low is None or not 0 < low < value:
             return None
         value, high = low, value
-    qualified = _AFTER.match(text, end)  # 八折左右, 半成以上
-    if qualified["after"] and not (qualified["unit"] or qualified["cnscale"] or qualified["enscale"]):
+    qualified = _bare_after(text, end)  # 八折左右, 半成以上
+    if qualified is not None and qualified["after"]:
         end = qualified.end()
     else:
         qualified = None
     return _finish(text, start, end, "percent", value, high, "%", _range(value, high, _plain) + "%", qualified)
+
+
+def _bare_after(text: str, end: int):
+    """What follows a share when it is no unit or scale (a qualifier, 以上, 左右): a share
+    before 元 or 亿 is part of another amount."""
+    after = _AFTER.match(text, end)
+    return None if after["unit"] or after["cnscale"] or after["enscale"] else after
 
 
 def _discount(text: str, written: str, before: str, end: int) -> tuple[float | None, float | None]:
